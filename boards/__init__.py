@@ -1,0 +1,1 @@
+"""caplet boards layer (see ARCHITECTURE.md)."""

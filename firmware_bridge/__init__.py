@@ -1,0 +1,1 @@
+"""caplet firmware_bridge layer (see ARCHITECTURE.md)."""

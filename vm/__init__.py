@@ -1,0 +1,1 @@
+"""caplet vm layer (see ARCHITECTURE.md)."""
