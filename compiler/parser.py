@@ -1,0 +1,448 @@
+"""The parser driver: Lark's LALR(1) tables and contextual lexer, fed token by token.
+
+Lark builds the tables and the per-state lexers from ``js.lark`` (cached on disk, so a
+cold start only unpickles them). This module runs the LALR automaton itself, because
+JavaScript needs decisions a plain token stream cannot make: semicolon insertion and
+the restricted productions, template continuations, and the look-alike terminals
+described at the top of ``js.lark``. The semantic values are built by
+:class:`compiler.builder.Builder`, one method per rule.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from operator import itemgetter
+from pathlib import Path
+
+from lark import Lark
+
+from . import ast as A
+from .builder import (
+    CTX_AGEN,
+    CTX_ARROW,
+    CTX_ASYNC,
+    CTX_ASYNC_ARROW,
+    CTX_FN,
+    CTX_GEN,
+    CTX_MODULE,
+    CTX_SCRIPT,
+    CTX_STATIC,
+    Builder,
+)
+from .errors import JSSyntaxError
+from .literals import identifier_name, to_utf16
+
+GRAMMAR = Path(__file__).with_name("js.lark")
+
+# The `{` look-alikes, the contexts they open (None: no new context).
+_BRACES = {
+    "BLOCK_LBRACE": None,
+    "FN_LBRACE": CTX_FN,
+    "GEN_LBRACE": CTX_GEN,
+    "ASYNC_LBRACE": CTX_ASYNC,
+    "AGEN_LBRACE": CTX_AGEN,
+    "STATIC_LBRACE": CTX_STATIC,
+    "ARROW_LBRACE": None,
+}
+_YIELD_CTX = frozenset({CTX_GEN, CTX_AGEN})
+_AWAIT_CTX = frozenset({CTX_MODULE, CTX_ASYNC, CTX_AGEN, CTX_ASYNC_ARROW, CTX_STATIC})
+_RESTRICTED = frozenset({"RETURN", "BREAK", "CONTINUE", "THROW"})
+
+# Brace-stack entries.
+_B_PLAIN, _B_TEMPLATE, _B_CONTEXT = 0, 1, 2
+
+_WS = "\t\v\f \u00a0\ufeff\u1680\u2000-\u200a\u202f\u205f\u3000"
+_NL = "\n\r\u2028\u2029"
+_TRIVIA = re.compile(
+    rf"(?:[{_WS}{_NL}]+|//[^{_NL}]*|/\*(?:[^*]|\*(?!/))*\*/)*"
+)
+_HAS_NL = re.compile(f"[{_NL}]")
+_TEMPLATE_CHARS = re.compile(r"(?:[^`\\$]|\\[\s\S]|\$(?!\{))*")
+_LINE_REST = re.compile(f"[^{_NL}]*")
+
+
+class _Tables:
+    """Everything the driver needs from Lark, in the shapes its loop wants."""
+
+    def __init__(self) -> None:
+        lark = _load_lark()
+        table = lark.parser.parser.parser.parse_table
+        self.start_states = dict(table.start_states)
+        self.end_states = dict(table.end_states)
+        rules: dict[object, int] = {}
+        self.rules: list[tuple[str, int, str]] = []
+        self.actions: list[dict[str, int]] = [dict() for _ in range(len(table.states))]
+        for state, acts in table.states.items():
+            out = self.actions[state]
+            for sym, (action, arg) in acts.items():
+                if action.name == "Shift":
+                    out[sym] = arg
+                else:
+                    idx = rules.get(arg)
+                    if idx is None:
+                        idx = rules[arg] = len(self.rules)
+                        name = arg.alias or arg.origin.name
+                        self.rules.append((arg.origin.name, len(arg.expansion), name))
+                    out[sym] = ~idx
+        lexer = lark.parser.lexer
+        lexer = getattr(lexer, "lexer", lexer)  # unwrap a post-lexer connector
+        self.state_lexers = lexer.lexers
+        self.root_lexer = lexer.root_lexer
+        self.matchers: dict[int, object] = {}
+        self.keywords: dict[str, str] = {
+            t.pattern.value: t.name
+            for t in lark.terminals
+            if t.pattern.type == "str" and t.pattern.value.isalpha()
+        }
+        # For each state, the terminals a lexed `{`, `function`, `class` or `=>` may stand
+        # for, in order of preference. LALR merges states, so a state can list several
+        # whose reductions later rule all but one out; the driver then simulates.
+        self.variants: dict[str, list[tuple[str, ...]]] = {
+            base: [_candidates(a, names) for a in self.actions]
+            for base, names in _VARIANTS.items()
+        }
+        self.postfix_ok = [("INC" in a and "PLUS" not in a) for a in self.actions]
+
+    def matcher(self, state: int):
+        """The compiled regular expression of this state's lexer (built on first use)."""
+        m = self.matchers.get(state)
+        if m is None:
+            mres = self.state_lexers[state].scanner._mres
+            if len(mres) == 1:
+                m = mres[0].match
+            else:
+                def m(text, pos, _mres=tuple(r.match for r in mres)):
+                    for match in _mres:
+                        r = match(text, pos)
+                        if r:
+                            return r
+                    return None
+            self.matchers[state] = m
+        return m
+
+
+_VARIANTS = {
+    "LBRACE": (*_BRACES, "LBRACE"),
+    "FUNCTION": ("FUNCTION_STMT", "FUNCTION"),
+    "CLASS": ("CLASS_STMT", "CLASS"),
+    "ARROW": ("ASYNC_ARROW", "ARROW"),
+}
+
+
+def _candidates(actions: dict, names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(n for n in names if n in actions)
+
+
+class _AlwaysName:
+    """A post-lexer that only makes every state's lexer also match identifiers.
+
+    Keywords are then found by the driver (a word is a keyword only where the state
+    accepts that keyword), and a word is never split into a keyword and a rest.
+    """
+
+    always_accept = ("NAME", "LBRACE", "ARROW")
+
+    def process(self, stream):
+        return stream
+
+
+def _cache_path() -> str:
+    base = os.environ.get("CAPLET_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache"), "caplet"
+    )
+    try:
+        os.makedirs(base, exist_ok=True)
+        probe = os.path.join(base, ".w")
+        with open(probe, "w"):
+            pass
+        os.unlink(probe)
+    except OSError:
+        base = tempfile.gettempdir()
+    return os.path.join(base, "js-grammar.lark-cache")
+
+
+def _load_lark() -> Lark:
+    return Lark(
+        GRAMMAR.read_text(encoding="utf-8"),
+        parser="lalr",
+        lexer="contextual",
+        start=["start_script", "start_module"],
+        postlex=_AlwaysName(),
+        cache=_cache_path(),
+        maybe_placeholders=False,
+    )
+
+
+_tables: _Tables | None = None
+
+
+def tables() -> _Tables:
+    global _tables
+    if _tables is None:
+        _tables = _Tables()
+    return _tables
+
+
+_identity = itemgetter(0)
+
+
+class _Driver:
+    """One parse: the LALR stacks, the brace stack and the context stack."""
+
+    def __init__(self, text: str, module: bool):
+        self.t = tables()
+        self.text = text
+        self.module = module
+        self.b = Builder(text, module)
+        b = self.b
+        self.callbacks = [getattr(b, name, None) for _, _, name in self.t.rules]
+        for i, (_, size, _) in enumerate(self.t.rules):
+            if self.callbacks[i] is None:
+                if size != 1:
+                    raise RuntimeError(f"no builder method for rule {self.t.rules[i]}")
+                self.callbacks[i] = _identity
+
+    # ------------------------------------------------------------ trivia
+
+    def skip(self, pos: int, at_line_start: bool) -> tuple[int, bool]:
+        """Skip whitespace and comments; report whether a line terminator was crossed."""
+        text = self.text
+        nl = False
+        while True:
+            end = _TRIVIA.match(text, pos).end()
+            if end > pos and not nl and _HAS_NL.search(text, pos, end):
+                nl = True
+            pos = end
+            if text.startswith("/*", pos):
+                raise JSSyntaxError("Unterminated comment", pos)
+            if not self.module:
+                if text.startswith("<!--", pos):
+                    pos = _LINE_REST.match(text, pos).end()
+                    continue
+                if text.startswith("-->", pos) and (nl or at_line_start):
+                    pos = _LINE_REST.match(text, pos).end()
+                    continue
+            return pos, nl
+
+    # ------------------------------------------------------------ tokens
+
+    def lex_template(self, pos: int, opening: bool) -> tuple[str, int]:
+        """Scan a template chunk starting at the backtick or the closing brace."""
+        text = self.text
+        end = _TEMPLATE_CHARS.match(text, pos + 1).end()
+        if text.startswith("`", end):
+            return ("TEMPLATE_NOSUB" if opening else "TEMPLATE_TAIL"), end + 1
+        if text.startswith("${", end):
+            return ("TEMPLATE_HEAD" if opening else "TEMPLATE_MIDDLE"), end + 2
+        raise JSSyntaxError("Unterminated template", pos)
+
+    def unexpected(self, pos: int, ttype: str | None = None) -> JSSyntaxError:
+        text = self.text
+        if pos >= len(text) or ttype == "$END":
+            return JSSyntaxError("Unexpected end of input", len(text))
+        m = self.t.root_lexer.scanner._mres[0].match(text, pos)
+        if m is None:
+            c = text[pos]
+            if c in "\"'":
+                return JSSyntaxError("Unterminated string constant", pos)
+            if c == "/":
+                return JSSyntaxError("Unterminated regular expression", pos)
+            return JSSyntaxError(f"Unexpected character '{c}'", pos)
+        return JSSyntaxError(f"Unexpected token '{m.group()}'", pos)
+
+    def pick(self, stack: list[int], candidates: tuple[str, ...]) -> str:
+        """The first look-alike terminal the parser would really shift here."""
+        if len(candidates) == 1:
+            return candidates[0]
+        if not candidates:
+            return "LBRACE" if "LBRACE" in self.t.actions[stack[-1]] else "ARROW"
+        for c in candidates:
+            if self.accepts(stack, c):
+                return c
+        return candidates[-1]
+
+    def accepts(self, stack: list[int], ttype: str) -> bool:
+        """Would the parser shift ``ttype`` (after whatever reductions it triggers)?"""
+        actions, rules = self.t.actions, self.t.rules
+        st = stack[:]
+        while True:
+            act = actions[st[-1]].get(ttype)
+            if act is None:
+                return False
+            if act >= 0:
+                return True
+            lhs, size, _ = rules[~act]
+            if size:
+                del st[-size:]
+            st.append(actions[st[-1]][lhs])
+            if st[-1] == self.end_state:
+                return ttype == "$END"
+
+    # ------------------------------------------------------------ the loop
+
+    def run(self) -> A.Node:
+        t = self.t
+        text = self.text
+        n = len(text)
+        actions, rules, callbacks = t.actions, t.rules, self.callbacks
+        keywords = t.keywords
+        start = "start_module" if self.module else "start_script"
+        stack = [t.start_states[start]]
+        end_state = self.end_state = t.end_states[start]
+        values: list = []
+        braces: list[int] = []
+        ctx = self.b.ctx
+        ctx.append(CTX_MODULE if self.module else CTX_SCRIPT)
+        pos = 0
+        if text.startswith("#!"):
+            pos = _LINE_REST.match(text, 0).end()
+        prev_type = None
+        prev_end = 0
+        line_start = True
+        while True:
+            pos, nl = self.skip(pos, line_start)
+            line_start = False
+            state = stack[-1]
+            acts = actions[state]
+            if pos >= n:
+                ttype, end = "$END", n
+            else:
+                c = text[pos]
+                if c == "`":
+                    ttype, end = self.lex_template(pos, True)
+                elif c == "}" and braces and braces[-1] == _B_TEMPLATE:
+                    ttype, end = self.lex_template(pos, False)
+                else:
+                    m = t.matcher(state)(text, pos)
+                    if m is None:
+                        if (nl or c == "}") and "SEMI" in acts and self.accepts(stack, "SEMI"):
+                            ttype, end = "SEMI", -1
+                        else:
+                            raise self.unexpected(pos)
+                    else:
+                        ttype = m.lastgroup
+                        end = m.end()
+            value = text[pos:end] if end >= 0 else ""
+
+            # The look-alike terminals.
+            if ttype == "NAME":
+                kw = keywords.get(value)
+                if kw == "FUNCTION" or kw == "CLASS":
+                    cands = t.variants[kw][state]
+                    if cands:
+                        ttype = self.pick(stack, cands)
+                elif kw is not None and kw in acts:
+                    ttype = kw
+                    if kw == "ASYNC" and self.skip(end, False)[1]:
+                        ttype = "NAME"  # `async` then a line break: just a name
+                elif value == "yield":
+                    if "YIELD" in acts and ctx[-1] in _YIELD_CTX:
+                        ttype = "YIELD_BARE" if self.skip(end, False)[1] else "YIELD"
+                elif value == "await":
+                    if "AWAIT" in acts and ctx[-1] in _AWAIT_CTX:
+                        ttype = "AWAIT"
+                if ttype == "NAME":
+                    value = identifier_name(value, pos) if not value.isascii() or "\\" in value \
+                        else value
+            elif ttype == "LBRACE":
+                ttype = self.pick(stack, t.variants["LBRACE"][state])
+            elif ttype == "ARROW":
+                if nl:
+                    raise JSSyntaxError("Unexpected token '=>'", pos)
+                ttype = self.pick(stack, t.variants["ARROW"][state])
+            elif ttype == "PRIVATE_NAME" and ("\\" in value or not value.isascii()):
+                value = "#" + identifier_name(value[1:], pos + 1)
+
+            # Restricted productions and automatic semicolon insertion.
+            if nl:
+                if prev_type in _RESTRICTED and ttype != "SEMI":
+                    if prev_type == "THROW":
+                        raise JSSyntaxError("Illegal newline after throw", prev_end)
+                    ttype, end, value = "SEMI", -1, ""
+                elif (ttype == "INC" or ttype == "DEC") and t.postfix_ok[state]:
+                    ttype, end, value = "SEMI", -1, ""
+            act = acts.get(ttype)
+            if end >= 0 and (act is None or (act < 0 and (nl or ttype == "RBRACE" or ttype == "$END")
+                                             and not self.accepts(stack, ttype))):
+                if (nl or ttype == "RBRACE" or ttype == "$END" or prev_type == "RPAR_DO") \
+                        and "SEMI" in acts and self.accepts(stack, "SEMI"):
+                    ttype, end, value = "SEMI", -1, ""
+                    act = acts.get("SEMI")
+                elif act is None:
+                    raise self.unexpected(pos, ttype)
+            if end < 0:
+                tok = ("", prev_end, prev_end)
+                act = acts.get("SEMI")
+            else:
+                tok = (value, pos, end)
+
+            # Reduce as far as the token needs, then shift it.
+            while act is not None and act < 0:
+                lhs, size, _ = rules[~act]
+                if size:
+                    args = values[-size:]
+                    del values[-size:]
+                    del stack[-size:]
+                else:
+                    args = []
+                values.append(callbacks[~act](args))
+                stack.append(actions[stack[-1]][lhs])
+                if stack[-1] == end_state:
+                    break
+                act = actions[stack[-1]].get(ttype)
+            if ttype == "$END":
+                if stack[-1] == end_state:
+                    program = values[-1]
+                    self.b.finish(program)
+                    return program
+                raise self.unexpected(n, "$END")
+            if act is None:
+                raise self.unexpected(pos, ttype)
+            stack.append(act)
+            values.append(tok)
+
+            # Bookkeeping after the shift.
+            if end < 0:
+                prev_type = "SEMI"
+                continue
+            if ttype in _BRACES or ttype == "LBRACE":
+                kind = _BRACES.get(ttype)
+                if kind is not None:
+                    ctx.append(kind)
+                    braces.append(_B_CONTEXT)
+                else:
+                    braces.append(_B_PLAIN)
+            elif ttype == "RBRACE":
+                if braces and braces.pop() == _B_CONTEXT:
+                    ctx.pop()
+            elif ttype == "TEMPLATE_HEAD":
+                braces.append(_B_TEMPLATE)
+            elif ttype == "TEMPLATE_MIDDLE":
+                pass  # closes one substitution and opens the next
+            elif ttype == "TEMPLATE_TAIL":
+                braces.pop()
+            elif ttype == "ARROW":
+                ctx.append(CTX_ARROW)
+            elif ttype == "ASYNC_ARROW":
+                ctx.append(CTX_ASYNC_ARROW)
+            prev_type = ttype
+            prev_end = end
+            pos = end
+
+
+def parse(text: str, module: bool = False, filename: str | None = None) -> A.Node:
+    """Parse JavaScript source into an acorn-shaped ESTree ``Program``.
+
+    ``text`` may hold real characters or UTF-16 code units; offsets in the tree count
+    UTF-16 code units either way. Raises :class:`JSSyntaxError` (with line, column and
+    filename filled in) for any input that is not a valid script or module.
+    """
+    src = to_utf16(text)
+    try:
+        return _Driver(src, module).run()
+    except JSSyntaxError as e:
+        raise e.locate(src, filename) from None
+    except RecursionError:
+        raise JSSyntaxError("Program too deeply nested", 0).locate(src, filename) from None
