@@ -254,8 +254,8 @@ class Builder:
                 and not self.is_paren(left) and self.text.startswith("async", left.start):
             raise self.error("The left-hand side of a for-of loop may not be 'async'",
                              left.start)
-        if kind == "of" and left.type == "Identifier" and left.name == "let" \
-                and not self.is_paren(left):
+        if kind == "of" and self.text.startswith("let", left.start) \
+                and not _IDENT_CHAR.match(self.text, left.start + 3):
             raise self.error("The left-hand side of a for-of loop may not start with 'let'",
                              left.start)
         return self.to_assignable(left)
@@ -293,6 +293,9 @@ class Builder:
         return A.LabeledStatement(c[0].start, c[2].end, c[2], c[0])
 
     def switch_stmt(self, c):
+        defaults = [case for case in c[5] if case.test is None]
+        if len(defaults) > 1:
+            raise self.error("Multiple default clauses", defaults[1].start)
         return A.SwitchStatement(c[0][1], c[6][2], c[2], c[5])
 
     def case_clause(self, c):
@@ -385,10 +388,11 @@ class Builder:
 
     def array_binding(self, c):
         elems = c[1]
+        last = len(elems) - 1
         if elems[-1] is None:
             elems.pop()
         for i, e in enumerate(elems):
-            if e is not None and e.type == "RestElement" and i != len(c[1]) - 1:
+            if e is not None and e.type == "RestElement" and i != last:
                 raise self.error("Comma is not permitted after the rest element", e.end)
         return A.ArrayPattern(c[0][1], c[2][2], elems)
 
@@ -941,9 +945,6 @@ class Builder:
         after = self.text[end : end + 1]
         if after and (after in "$_\\" or after.isidentifier() or after.isdigit()):
             raise self.error("Identifier directly after number", end)
-        if raw[0] == "0" and raw[1:2].isdigit() and ("." in raw or "e" in raw or "E" in raw):
-            if not ("8" in raw.split(".")[0] or "9" in raw.split(".")[0]):
-                raise self.error("Unexpected token", start)
         value, bigint = number_value(raw)
         return A.Literal(start, end, value, raw, None, bigint)
 

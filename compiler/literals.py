@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .errors import JSSyntaxError
+from .unicode_props import is_id_continue, is_id_start
 
 _SIMPLE_ESCAPES = {
     "n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v",
@@ -141,11 +142,11 @@ _ESCAPE_IN_NAME = re.compile(r"\\u(?:([0-9a-fA-F]{4})|\{([0-9a-fA-F]+)\})|\\")
 
 
 def _is_id_start(ch: str) -> bool:
-    return ch in "$_" or ch.isidentifier()
+    return ch in "$_" or is_id_start(ord(ch))
 
 
 def _is_id_part(ch: str) -> bool:
-    return ch in "$_\u200c\u200d" or ("a" + ch).isidentifier()
+    return ch in "$_\u200c\u200d" or is_id_continue(ord(ch))
 
 
 def identifier_name(raw: str, pos: int) -> str:

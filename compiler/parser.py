@@ -317,7 +317,8 @@ class _Driver:
                 else:
                     m = t.matcher(state)(text, pos)
                     if m is None:
-                        if (nl or c == "}") and "SEMI" in acts and self.accepts(stack, "SEMI"):
+                        if (nl or c == "}") and prev_type != "ASI" and "SEMI" in acts \
+                                and self.accepts(stack, "SEMI"):
                             ttype, end = "SEMI", -1
                         else:
                             raise self.unexpected(pos)
@@ -366,7 +367,7 @@ class _Driver:
             act = acts.get(ttype)
             if end >= 0 and (act is None or (act < 0 and (nl or ttype == "RBRACE" or ttype == "$END")
                                              and not self.accepts(stack, ttype))):
-                if (nl or ttype == "RBRACE" or ttype == "$END" or prev_type == "RPAR_DO") \
+                if (nl or ttype == "RBRACE" or ttype == "$END") and prev_type != "ASI" \
                         and "SEMI" in acts and self.accepts(stack, "SEMI"):
                     ttype, end, value = "SEMI", -1, ""
                     act = acts.get("SEMI")
@@ -405,7 +406,7 @@ class _Driver:
 
             # Bookkeeping after the shift.
             if end < 0:
-                prev_type = "SEMI"
+                prev_type = "ASI"
                 continue
             if ttype in _BRACES or ttype == "LBRACE":
                 kind = _BRACES.get(ttype)
