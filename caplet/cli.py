@@ -1,0 +1,92 @@
+"""The `caplet` command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from compiler import JSSyntaxError, parse
+from compiler.ast import Node, iter_children, to_json
+
+
+def read_source(path: str) -> str:
+    """Source text exactly as stored: no newline translation, a UTF-8 BOM dropped."""
+    data = Path(path).read_bytes()
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    return data.decode("utf-8", errors="surrogateescape")
+
+
+def format_syntax_error(err: JSSyntaxError, path: str) -> str:
+    """`FILE:LINE:COL: SyntaxError: message`, the source line, and a caret under COL."""
+    line = err.source_line()
+    caret_col = len(line[: err.column].expandtabs(8)) if line else 0
+    shown = line.expandtabs(8)
+    return f"{path}:{err.line}:{err.column + 1}: SyntaxError: {err.message}\n{shown}\n" \
+           f"{' ' * caret_col}^"
+
+
+def summarize(program: Node) -> str:
+    counts: Counter[str] = Counter()
+    stack = [program]
+    while stack:
+        node = stack.pop()
+        counts[node.type] += 1
+        stack.extend(iter_children(node))
+    top = Counter(stmt.type for stmt in program.body)
+    lines = [f"{program.sourceType}: {len(program.body)} top-level statements, "
+             f"{sum(counts.values())} nodes, {program.end} code units"]
+    lines += [f"  {n:5d}  {t}" for t, n in sorted(top.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return "\n".join(lines)
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    try:
+        text = read_source(args.file)
+    except OSError as e:
+        print(f"caplet: cannot read {args.file}: {e.strerror}", file=sys.stderr)
+        return 2
+    module = args.module or args.file.endswith(".mjs")
+    try:
+        program = parse(text, module=module, filename=args.file)
+    except JSSyntaxError as err:
+        print(format_syntax_error(err, args.file), file=sys.stderr)
+        return 1
+    if args.json:
+        sys.stdout.write(json.dumps(to_json(program), ensure_ascii=False,
+                                    separators=(",", ":")) + "\n")
+    else:
+        print(summarize(program))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="caplet", description="Hardened JavaScript for "
+                                 "microcontrollers: compile, simulate, flash.")
+    sub = ap.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("parse", help="parse a JavaScript file and print its AST or a summary")
+    p.add_argument("file")
+    p.add_argument("--module", action="store_true", help="parse as an ES module (.mjs is "
+                   "always a module)")
+    p.add_argument("--json", action="store_true", help="print the ESTree AST as acorn would")
+    p.set_defaults(run=cmd_parse)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as e:  # a bug of ours: say so plainly, never a traceback
+        print(f"caplet: internal error ({type(e).__name__}: {e}); please report it",
+              file=sys.stderr)
+        return 70
+
+
+if __name__ == "__main__":
+    sys.exit(main())
