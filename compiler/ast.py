@@ -164,11 +164,12 @@ def to_json(node: Any) -> Any:
     if isinstance(node, Node):
         out: dict[str, Any] = {"type": node.type, "start": node.start, "end": node.end}
         optional = OPTIONAL_FIELDS.get(node.type, ())
-        for f, jf in zip(node.fields, node.json_fields):
+        for f, jf in zip(node.fields, node.json_fields, strict=True):
             v = getattr(node, f)
             if v is None and jf in optional:
                 continue
-            out[jf] = _literal_value(node) if f == "value" and node.type == "Literal" else to_json(v)
+            is_literal_value = f == "value" and node.type == "Literal"
+            out[jf] = _literal_value(node) if is_literal_value else to_json(v)
         return out
     if isinstance(node, list):
         return [to_json(x) for x in node]
@@ -184,7 +185,7 @@ def from_json(data: Any) -> Any:
     if isinstance(data, dict) and "type" in data and data["type"] in NODE_CLASSES:
         cls = NODE_CLASSES[data["type"]]
         node = cls(data.get("start", 0), data.get("end", 0))
-        for f, jf in zip(cls.fields, cls.json_fields):
+        for f, jf in zip(cls.fields, cls.json_fields, strict=True):
             setattr(node, f, from_json(data.get(jf)))
         return node
     if isinstance(data, list):

@@ -365,14 +365,14 @@ class _Driver:
                 elif (ttype == "INC" or ttype == "DEC") and t.postfix_ok[state]:
                     ttype, end, value = "SEMI", -1, ""
             act = acts.get(ttype)
-            if end >= 0 and (act is None or (act < 0 and (nl or ttype == "RBRACE" or ttype == "$END")
-                                             and not self.accepts(stack, ttype))):
-                if (nl or ttype == "RBRACE" or ttype == "$END") and prev_type != "ASI" \
-                        and "SEMI" in acts and self.accepts(stack, "SEMI"):
-                    ttype, end, value = "SEMI", -1, ""
-                    act = acts.get("SEMI")
-                elif act is None:
-                    raise self.unexpected(pos, ttype)
+            if end >= 0:
+                asi_ok = nl or ttype == "RBRACE" or ttype == "$END"
+                if act is None or (act < 0 and asi_ok and not self.accepts(stack, ttype)):
+                    if asi_ok and prev_type != "ASI" and "SEMI" in acts \
+                            and self.accepts(stack, "SEMI"):
+                        ttype, end, value = "SEMI", -1, ""
+                    elif act is None:
+                        raise self.unexpected(pos, ttype)
             if end < 0:
                 tok = ("", prev_end, prev_end)
                 act = acts.get("SEMI")
