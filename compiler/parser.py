@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-from operator import itemgetter
 from pathlib import Path
 
 from lark import Lark
@@ -59,6 +58,9 @@ _TRIVIA = re.compile(
     rf"(?:[{_WS}{_NL}]+|//[^{_NL}]*|/\*(?:[^*]|\*(?!/))*\*/)*"
 )
 _HAS_NL = re.compile(f"[{_NL}]")
+# Characters that may begin whitespace or a comment (`<` and `-` for HTML-like ones).
+_TRIVIA_START = frozenset("\t\v\f \u00a0\ufeff\u1680\u202f\u205f\u3000\n\r\u2028\u2029/<-"
+                          + "".join(map(chr, range(0x2000, 0x200B))))
 _TEMPLATE_CHARS = re.compile(r"(?:[^`\\$]|\\[\s\S]|\$(?!\{))*")
 _LINE_REST = re.compile(f"[^{_NL}]*")
 
@@ -90,7 +92,7 @@ class _Tables:
         lexer = getattr(lexer, "lexer", lexer)  # unwrap a post-lexer connector
         self.state_lexers = lexer.lexers
         self.root_lexer = lexer.root_lexer
-        self.matchers: dict[int, object] = {}
+        self.matcher_list: list = [None] * len(self.actions)
         self.keywords: dict[str, str] = {
             t.pattern.value: t.name
             for t in lark.terminals
@@ -107,7 +109,7 @@ class _Tables:
 
     def matcher(self, state: int):
         """The compiled regular expression of this state's lexer (built on first use)."""
-        m = self.matchers.get(state)
+        m = self.matcher_list[state]
         if m is None:
             mres = self.state_lexers[state].scanner._mres
             if len(mres) == 1:
@@ -119,7 +121,7 @@ class _Tables:
                         if r:
                             return r
                     return None
-            self.matchers[state] = m
+            self.matcher_list[state] = m
         return m
 
 
@@ -185,9 +187,6 @@ def tables() -> _Tables:
     return _tables
 
 
-_identity = itemgetter(0)
-
-
 class _Driver:
     """One parse: the LALR stacks, the brace stack and the context stack."""
 
@@ -197,12 +196,12 @@ class _Driver:
         self.module = module
         self.b = Builder(text, module)
         b = self.b
+        # None marks a one-child rule that passes its child through: the loop then
+        # only swaps the state on top of the stack.
         self.callbacks = [getattr(b, name, None) for _, _, name in self.t.rules]
         for i, (_, size, _) in enumerate(self.t.rules):
-            if self.callbacks[i] is None:
-                if size != 1:
-                    raise RuntimeError(f"no builder method for rule {self.t.rules[i]}")
-                self.callbacks[i] = _identity
+            if self.callbacks[i] is None and size != 1:
+                raise RuntimeError(f"no builder method for rule {self.t.rules[i]}")
 
     # ------------------------------------------------------------ trivia
 
@@ -288,6 +287,10 @@ class _Driver:
         n = len(text)
         actions, rules, callbacks = t.actions, t.rules, self.callbacks
         keywords = t.keywords
+        matchers = t.matcher_list
+        rule_lhs = [r[0] for r in rules]
+        rule_size = [r[1] for r in rules]
+        skip = self.skip
         start = "start_module" if self.module else "start_script"
         stack = [t.start_states[start]]
         end_state = self.end_state = t.end_states[start]
@@ -300,10 +303,11 @@ class _Driver:
             pos = _LINE_REST.match(text, 0).end()
         prev_type = None
         prev_end = 0
-        line_start = True
         while True:
-            pos, nl = self.skip(pos, line_start)
-            line_start = False
+            if pos < n and text[pos] not in _TRIVIA_START:
+                nl = False
+            else:
+                pos, nl = skip(pos, prev_type is None)
             state = stack[-1]
             acts = actions[state]
             if pos >= n:
@@ -315,7 +319,7 @@ class _Driver:
                 elif c == "}" and braces and braces[-1] == _B_TEMPLATE:
                     ttype, end = self.lex_template(pos, False)
                 else:
-                    m = t.matcher(state)(text, pos)
+                    m = (matchers[state] or t.matcher(state))(text, pos)
                     if m is None:
                         if (nl or c == "}") and prev_type != "ASI" and "SEMI" in acts \
                                 and self.accepts(stack, "SEMI"):
@@ -381,15 +385,20 @@ class _Driver:
 
             # Reduce as far as the token needs, then shift it.
             while act is not None and act < 0:
-                lhs, size, _ = rules[~act]
-                if size:
-                    args = values[-size:]
-                    del values[-size:]
-                    del stack[-size:]
+                rule = ~act
+                callback = callbacks[rule]
+                if callback is None:
+                    stack[-1] = actions[stack[-2]][rule_lhs[rule]]
                 else:
-                    args = []
-                values.append(callbacks[~act](args))
-                stack.append(actions[stack[-1]][lhs])
+                    size = rule_size[rule]
+                    if size:
+                        args = values[-size:]
+                        del values[-size:]
+                        del stack[-size:]
+                    else:
+                        args = []
+                    values.append(callback(args))
+                    stack.append(actions[stack[-1]][rule_lhs[rule]])
                 if stack[-1] == end_state:
                     break
                 act = actions[stack[-1]].get(ttype)
