@@ -268,6 +268,11 @@ class Builder:
         decl = A.VariableDeclarator(target.start, target.end, target, None)
         return A.VariableDeclaration(c[0][1], target.end, [decl], c[0][0])
 
+    def for_lhs_var_init(self, c):
+        target, init = c[1], c[3]
+        decl = A.VariableDeclarator(target.start, init.end, target, init)
+        return A.VariableDeclaration(c[0][1], init.end, [decl], "var")
+
     def continue_stmt(self, c):
         return A.ContinueStatement(c[0][1], c[1][2], None)
 
