@@ -10,12 +10,13 @@ described at the top of ``js.lark``. The semantic values are built by
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
+import pickle
 import re
 import tempfile
 from pathlib import Path
-
-from lark import Lark
 
 from . import ast as A
 from .builder import (
@@ -66,38 +67,30 @@ _LINE_REST = re.compile(f"[^{_NL}]*")
 
 
 class _Tables:
-    """Everything the driver needs from Lark, in the shapes its loop wants."""
+    """Everything the driver needs from Lark, in the shapes its loop wants.
+
+    Built once from Lark's LALR analysis and contextual lexer, then pickled beside
+    Lark's own cache (keyed by the grammar text and Lark's version), so a warm start
+    neither imports Lark nor rebuilds anything: it unpickles plain dicts and lists and
+    compiles each state's lexer regex on first use.
+    """
+
+    VERSION = 1  # bump when the pickled shape changes
 
     def __init__(self) -> None:
-        lark = _load_lark()
-        table = lark.parser.parser.parser.parse_table
-        self.start_states = dict(table.start_states)
-        self.end_states = dict(table.end_states)
-        rules: dict[object, int] = {}
-        self.rules: list[tuple[str, int, str]] = []
-        self.actions: list[dict[str, int]] = [dict() for _ in range(len(table.states))]
-        for state, acts in table.states.items():
-            out = self.actions[state]
-            for sym, (action, arg) in acts.items():
-                if action.name == "Shift":
-                    out[sym] = arg
-                else:
-                    idx = rules.get(arg)
-                    if idx is None:
-                        idx = rules[arg] = len(self.rules)
-                        name = arg.alias or arg.origin.name
-                        self.rules.append((arg.origin.name, len(arg.expansion), name))
-                    out[sym] = ~idx
-        lexer = lark.parser.lexer
-        lexer = getattr(lexer, "lexer", lexer)  # unwrap a post-lexer connector
-        self.state_lexers = lexer.lexers
-        self.root_lexer = lexer.root_lexer
+        data = _read_table_cache()
+        if data is None:
+            data = _build_tables()
+            _write_table_cache(data)
+        self.start_states: dict[str, int] = data["start_states"]
+        self.end_states: dict[str, int] = data["end_states"]
+        self.rules: list[tuple[str, int, str]] = data["rules"]
+        self.actions: list[dict[str, int]] = data["actions"]
+        self.keywords: dict[str, str] = data["keywords"]
+        self.lexer_of_state: list[int] = data["lexer_of_state"]
+        self.patterns: list[tuple[str, ...]] = data["patterns"]
+        self.root_pattern: tuple[str, ...] = data["root_pattern"]
         self.matcher_list: list = [None] * len(self.actions)
-        self.keywords: dict[str, str] = {
-            t.pattern.value: t.name
-            for t in lark.terminals
-            if t.pattern.type == "str" and t.pattern.value.isalpha()
-        }
         # For each state, the terminals a lexed `{`, `function`, `class` or `=>` may stand
         # for, in order of preference. LALR merges states, so a state can list several
         # whose reductions later rule all but one out; the driver then simulates.
@@ -106,23 +99,107 @@ class _Tables:
             for base, names in _VARIANTS.items()
         }
         self.postfix_ok = [("INC" in a and "PLUS" not in a) for a in self.actions]
+        self._root = None
 
     def matcher(self, state: int):
-        """The compiled regular expression of this state's lexer (built on first use)."""
+        """The match function of this state's lexer (its regex compiled on first use)."""
         m = self.matcher_list[state]
         if m is None:
-            mres = self.state_lexers[state].scanner._mres
-            if len(mres) == 1:
-                m = mres[0].match
-            else:
-                def m(text, pos, _mres=tuple(r.match for r in mres)):
-                    for match in _mres:
-                        r = match(text, pos)
-                        if r:
-                            return r
-                    return None
+            m = _compile_matcher(self.patterns[self.lexer_of_state[state]])
             self.matcher_list[state] = m
         return m
+
+    def root_match(self, text: str, pos: int):
+        """Match with every terminal (to name the token in an error message)."""
+        if self._root is None:
+            self._root = _compile_matcher(self.root_pattern)
+        return self._root(text, pos)
+
+
+def _compile_matcher(patterns: tuple[str, ...]):
+    compiled = tuple(re.compile(p).match for p in patterns)
+    if len(compiled) == 1:
+        return compiled[0]
+
+    def match(text, pos):
+        for m in compiled:
+            r = m(text, pos)
+            if r:
+                return r
+        return None
+
+    return match
+
+
+def _build_tables() -> dict:
+    lark = _load_lark()
+    table = lark.parser.parser.parser.parse_table
+    rule_index: dict[object, int] = {}
+    rules: list[tuple[str, int, str]] = []
+    actions: list[dict[str, int]] = [{} for _ in range(len(table.states))]
+    for state, acts in table.states.items():
+        out = actions[state]
+        for sym, (action, arg) in acts.items():
+            if action.name == "Shift":
+                out[sym] = arg
+            else:
+                idx = rule_index.get(arg)
+                if idx is None:
+                    idx = rule_index[arg] = len(rules)
+                    name = arg.alias or arg.origin.name
+                    rules.append((arg.origin.name, len(arg.expansion), name))
+                out[sym] = ~idx
+    lexer = lark.parser.lexer
+    lexer = getattr(lexer, "lexer", lexer)  # unwrap a post-lexer connector
+    patterns: list[tuple[str, ...]] = []
+    index: dict[int, int] = {}
+    lexer_of_state = [0] * len(actions)
+    for state, basic in lexer.lexers.items():
+        if id(basic) not in index:
+            index[id(basic)] = len(patterns)
+            patterns.append(tuple(r.pattern for r in basic.scanner._mres))
+        lexer_of_state[state] = index[id(basic)]
+    return {
+        "version": _Tables.VERSION,
+        "start_states": dict(table.start_states),
+        "end_states": dict(table.end_states),
+        "rules": rules,
+        "actions": actions,
+        "keywords": {t.pattern.value: t.name for t in lark.terminals
+                     if t.pattern.type == "str" and t.pattern.value.isalpha()},
+        "lexer_of_state": lexer_of_state,
+        "patterns": patterns,
+        "root_pattern": tuple(r.pattern for r in lexer.root_lexer.scanner._mres),
+    }
+
+
+def _table_cache_file() -> str:
+    # The pickle holds plain data only, so it depends on the grammar and its own shape,
+    # not on the Lark version that built it.
+    key = hashlib.sha256(GRAMMAR.read_bytes())
+    key.update(str(_Tables.VERSION).encode())
+    return os.path.join(_cache_dir(), f"js-tables-{key.hexdigest()[:16]}.pickle")
+
+
+def _read_table_cache() -> dict | None:
+    try:
+        with open(_table_cache_file(), "rb") as f:
+            data = pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError):
+        return None
+    return data if isinstance(data, dict) and data.get("version") == _Tables.VERSION else None
+
+
+def _write_table_cache(data: dict) -> None:
+    path = _table_cache_file()
+    tmp = f"{path}.{os.getpid()}.tmp"
+    try:
+        with open(tmp, "wb") as f:
+            pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)  # atomic: concurrent first runs never see half a file
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
 
 
 _VARIANTS = {
@@ -150,7 +227,7 @@ class _AlwaysName:
         return stream
 
 
-def _cache_path() -> str:
+def _cache_dir() -> str:
     base = os.environ.get("CAPLET_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache"), "caplet"
     )
@@ -162,17 +239,19 @@ def _cache_path() -> str:
         os.unlink(probe)
     except OSError:
         base = tempfile.gettempdir()
-    return os.path.join(base, "js-grammar.lark-cache")
+    return base
 
 
-def _load_lark() -> Lark:
+def _load_lark():
+    from lark import Lark  # only needed when the table cache is cold
+
     return Lark(
         GRAMMAR.read_text(encoding="utf-8"),
         parser="lalr",
         lexer="contextual",
         start=["start_script", "start_module"],
         postlex=_AlwaysName(),
-        cache=_cache_path(),
+        cache=os.path.join(_cache_dir(), "js-grammar.lark-cache"),
         maybe_placeholders=False,
     )
 
@@ -241,7 +320,7 @@ class _Driver:
         text = self.text
         if pos >= len(text) or ttype == "$END":
             return JSSyntaxError("Unexpected end of input", len(text))
-        m = self.t.root_lexer.scanner._mres[0].match(text, pos)
+        m = self.t.root_match(text, pos)
         if m is None:
             c = text[pos]
             if c in "\"'":
