@@ -13,11 +13,12 @@ from compiler.ast import Node, iter_children, to_json
 
 
 def read_source(path: str) -> str:
-    """Source text exactly as stored: no newline translation, a UTF-8 BOM dropped."""
-    data = Path(path).read_bytes()
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    return data.decode("utf-8", errors="surrogateescape")
+    """Source text exactly as stored: no newline translation.
+
+    A UTF-8 byte-order mark stays: JavaScript reads U+FEFF as whitespace, and keeping
+    it keeps every offset equal to what acorn reports for the same file.
+    """
+    return Path(path).read_bytes().decode("utf-8", errors="surrogateescape")
 
 
 def format_syntax_error(err: JSSyntaxError, path: str) -> str:

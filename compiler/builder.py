@@ -87,6 +87,7 @@ class Builder:
         self.trailing_rest: set[int] = set()  # literals ending in `...x,`
         self.async_calls: set[int] = set()
         self.cover_seqs: set[int] = set()  # sequences that are a parenthesised list
+        self.asi_offender = 0  # the token an inserted semicolon was put before
 
     # ------------------------------------------------------------ helpers
 
@@ -176,8 +177,11 @@ class Builder:
 
     def empty_stmt(self, c):
         semi = c[0]
-        if not semi[0]:
-            raise self.error("Unexpected token", semi[1])
+        if not semi[0]:  # an inserted semicolon is never an empty statement
+            pos = self.asi_offender
+            if pos >= len(self.text):
+                raise self.error("Unexpected end of input", pos)
+            raise self.error("Unexpected token", pos)
         return A.EmptyStatement(semi[1], semi[2])
 
     def expr_stmt(self, c):

@@ -457,6 +457,7 @@ class _Driver:
                     elif act is None:
                         raise self.unexpected(pos, ttype)
             if end < 0:
+                self.b.asi_offender = pos  # where the inserted `;` stands in for nothing
                 tok = ("", prev_end, prev_end)
                 act = acts.get("SEMI")
             else:
