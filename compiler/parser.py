@@ -99,6 +99,7 @@ class _Tables:
             for base, names in _VARIANTS.items()
         }
         self.postfix_ok = [("INC" in a and "PLUS" not in a) for a in self.actions]
+        self.accepts_memo: dict[tuple, bool] = {}
         self._root = None
 
     def matcher(self, state: int):
@@ -342,21 +343,38 @@ class _Driver:
         return candidates[-1]
 
     def accepts(self, stack: list[int], ttype: str) -> bool:
-        """Would the parser shift ``ttype`` (after whatever reductions it triggers)?"""
+        """Would the parser shift ``ttype`` (after whatever reductions it triggers)?
+
+        The answer depends only on the stack entries the simulated reductions reach;
+        when those are within the top three, it is remembered for every later parse.
+        """
+        key = (ttype, *stack[-3:])
+        memo = self.t.accepts_memo
+        known = memo.get(key)
+        if known is not None:
+            return known
         actions, rules = self.t.actions, self.t.rules
         st = stack[:]
+        low = len(st) - 1  # lowest index the simulation has read
         while True:
             act = actions[st[-1]].get(ttype)
             if act is None:
-                return False
+                result = False
+                break
             if act >= 0:
-                return True
+                result = True
+                break
             lhs, size, _ = rules[~act]
             if size:
                 del st[-size:]
+            low = min(low, len(st) - 1)
             st.append(actions[st[-1]][lhs])
             if st[-1] == self.end_state:
-                return ttype == "$END"
+                result = ttype == "$END"
+                break
+        if low >= len(stack) - 3:
+            memo[key] = result
+        return result
 
     # ------------------------------------------------------------ the loop
 
