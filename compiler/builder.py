@@ -83,10 +83,12 @@ class Builder:
         self.parens: list[tuple[A.Node, int, int]] = []  # (node, inner start, inner end)
         self.paren_count: dict[int, int] = {}
         self.cover_inits: dict[int, A.Node] = {}  # `{a = 1}` not yet seen as a pattern
-        self.template_errors: dict[int, JSSyntaxError] = {}  # untagged bad escapes
-        self.trailing_rest: set[int] = set()  # literals ending in `...x,`
-        self.async_calls: set[int] = set()
-        self.cover_seqs: set[int] = set()  # sequences that are a parenthesised list
+        self.template_errors: dict[int, tuple] = {}  # untagged bad escapes: (node, error)
+        # Marks on objects, keyed by id(); the values keep the objects alive so an id is
+        # never reused by a new node while the parse lasts.
+        self.trailing_rest: dict[int, object] = {}  # literals/arguments ending in `...x,`
+        self.async_calls: dict[int, object] = {}  # `async(...)`, a possible arrow head
+        self.cover_seqs: dict[int, object] = {}  # sequences that are a parenthesised list
         self.asi_offender = 0  # the token an inserted semicolon was put before
 
     # ------------------------------------------------------------ helpers
@@ -106,7 +108,7 @@ class Builder:
             raise self.error("Shorthand property assignments are valid only in destructuring "
                              "patterns", first.start)
         if self.template_errors:
-            raise min(self.template_errors.values(), key=lambda e: e.pos)
+            raise min((e for _, e in self.template_errors.values()), key=lambda e: e.pos)
         try:
             from .early_errors import check_program
         except ImportError:  # pragma: no cover - only while the pass is being written
@@ -878,9 +880,9 @@ class Builder:
         tok = c[0]
         args, end = c[1]
         node = A.CallExpression(tok[1], end, A.Identifier(tok[1], tok[2], "async"), args, False)
-        self.async_calls.add(id(node))
+        self.async_calls[id(node)] = node
         if id(c[1]) in self.trailing_rest:
-            self.trailing_rest.add(id(node))
+            self.trailing_rest[id(node)] = node
         return node
 
     def import_call(self, c):
@@ -918,7 +920,7 @@ class Builder:
         items = c[1]
         result = (items, c[-1][2])
         if len(c) == 4 and items and items[-1].type == "SpreadElement":
-            self.trailing_rest.add(id(result))
+            self.trailing_rest[id(result)] = result
         return result
 
     def spread(self, c):
@@ -996,7 +998,7 @@ class Builder:
         elem = self._template_element(c[0], 1, True, errors)
         node = A.TemplateLiteral(c[0][1], c[0][2], [], [elem])
         if errors:
-            self.template_errors[id(node)] = errors[0]
+            self.template_errors[id(node)] = (node, errors[0])
         return node
 
     def template_start(self, c):
@@ -1015,7 +1017,7 @@ class Builder:
         quasis.append(self._template_element(c[1], 1, True, errors))
         node = A.TemplateLiteral(start, c[1][2], exprs, quasis)
         if errors:
-            self.template_errors[id(node)] = errors[0]
+            self.template_errors[id(node)] = (node, errors[0])
         return node
 
     # arrays, objects, parentheses
@@ -1026,7 +1028,7 @@ class Builder:
             elems.pop()
             if elems and elems[-1] is not None and elems[-1].type == "SpreadElement":
                 node = A.ArrayExpression(c[0][1], c[2][2], elems)
-                self.trailing_rest.add(id(node))
+                self.trailing_rest[id(node)] = node
                 return node
         return A.ArrayExpression(c[0][1], c[2][2], elems)
 
@@ -1036,7 +1038,7 @@ class Builder:
     def object_literal(self, c):
         node = A.ObjectExpression(c[0][1], c[-1][2], c[1])
         if len(c) == 4 and c[1][-1].type == "SpreadElement":
-            self.trailing_rest.add(id(node))
+            self.trailing_rest[id(node)] = node
         return node
 
     def prop_shorthand(self, c):
@@ -1068,7 +1070,7 @@ class Builder:
             node = items[0]
         else:
             node = A.SequenceExpression(items[0].start, items[-1].end, items)
-            self.cover_seqs.add(id(node))
+            self.cover_seqs[id(node)] = node
         self.parens.append((node, node.start, node.end))
         self.paren_count[id(node)] = self.paren_count.get(id(node), 0) + 1
         node.start, node.end = c[0][1], c[2][2]
