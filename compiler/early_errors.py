@@ -349,15 +349,7 @@ class _Checker:
     def assign_target(self, node) -> None:
         """Target of `=` or of a for-in/of head: a simple target or a destructuring pattern."""
         t = node.type
-        if t == "Identifier":
-            name = node.name
-            if name in _SPECIAL:
-                self.check_name(node)
-            if self.strict and name in _STRICT_BIND:
-                _err(f"Assigning to {name} in strict mode", node.start)
-        elif t == "MemberExpression":
-            self.chain_link(node)
-        elif t == "ObjectPattern":
+        if t == "ObjectPattern":
             for prop in node.properties:
                 if prop.type == "RestElement":
                     self.assign_target(prop.argument)
