@@ -1,0 +1,131 @@
+"""THE instruction set: every opcode defined once, here.
+
+Each row is (name, operand kinds, doc). An opcode's number is its row index, so the
+table's order is the encoding; append new opcodes at the end of their group or bump
+``ISA_VERSION``. The encoder, the decoder, the disassembler and ``docs/opcodes.md``
+all derive from ``OPCODES``: adding an opcode is one edit here (plus its case in the
+VM loop and, if the compiler emits it, in the code generator).
+
+Operand kinds:
+  R  a register of the current frame (locals first, then temporaries)
+  K  an index into the function's constant table (numbers, strings, templates)
+  N  an unsigned count or small immediate
+  I  a signed immediate
+  J  a jump target: a signed offset in bytes from the end of this instruction when
+     encoded; an instruction index once decoded
+  F  an index into the image's function table (a nested function's code)
+  C  a closure-cell slot of the current frame (own cells, then captured ones)
+"""
+
+from __future__ import annotations
+
+ISA_VERSION = 1
+
+OPCODES: list[tuple[str, str, str]] = [
+    # prefixes
+    ("WIDE", "", "prefix: the next instruction's operands are 2 bytes each"),
+    ("XWIDE", "", "prefix: the next instruction's operands are 4 bytes each"),
+    ("NOP", "", "do nothing"),
+    # loads and moves
+    ("MOVE", "RR", "r[a] = r[b]"),
+    ("LOADK", "RK", "r[a] = constants[b]"),
+    ("LOADINT", "RI", "r[a] = b (a small integer, as a number)"),
+    ("LOADUNDEF", "R", "r[a] = undefined"),
+    ("LOADNULL", "R", "r[a] = null"),
+    ("LOADTRUE", "R", "r[a] = true"),
+    ("LOADFALSE", "R", "r[a] = false"),
+    ("LOADTHIS", "R", "r[a] = this of the current function (checked in derived constructors)"),
+    ("LOADHOLE", "R", "r[a] = the empty marker of an uninitialised lexical binding"),
+    ("CHECKHOLE", "RK", "throw ReferenceError naming constants[b] if r[a] is the empty marker"),
+    # variables outside the frame
+    ("GETGLOBAL", "RK", "r[a] = the global binding named constants[b] (ReferenceError if none)"),
+    ("TYPEOFGLOBAL", "RK", "r[a] = typeof the global binding named constants[b] (no error)"),
+    ("SETGLOBAL", "KR", "assign r[b] to the global binding named constants[a]"),
+    ("DEFGLOBAL", "KN", "declare global var/function constants[a] (b: 1 = function)"),
+    ("GETCELL", "RC", "r[a] = value of closure cell b"),
+    ("SETCELL", "CR", "closure cell a = r[b]"),
+    ("NEWCELL", "C", "give closure cell slot a a fresh cell (per-iteration bindings)"),
+    # arithmetic and logic
+    ("ADD", "RRR", "r[a] = r[b] + r[c]"),
+    ("SUB", "RRR", "r[a] = r[b] - r[c]"),
+    ("MUL", "RRR", "r[a] = r[b] * r[c]"),
+    ("DIV", "RRR", "r[a] = r[b] / r[c]"),
+    ("MOD", "RRR", "r[a] = r[b] % r[c]"),
+    ("EXP", "RRR", "r[a] = r[b] ** r[c]"),
+    ("BITAND", "RRR", "r[a] = r[b] & r[c]"),
+    ("BITOR", "RRR", "r[a] = r[b] | r[c]"),
+    ("BITXOR", "RRR", "r[a] = r[b] ^ r[c]"),
+    ("SHL", "RRR", "r[a] = r[b] << r[c]"),
+    ("SHR", "RRR", "r[a] = r[b] >> r[c]"),
+    ("USHR", "RRR", "r[a] = r[b] >>> r[c]"),
+    ("EQ", "RRR", "r[a] = r[b] == r[c]"),
+    ("NE", "RRR", "r[a] = r[b] != r[c]"),
+    ("SEQ", "RRR", "r[a] = r[b] === r[c]"),
+    ("SNE", "RRR", "r[a] = r[b] !== r[c]"),
+    ("LT", "RRR", "r[a] = r[b] < r[c]"),
+    ("LE", "RRR", "r[a] = r[b] <= r[c]"),
+    ("GT", "RRR", "r[a] = r[b] > r[c]"),
+    ("GE", "RRR", "r[a] = r[b] >= r[c]"),
+    ("INSTANCEOF", "RRR", "r[a] = r[b] instanceof r[c]"),
+    ("IN", "RRR", "r[a] = r[b] in r[c]"),
+    ("NOT", "RR", "r[a] = !r[b]"),
+    ("NEG", "RR", "r[a] = -r[b]"),
+    ("TONUMERIC", "RR", "r[a] = ToNumeric(r[b]) (unary +, and the old value of ++/--)"),
+    ("BITNOT", "RR", "r[a] = ~r[b]"),
+    ("TYPEOF", "RR", "r[a] = typeof r[b]"),
+    ("INC", "RR", "r[a] = r[b] + 1 (r[b] already numeric)"),
+    ("DEC", "RR", "r[a] = r[b] - 1 (r[b] already numeric)"),
+    ("TOSTRING", "RR", "r[a] = ToString(r[b]) (template substitutions)"),
+    ("TOPROPERTYKEY", "RR", "r[a] = ToPropertyKey(r[b]) (computed keys, evaluated once)"),
+    # control flow
+    ("JMP", "J", "jump to a"),
+    ("JMPIF", "RJ", "jump to b if r[a] is truthy"),
+    ("JMPIFNOT", "RJ", "jump to b if r[a] is falsy"),
+    ("JMPNULLISH", "RJ", "jump to b if r[a] is null or undefined"),
+    ("JMPNOTNULLISH", "RJ", "jump to b unless r[a] is null or undefined"),
+    ("JMPIFUNDEF", "RJ", "jump to b if r[a] is undefined (default values)"),
+    ("RETURN", "R", "return r[a] from the current function"),
+    ("RETURNUNDEF", "", "return undefined from the current function"),
+    ("THROW", "R", "throw r[a]"),
+    ("THROWERROR", "NK", "throw a new error of kind a (0 TypeError, 1 ReferenceError, "
+     "2 SyntaxError, 3 RangeError) with message constants[b]"),
+    ("GETEXCEPTION", "R", "r[a] = the exception being handled (first instruction of a handler)"),
+    # objects and properties
+    ("NEWOBJECT", "R", "r[a] = a new ordinary object"),
+    ("NEWARRAY", "RRN", "r[a] = a new array of the c values in r[b]..r[b+c-1]"),
+    ("ARRAYPUSH", "RR", "append r[b] to array r[a]"),
+    ("ARRAYHOLE", "R", "append a hole to array r[a]"),
+    ("ARRAYSPREAD", "RR", "append every value iterated from r[b] to array r[a]"),
+    ("GETPROP", "RRK", "r[a] = r[b][constants[c]]"),
+    ("SETPROP", "RKR", "r[a][constants[b]] = r[c]"),
+    ("GETELEM", "RRR", "r[a] = r[b][r[c]]"),
+    ("SETELEM", "RRR", "r[a][r[b]] = r[c]"),
+    ("DEFPROP", "RRR", "define data property r[b] = r[c] on object r[a] (object literals)"),
+    ("DEFGETTER", "RRR", "define getter r[c] for key r[b] on object r[a]"),
+    ("DEFSETTER", "RRR", "define setter r[c] for key r[b] on object r[a]"),
+    ("COPYPROPS", "RR", "copy own enumerable properties of r[b] onto object r[a] ({...x})"),
+    ("DELPROP", "RRK", "r[a] = delete r[b][constants[c]]"),
+    ("DELELEM", "RRR", "r[a] = delete r[b][r[c]]"),
+    # functions and calls
+    ("CLOSURE", "RF", "r[a] = a new function closing over this frame, code of function b"),
+    ("CALL", "RRRN", "r[a] = r[b](r[c+1]..r[c+d]) with this = r[c]"),
+    ("CALLSPREAD", "RRRR", "r[a] = r[b].apply(r[c], array r[d])"),
+    ("NEW", "RRRN", "r[a] = new r[b](r[c]..r[c+d-1])"),
+    ("NEWSPREAD", "RRR", "r[a] = new r[b](...array r[c])"),
+    # iteration
+    ("GETITERATOR", "RR", "r[a] = GetIterator(r[b]) (an iterator record)"),
+    ("ITERNEXT", "RRJ", "r[a] = next value of iterator record r[b]; jump to c when done"),
+    ("ITERCLOSE", "R", "call return() of iterator record r[a] (early exit from for-of)"),
+    ("FORINKEYS", "RR", "r[a] = an iterator over the enumerable string keys of r[b]"),
+]
+
+OPCODE: dict[str, int] = {name: i for i, (name, _, _) in enumerate(OPCODES)}
+NAMES: list[str] = [name for name, _, _ in OPCODES]
+OPERANDS: list[str] = [kinds for _, kinds, _ in OPCODES]
+
+# Prefix opcodes, and the operand width each selects.
+WIDE = OPCODE["WIDE"]
+XWIDE = OPCODE["XWIDE"]
+SIGNED_KINDS = frozenset("IJ")
+
+
