@@ -418,8 +418,10 @@ class _Driver:
                 else:
                     m = (matchers[state] or t.matcher(state))(text, pos)
                     if m is None:
-                        if (nl or c == "}") and prev_type != "ASI" and "SEMI" in acts \
-                                and self.accepts(stack, "SEMI"):
+                        # A `/` after an operand is a division punctuator; inserting a
+                        # semicolon does not lex it again as a regular expression.
+                        if (nl or c == "}") and prev_type != "ASI" and c != "/" \
+                                and "SEMI" in acts and self.accepts(stack, "SEMI"):
                             ttype, end = "SEMI", -1
                         else:
                             raise self.unexpected(pos)
@@ -469,8 +471,8 @@ class _Driver:
             if end >= 0:
                 asi_ok = nl or ttype == "RBRACE" or ttype == "$END"
                 if act is None or (act < 0 and asi_ok and not self.accepts(stack, ttype)):
-                    if asi_ok and prev_type != "ASI" and "SEMI" in acts \
-                            and self.accepts(stack, "SEMI"):
+                    if asi_ok and prev_type != "ASI" and text[pos:pos + 1] != "/" \
+                            and "SEMI" in acts and self.accepts(stack, "SEMI"):
                         ttype, end, value = "SEMI", -1, ""
                     elif act is None:
                         raise self.unexpected(pos, ttype)
