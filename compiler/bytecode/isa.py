@@ -41,7 +41,8 @@ OPCODES: list[tuple[str, str, str]] = [
     ("GETGLOBAL", "RK", "r[a] = the global binding named constants[b] (ReferenceError if none)"),
     ("TYPEOFGLOBAL", "RK", "r[a] = typeof the global binding named constants[b] (no error)"),
     ("SETGLOBAL", "KR", "assign r[b] to the global binding named constants[a]"),
-    ("DEFGLOBAL", "KN", "declare global var/function constants[a] (b: 1 = function)"),
+    ("DEFGLOBAL", "KN", "declare global constants[a]: b = 0 var, 1 function, 2 let, 3 const, "
+     "4 class (lexical ones start uninitialised)"),
     ("GETCELL", "RC", "r[a] = value of closure cell b"),
     ("SETCELL", "CR", "closure cell a = r[b]"),
     ("NEWCELL", "C", "give closure cell slot a a fresh cell (per-iteration bindings)"),
@@ -117,6 +118,11 @@ OPCODES: list[tuple[str, str, str]] = [
     ("ITERNEXT", "RRJ", "r[a] = next value of iterator record r[b]; jump to c when done"),
     ("ITERCLOSE", "R", "call return() of iterator record r[a] (early exit from for-of)"),
     ("FORINKEYS", "RR", "r[a] = an iterator over the enumerable string keys of r[b]"),
+    # late additions (kept at the end so numbers stay stable)
+    ("INITGLOBAL", "KR", "initialise the global binding named constants[a] to r[b] (ends its "
+     "TDZ)"),
+    ("ARGUMENTS", "R", "r[a] = a new arguments object for the current call"),
+    ("RESTARGS", "R", "r[a] = an array of the arguments after the formal parameters"),
 ]
 
 OPCODE: dict[str, int] = {name: i for i, (name, _, _) in enumerate(OPCODES)}

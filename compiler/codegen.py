@@ -1,0 +1,1342 @@
+"""Code generation: ESTree + scope analysis -> register bytecode (compiler.bytecode).
+
+One :class:`FunctionCompiler` per function. Registers: parameters first, then one per
+binding no closure captures, then temporaries allocated and freed like a stack.
+Captured bindings live in closure cells. Expressions compile "into" a register: a
+caller may pass the register it wants, or take whichever register already holds the
+value (a local variable's own register, with no copy).
+"""
+
+from __future__ import annotations
+
+from . import ast as A
+from .bytecode.code import Code
+from .bytecode.isa import OPCODE as O
+from .errors import JSSyntaxError
+from .scope import Analysis, Binding, FunctionInfo, Scope, analyze, pattern_names
+
+BINARY = {
+    "+": O["ADD"], "-": O["SUB"], "*": O["MUL"], "/": O["DIV"], "%": O["MOD"],
+    "**": O["EXP"], "&": O["BITAND"], "|": O["BITOR"], "^": O["BITXOR"],
+    "<<": O["SHL"], ">>": O["SHR"], ">>>": O["USHR"], "==": O["EQ"], "!=": O["NE"],
+    "===": O["SEQ"], "!==": O["SNE"], "<": O["LT"], "<=": O["LE"], ">": O["GT"],
+    ">=": O["GE"], "instanceof": O["INSTANCEOF"], "in": O["IN"],
+}
+UNARY = {"!": O["NOT"], "-": O["NEG"], "+": O["TONUMERIC"], "~": O["BITNOT"],
+         "typeof": O["TYPEOF"]}
+ERR_TYPE, ERR_REFERENCE, ERR_SYNTAX = 0, 1, 2
+GLOBAL_KINDS = {"var": 0, "function": 1, "let": 2, "const": 3, "class": 4}
+
+
+class CompileError(JSSyntaxError):
+    """A construct the code generator does not handle yet (reported as SyntaxError)."""
+
+
+def compile_script(program: A.Node, source: str, filename: str | None = None) -> Code:
+    """Compile a parsed script; the result is the top-level function's Code."""
+    analysis = analyze(program)
+    unit = _Unit(analysis, source)
+    fc = FunctionCompiler(unit, analysis.functions[id(program)], None, program)
+    return fc.compile_script(program)
+
+
+class _Unit:
+    """What every function of one compilation shares."""
+
+    def __init__(self, analysis: Analysis, source: str):
+        self.analysis = analysis
+        self.source = source
+        self.line_starts = [0]
+        for i, ch in enumerate(source):
+            if ch == "\n":
+                self.line_starts.append(i + 1)
+        self.switch_scopes = {id(analysis.scopes[id(n)]) for n in analysis.keep
+                              if n.type == "SwitchStatement" and id(n) in analysis.scopes}
+        self.scope_funcs: dict[int, list[Scope]] = {}
+        for scope in analysis.scopes.values():
+            self.scope_funcs.setdefault(id(scope.func), [])
+            if scope not in self.scope_funcs[id(scope.func)]:
+                self.scope_funcs[id(scope.func)].append(scope)
+
+    def line_of(self, pos: int) -> int:
+        import bisect
+
+        return bisect.bisect_right(self.line_starts, pos)
+
+
+class _Label:
+    """A break/continue target: where jumps go, and which finally blocks they cross."""
+
+    def __init__(self, names: list[str], loop: bool, finally_depth: int):
+        self.names = names
+        self.loop = loop
+        self.breaks: list[int] = []
+        self.continues: list[int] = []
+        self.finally_depth = finally_depth
+        self.iterator: int | None = None  # for-of: the iterator register to close
+
+
+class FunctionCompiler:
+    def __init__(self, unit: _Unit, info: FunctionInfo, parent: FunctionCompiler | None,
+                 node: A.Node):
+        self.unit = unit
+        self.info = info
+        self.parent = parent
+        self.node = node
+        self.code = Code(name="", strict=info.strict)
+        self.next_reg = 0
+        self.max_reg = 0
+        self.labels: list[_Label] = []
+        self.finally_stack: list = []  # pending finally bodies (node) for jumps out
+        self.capture_slots: dict[int, int] = {}  # id(binding) -> slot
+        self.const_index: dict = {}
+        self.last_line = -1
+
+    # ------------------------------------------------------------ emission helpers
+
+    def emit(self, op: int, *operands) -> int:
+        self.code.code.append((op, *operands))
+        return len(self.code.code) - 1
+
+    def here(self) -> int:
+        return len(self.code.code)
+
+    def patch(self, at: int, target: int | None = None) -> None:
+        ins = list(self.code.code[at])
+        ins[-1] = self.here() if target is None else target
+        self.code.code[at] = tuple(ins)
+
+    def mark_line(self, node) -> None:
+        line = self.unit.line_of(node.start)
+        if line != self.last_line:
+            self.code.lines.append((self.here(), line))
+            self.last_line = line
+
+    def const(self, value) -> int:
+        key = (type(value), value if not isinstance(value, float) or value == value else "nan",
+               str(value) if isinstance(value, float) else None)
+        idx = self.const_index.get(key)
+        if idx is None:
+            idx = self.const_index[key] = len(self.code.constants)
+            self.code.constants.append(value)
+        return idx
+
+    def alloc(self) -> int:
+        r = self.next_reg
+        self.next_reg += 1
+        if self.next_reg > self.max_reg:
+            self.max_reg = self.next_reg
+        return r
+
+    def free_to(self, mark: int) -> None:
+        self.next_reg = mark
+
+    def error(self, message: str, node) -> CompileError:
+        return CompileError(message, node.start)
+
+    # ------------------------------------------------------------ bindings
+
+    def setup_bindings(self, params_count: int) -> None:
+        """Give this function's bindings registers or cells (parameters come first)."""
+        cells = 0
+        for scope in self.unit.scope_funcs.get(id(self.info), []):
+            for b in scope.bindings.values():
+                if b.global_name:
+                    continue
+                if b.captured:
+                    b.cell = cells
+                    cells += 1
+        self.code.cells = cells
+        self.next_reg = self.max_reg = params_count
+        for scope in self.unit.scope_funcs.get(id(self.info), []):
+            for b in scope.bindings.values():
+                if not b.global_name and not b.captured and b.kind != "param":
+                    b.reg = self.alloc()
+
+    def capture_slot(self, b: Binding) -> int:
+        """The cell slot of an outer function's binding in this function."""
+        slot = self.capture_slots.get(id(b))
+        if slot is None:
+            if self.parent is None:
+                raise self.error(f"cannot resolve {b.name}", self.node)
+            outer = self.parent.cell_of(b)
+            self.code.captures.append(outer)
+            slot = self.capture_slots[id(b)] = self.code.cells + len(self.code.captures) - 1
+        return slot
+
+    def cell_of(self, b: Binding) -> int:
+        if b.scope.func is self.info:
+            return b.cell
+        return self.capture_slot(b)
+
+    def location(self, b: Binding | None):
+        if b is None or b.global_name:
+            return "global", None
+        if b.scope.func is self.info and not b.captured:
+            return "reg", b.reg
+        return "cell", self.cell_of(b)
+
+    def needs_tdz(self, b: Binding, ref) -> bool:
+        """Must a use of ``b`` check for the uninitialised marker?
+
+        Not when the binding is a register of this function and the use comes after
+        the declaration in the source: straight-line order then guarantees the
+        initialisation ran (blocks and loop bodies start over with a fresh marker).
+        `switch` cases can jump over a declaration, so their bindings keep the check.
+        """
+        if not b.lexical:
+            return False
+        if b.captured or b.global_name or b.decl_end < 0 or ref.start < b.decl_end:
+            return True
+        return id(b.scope) in self.unit.switch_scopes
+
+    def load_binding(self, ident, dst: int | None = None) -> int:
+        name = ident.name if ident.type == "Identifier" else "%this"
+        b = self.unit.analysis.refs.get(id(ident))
+        kind, where = self.location(b)
+        if kind == "reg":
+            if b.lexical and self.needs_tdz(b, ident):
+                self.emit(O["CHECKHOLE"], where, self.const(name))
+            if dst is None or dst == where:
+                return where
+            self.emit(O["MOVE"], dst, where)
+            return dst
+        r = self.alloc() if dst is None else dst
+        if kind == "cell":
+            self.emit(O["GETCELL"], r, where)
+            if b.lexical:
+                self.emit(O["CHECKHOLE"], r, self.const(name))
+        else:
+            self.emit(O["GETGLOBAL"], r, self.const(name))
+        return r
+
+    def store_binding(self, ident, src: int, init: bool = False) -> None:
+        b = self.unit.analysis.refs.get(id(ident))
+        name = ident.name
+        if b is None and init:
+            b = self._declared(ident)
+        kind, where = self.location(b)
+        if b is not None and b.kind == "const" and not init:
+            if b.lexical and self.needs_tdz(b, ident):
+                self.load_binding(ident)
+            self.emit(O["THROWERROR"], ERR_TYPE, self.const("Assignment to constant variable."))
+            return
+        if kind == "global":
+            if init and b is not None and b.global_name and b.lexical:
+                self.emit(O["INITGLOBAL"], self.const(name), src)
+            else:
+                self.emit(O["SETGLOBAL"], self.const(name), src)
+            return
+        if not init and b.lexical and self.needs_tdz(b, ident):
+            mark = self.next_reg
+            self.load_binding(ident)
+            self.free_to(mark)
+        if kind == "reg":
+            if where != src:
+                self.emit(O["MOVE"], where, src)
+        else:
+            self.emit(O["SETCELL"], where, src)
+
+    def _declared(self, ident):
+        return self.unit.analysis.refs.get(id(ident))
+
+    # ------------------------------------------------------------ functions
+
+    def compile_script(self, program) -> Code:
+        code = self.code
+        code.kind = "script"
+        code.name = "<script>"
+        self.setup_bindings(0)
+        scope = self.unit.analysis.scopes[id(program)]
+        for b in scope.bindings.values():
+            if b.global_name:
+                self.emit(O["DEFGLOBAL"], self.const(b.name), GLOBAL_KINDS.get(b.kind, 0))
+        self.hoist_functions(program.body)
+        result = self.alloc()
+        self.emit(O["LOADUNDEF"], result)
+        self.completion = result
+        for stmt in program.body:
+            self.statement(stmt)
+        self.emit(O["RETURN"], result)
+        return self.finish()
+
+    def finish(self) -> Code:
+        self.code.registers = self.max_reg
+        return self.code
+
+    def compile_function(self, node) -> Code:
+        code = self.code
+        code.name = node.id.name if getattr(node, "id", None) is not None else ""
+        code.source = (node.start, node.end)
+        self.completion = None
+        params = node.params
+        simple = all(p.type == "Identifier" for p in params)
+        positional = [p for p in params if p.type != "RestElement"]
+        code.params = len(positional)
+        code.length = next((i for i, p in enumerate(params)
+                            if p.type in ("AssignmentPattern", "RestElement")), len(params))
+        self.setup_bindings(len(positional))
+        fscope = self.unit.analysis.scopes[id(node)]
+        this_b = fscope.bindings.get("%this")
+        if this_b is not None and this_b.captured:  # arrows inside read `this` from a cell
+            r = self.alloc()
+            self.emit(O["LOADTHIS"], r)
+            self.emit(O["SETCELL"], this_b.cell, r)
+            self.free_to(r)
+        args_b = fscope.bindings.get("arguments")
+        if args_b is not None and args_b.kind == "arguments":
+            r = self.alloc()
+            self.emit(O["ARGUMENTS"], r)
+            self._store_direct(args_b, r)
+            self.free_to(r)
+        # Parameters: simple ones already sit in r0..; move captured ones into cells.
+        for i, p in enumerate(positional):
+            if simple:
+                b = fscope.bindings[p.name]
+                if b.captured:
+                    code.param_cells.append((i, b.cell))
+                else:
+                    b.reg = i
+        if not simple:
+            for i, p in enumerate(positional):
+                self.bind_pattern(p, i, fscope, init=True, param_index=True)
+        rest = next((p for p in params if p.type == "RestElement"), None)
+        if rest is not None:
+            code.kind = code.kind  # rest array arrives in r[params]
+            r = self.alloc()
+            self.emit(O["RESTARGS"], r)
+            self.bind_pattern(rest.argument, r, fscope, init=True)
+        body = node.body
+        if body.type == "BlockStatement":
+            self.hoist_functions(body.body)
+            for stmt in body.body:
+                self.statement(stmt)
+            self.emit(O["RETURNUNDEF"])
+        else:
+            r = self.expr(body)
+            self.emit(O["RETURN"], r)
+        return self.finish()
+
+    def _store_direct(self, b: Binding, src: int) -> None:
+        if b.captured:
+            self.emit(O["SETCELL"], b.cell, src)
+        elif b.reg != src:
+            self.emit(O["MOVE"], b.reg, src)
+
+    def function_value(self, node, dst: int | None = None, kind: str = "normal") -> int:
+        info = self.unit.analysis.functions[id(node)]
+        child = FunctionCompiler(self.unit, info, self, node)
+        if node.type == "ArrowFunctionExpression":
+            child.code.kind = "arrow"
+        else:
+            child.code.kind = kind
+        code = child.compile_function(node)
+        self.code.functions.append(code)
+        r = self.alloc() if dst is None else dst
+        self.emit(O["CLOSURE"], r, len(self.code.functions) - 1)
+        return r
+
+    def hoist_functions(self, body: list) -> None:
+        """Function declarations are initialised when their scope is entered."""
+        for stmt in body:
+            decl = stmt
+            if stmt.type in ("ExportNamedDeclaration", "ExportDefaultDeclaration"):
+                decl = stmt.declaration
+            if decl is not None and decl.type == "FunctionDeclaration":
+                mark = self.next_reg
+                r = self.function_value(decl)
+                ident = decl.id
+                b = self._binding_of_decl(ident)
+                self._init_binding(b, ident.name, r)
+                self.free_to(mark)
+
+    def _binding_of_decl(self, ident) -> Binding | None:
+        return self.unit.analysis.refs.get(id(ident))
+
+    def _init_binding(self, b: Binding | None, name: str, src: int) -> None:
+        kind, where = self.location(b)
+        if kind == "global":
+            self.emit(O["SETGLOBAL"], self.const(name), src)
+        elif kind == "reg":
+            if where != src:
+                self.emit(O["MOVE"], where, src)
+        else:
+            self.emit(O["SETCELL"], where, src)
+
+    def enter_block(self, scope: Scope) -> None:
+        """Fresh cells and TDZ markers for the lexical bindings of a block."""
+        for b in scope.bindings.values():
+            if b.global_name:
+                continue
+            if b.captured and b.scope.func is self.info:
+                self.emit(O["NEWCELL"], b.cell)
+                if b.lexical:
+                    r = self.alloc()
+                    self.emit(O["LOADHOLE"], r)
+                    self.emit(O["SETCELL"], b.cell, r)
+                    self.free_to(r)
+            elif b.lexical and b.reg >= 0:
+                self.emit(O["LOADHOLE"], b.reg)
+
+    # ------------------------------------------------------------ statements
+
+    def statement(self, node) -> None:
+        self.mark_line(node)
+        method = getattr(self, "s_" + node.type, None)
+        if method is None:
+            raise self.error(f"{node.type} is not supported yet", node)
+        mark = self.next_reg
+        method(node)
+        self.free_to(mark)
+
+    def s_ExpressionStatement(self, node):
+        if self.completion is not None:
+            self.expr(node.expression, self.completion)
+        else:
+            self.expr(node.expression)
+
+    def s_EmptyStatement(self, node):
+        pass
+
+    def s_DebuggerStatement(self, node):
+        pass
+
+    def s_VariableDeclaration(self, node):
+        for d in node.declarations:
+            if d.init is None:
+                if node.kind == "var":
+                    continue
+                r = self.alloc()
+                self.emit(O["LOADUNDEF"], r)
+                self.bind_pattern(d.id, r, None, init=True)
+                continue
+            if d.id.type == "Identifier":
+                b = self.unit.analysis.refs.get(id(d.id))
+                kind, where = self.location(b)
+                if kind == "reg":
+                    self.expr_named(d.init, d.id.name, where)
+                    continue
+                r = self.expr_named(d.init, d.id.name)
+                self.store_binding(d.id, r, init=True)
+            else:
+                r = self.expr(d.init)
+                self.bind_pattern(d.id, r, None, init=True)
+
+    def expr_named(self, node, name: str, dst: int | None = None) -> int:
+        """An initialiser; anonymous functions and classes take the binding's name."""
+        if node.type in ("FunctionExpression", "ArrowFunctionExpression") and (
+                node.type == "ArrowFunctionExpression" or node.id is None):
+            r = self.function_value(node, dst)
+            self.code.functions[-1].name = name
+            return r
+        return self.expr(node, dst)
+
+    def s_FunctionDeclaration(self, node):
+        pass  # initialised when its scope was entered
+
+    def s_ReturnStatement(self, node):
+        if node.argument is None:
+            if self.finally_stack:
+                self.run_finally_blocks(0)
+            self.emit(O["RETURNUNDEF"])
+            return
+        r = self.expr(node.argument)
+        if self.finally_stack:
+            tmp = self.alloc()
+            self.emit(O["MOVE"], tmp, r)
+            self.run_finally_blocks(0)
+            r = tmp
+        self.emit(O["RETURN"], r)
+
+    def s_ThrowStatement(self, node):
+        self.emit(O["THROW"], self.expr(node.argument))
+
+    def s_BlockStatement(self, node):
+        scope = self.unit.analysis.scopes.get(id(node))
+        if scope is not None and scope.kind == "block":
+            self.enter_block(scope)
+        self.hoist_functions(node.body)
+        for stmt in node.body:
+            self.statement(stmt)
+
+    def s_IfStatement(self, node):
+        test = self.expr(node.test)
+        jf = self.emit(O["JMPIFNOT"], test, 0)
+        self.free_to(test if test >= self.next_reg - 1 else self.next_reg)
+        self.statement(node.consequent)
+        if node.alternate is not None:
+            je = self.emit(O["JMP"], 0)
+            self.patch(jf)
+            self.statement(node.alternate)
+            self.patch(je)
+        else:
+            self.patch(jf)
+
+    def _loop(self, names: list[str] | None = None) -> _Label:
+        label = _Label(names or [], True, len(self.finally_stack))
+        self.labels.append(label)
+        return label
+
+    def _close_loop(self, label: _Label, cont: int, end: int) -> None:
+        for j in label.continues:
+            self.patch(j, cont)
+        for j in label.breaks:
+            self.patch(j, end)
+        self.labels.pop()
+
+    def pending_labels(self) -> list[str]:
+        names = getattr(self, "_pending", [])
+        self._pending = []
+        return names
+
+    def s_WhileStatement(self, node):
+        label = self._loop(self.pending_labels())
+        top = self.here()
+        mark = self.next_reg
+        test = self.expr(node.test)
+        jf = self.emit(O["JMPIFNOT"], test, 0)
+        self.free_to(mark)
+        self.statement(node.body)
+        self.emit(O["JMP"], top)
+        self.patch(jf)
+        self._close_loop(label, top, self.here())
+
+    def s_DoWhileStatement(self, node):
+        label = self._loop(self.pending_labels())
+        top = self.here()
+        self.statement(node.body)
+        cont = self.here()
+        mark = self.next_reg
+        test = self.expr(node.test)
+        self.emit(O["JMPIF"], test, top)
+        self.free_to(mark)
+        self._close_loop(label, cont, self.here())
+
+    def s_ForStatement(self, node):
+        scope = self.unit.analysis.scopes.get(id(node))
+        per_iteration = []
+        if scope is not None:
+            self.enter_block(scope)
+            per_iteration = [b for b in scope.bindings.values() if b.captured
+                             and b.kind == "let"]
+        if node.init is not None:
+            if node.init.type == "VariableDeclaration":
+                self.statement(node.init)
+            else:
+                mark = self.next_reg
+                self.expr(node.init)
+                self.free_to(mark)
+        label = self._loop(self.pending_labels())
+        top = self.here()
+        jf = None
+        if node.test is not None:
+            mark = self.next_reg
+            test = self.expr(node.test)
+            jf = self.emit(O["JMPIFNOT"], test, 0)
+            self.free_to(mark)
+        self.statement(node.body)
+        cont = self.here()
+        for b in per_iteration:  # CreatePerIterationEnvironment: copy into fresh cells
+            r = self.alloc()
+            self.emit(O["GETCELL"], r, b.cell)
+            self.emit(O["NEWCELL"], b.cell)
+            self.emit(O["SETCELL"], b.cell, r)
+            self.free_to(r)
+        if node.update is not None:
+            mark = self.next_reg
+            self.expr(node.update)
+            self.free_to(mark)
+        self.emit(O["JMP"], top)
+        if jf is not None:
+            self.patch(jf)
+        self._close_loop(label, cont, self.here())
+
+    def _for_each(self, node, iterator_op: int) -> None:
+        scope = self.unit.analysis.scopes.get(id(node))
+        if scope is not None:
+            self.enter_block(scope)
+        source = self.expr(node.right)
+        it = self.alloc()
+        self.emit(iterator_op, it, source)
+        label = self._loop(self.pending_labels())
+        if iterator_op == O["GETITERATOR"]:
+            label.iterator = it
+        top = self.here()
+        value = self.alloc()
+        step = self.emit(O["ITERNEXT"], value, it, 0)
+        if scope is not None:
+            self.enter_block(scope)
+        left = node.left
+        if left.type == "VariableDeclaration":
+            self.bind_pattern(left.declarations[0].id, value, None, init=True)
+        else:
+            self.assign_to(left, value)
+        self.statement(node.body)
+        self.emit(O["JMP"], top)
+        self.patch(step)
+        end = self.here()
+        self._close_loop(label, top, end)
+
+    def s_ForOfStatement(self, node):
+        if node.is_await:
+            raise self.error("for await is not supported yet", node)
+        self._for_each(node, O["GETITERATOR"])
+
+    def s_ForInStatement(self, node):
+        self._for_each(node, O["FORINKEYS"])
+
+    def s_LabeledStatement(self, node):
+        names = [node.label.name]
+        body = node.body
+        while body.type == "LabeledStatement":
+            names.append(body.label.name)
+            body = body.body
+        if body.type in ("ForStatement", "WhileStatement", "DoWhileStatement",
+                         "ForInStatement", "ForOfStatement"):
+            self._pending = names
+            self.statement(body)
+            return
+        label = _Label(names, False, len(self.finally_stack))
+        self.labels.append(label)
+        self.statement(body)
+        for j in label.breaks:
+            self.patch(j)
+        self.labels.pop()
+
+    def _jump_target(self, node, is_continue: bool) -> _Label:
+        for label in reversed(self.labels):
+            if node.label is None:
+                if label.loop or (not is_continue and getattr(label, "switch", False)):
+                    return label
+            elif node.label.name in label.names:
+                return label
+        raise self.error("Illegal break or continue", node)
+
+    def s_BreakStatement(self, node):
+        label = self._jump_target(node, False)
+        self._leave_to(label)
+        label.breaks.append(self.emit(O["JMP"], 0))
+
+    def s_ContinueStatement(self, node):
+        label = self._jump_target(node, True)
+        self._leave_to(label, continuing=True)
+        label.continues.append(self.emit(O["JMP"], 0))
+
+    def _leave_to(self, label: _Label, continuing: bool = False) -> None:
+        """Run what a jump out of nested constructs must: finally blocks, iterator close."""
+        for inner in reversed(self.labels):
+            if inner is label:
+                break
+            if inner.iterator is not None:
+                self.emit(O["ITERCLOSE"], inner.iterator)
+        if label.iterator is not None and not continuing:
+            self.emit(O["ITERCLOSE"], label.iterator)
+        self.run_finally_blocks(label.finally_depth)
+
+    def run_finally_blocks(self, depth: int) -> None:
+        """Inline the finally bodies between here and ``depth`` (innermost first)."""
+        saved = self.finally_stack
+        for i in range(len(saved) - 1, depth - 1, -1):
+            entry = saved[i]
+            self.finally_stack = saved[:i]
+            entry["ranges"].append((entry["open"], self.here()))
+            self.statement(entry["node"])
+            entry["open"] = self.here()
+        self.finally_stack = saved
+
+    def s_SwitchStatement(self, node):
+        disc = self.expr(node.discriminant)
+        d = self.alloc()
+        self.emit(O["MOVE"], d, disc)
+        scope = self.unit.analysis.scopes.get(id(node))
+        if scope is not None:
+            self.enter_block(scope)
+        label = _Label(self.pending_labels(), False, len(self.finally_stack))
+        label.switch = True
+        self.labels.append(label)
+        jumps = []
+        tmp = self.alloc()
+        for case in node.cases:
+            if case.test is not None:
+                mark = self.next_reg
+                t = self.expr(case.test)
+                self.emit(O["SEQ"], tmp, d, t)
+                self.free_to(mark)
+                jumps.append(self.emit(O["JMPIF"], tmp, 0))
+            else:
+                jumps.append(None)
+        default_jump = self.emit(O["JMP"], 0)
+        for case in node.cases:
+            self.hoist_functions(case.consequent)
+        for case, j in zip(node.cases, jumps, strict=True):
+            if j is None:
+                self.patch(default_jump)
+            else:
+                self.patch(j)
+            for stmt in case.consequent:
+                self.statement(stmt)
+        if all(j is not None for j in jumps):
+            self.patch(default_jump)
+        for j in label.breaks:
+            self.patch(j)
+        self.labels.pop()
+
+    def s_TryStatement(self, node):
+        has_finally = node.finalizer is not None
+        entry = None
+        if has_finally:
+            entry = {"node": node.finalizer, "ranges": [], "open": self.here()}
+            self.finally_stack.append(entry)
+        start = self.here()
+        self.statement(node.block)
+        end = self.here()
+        after_try = self.emit(O["JMP"], 0)
+        if node.handler is not None:
+            self.code.handlers.append((start, end, self.here()))
+            self.catch_clause(node.handler)
+        if has_finally:
+            self.finally_stack.pop()
+            entry["ranges"].append((entry["open"], self.here()))
+            normal = self.here()
+            self.patch(after_try)
+            self.statement(node.finalizer)
+            done = self.emit(O["JMP"], 0)
+            handler = self.here()
+            for s, e in entry["ranges"]:
+                if s < e:
+                    self.code.handlers.append((s, e, handler))
+            exc = self.alloc()
+            self.emit(O["GETEXCEPTION"], exc)
+            self.statement(node.finalizer)
+            self.emit(O["THROW"], exc)
+            self.patch(done)
+            del normal
+        else:
+            self.patch(after_try)
+
+    def catch_clause(self, handler) -> None:
+        scope = self.unit.analysis.scopes.get(id(handler))
+        exc = self.alloc()
+        self.emit(O["GETEXCEPTION"], exc)
+        if scope is not None:
+            self.enter_block(scope)
+        if handler.param is not None:
+            self.bind_pattern(handler.param, exc, scope, init=True)
+        self.statement(handler.body)
+
+    def s_ClassDeclaration(self, node):
+        r = self.class_value(node)
+        self.store_binding(node.id, r, init=True)
+
+    # ------------------------------------------------------------ patterns
+
+    def bind_pattern(self, target, value: int, scope, init: bool,
+                     param_index: bool = False) -> None:
+        """Bind (declare-initialise) or assign the pattern ``target`` from register ``value``."""
+        t = target.type
+        if t == "Identifier":
+            if init:
+                self.store_binding(target, value, init=True)
+            else:
+                self.store_binding(target, value)
+            return
+        if t == "MemberExpression":
+            self.assign_member(target, value)
+            return
+        if t == "AssignmentPattern":
+            mark = self.next_reg
+            v = self.alloc()
+            self.emit(O["MOVE"], v, value)
+            skip = self.emit(O["JMPIFUNDEF"], v, 0)
+            done = self.emit(O["JMP"], 0)
+            self.patch(skip)
+            if target.left.type == "Identifier":
+                self.expr_named(target.right, target.left.name, v)
+            else:
+                self.expr(target.right, v)
+            self.patch(done)
+            self.bind_pattern(target.left, v, scope, init)
+            self.free_to(mark)
+            return
+        if t == "ArrayPattern":
+            mark = self.next_reg
+            it = self.alloc()
+            self.emit(O["GETITERATOR"], it, value)
+            for el in target.elements:
+                v = self.alloc()
+                if el is not None and el.type == "RestElement":
+                    self.emit(O["NEWARRAY"], v, 0, 0)
+                    top = self.here()
+                    item = self.alloc()
+                    j = self.emit(O["ITERNEXT"], item, it, 0)
+                    self.emit(O["ARRAYPUSH"], v, item)
+                    self.emit(O["JMP"], top)
+                    self.patch(j)
+                    self.bind_pattern(el.argument, v, scope, init)
+                    break
+                self.emit(O["LOADUNDEF"], v)
+                j = self.emit(O["ITERNEXT"], v, it, 0)
+                self.patch(j)
+                if el is not None:
+                    self.bind_pattern(el, v, scope, init)
+            else:
+                self.emit(O["ITERCLOSE"], it)
+            self.free_to(mark)
+            return
+        if t == "ObjectPattern":
+            mark = self.next_reg
+            used = []
+            for p in target.properties:
+                v = self.alloc()
+                if p.type == "RestElement":
+                    self.emit(O["NEWOBJECT"], v)
+                    self.emit(O["COPYPROPS"], v, value)
+                    for key in used:
+                        self.emit(O["DELELEM"], self.alloc(), v, key)
+                    self.bind_pattern(p.argument, v, scope, init)
+                    continue
+                if p.computed:
+                    k = self.alloc()
+                    kr = self.expr(p.key)
+                    self.emit(O["TOPROPERTYKEY"], k, kr)
+                    self.emit(O["GETELEM"], v, value, k)
+                    used.append(k)
+                else:
+                    name = p.key.name if p.key.type == "Identifier" else _key_string(p.key)
+                    self.emit(O["GETPROP"], v, value, self.const(name))
+                    k = self.alloc()
+                    self.emit(O["LOADK"], k, self.const(name))
+                    used.append(k)
+                self.bind_pattern(p.value, v, scope, init)
+            if not target.properties:
+                self.emit(O["COPYPROPS"], self.alloc(), value)  # throws for null/undefined
+            self.free_to(mark)
+            return
+        raise self.error(f"{t} pattern is not supported yet", target)
+
+    def assign_to(self, target, value: int) -> None:
+        self.bind_pattern(target, value, None, init=False)
+
+    def assign_member(self, target, value: int) -> None:
+        mark = self.next_reg
+        obj = self.expr(target.object)
+        if target.computed:
+            key = self.expr(target.property)
+            self.emit(O["SETELEM"], obj, key, value)
+        else:
+            self.emit(O["SETPROP"], obj, self.const(target.property.name), value)
+        self.free_to(mark)
+
+    # ------------------------------------------------------------ expressions
+
+    def expr(self, node, dst: int | None = None) -> int:
+        method = getattr(self, "e_" + node.type, None)
+        if method is None:
+            raise self.error(f"{node.type} is not supported yet", node)
+        return method(node, dst)
+
+    def target(self, dst: int | None) -> int:
+        return self.alloc() if dst is None else dst
+
+    def e_Literal(self, node, dst):
+        r = self.target(dst)
+        v = node.value
+        if node.regex is not None:
+            raise self.error("regular expressions are not supported yet", node)
+        if node.bigint is not None:
+            self.emit(O["LOADK"], r, self.const(int(node.bigint)))
+        elif v is None:
+            self.emit(O["LOADNULL"], r)
+        elif v is True:
+            self.emit(O["LOADTRUE"], r)
+        elif v is False:
+            self.emit(O["LOADFALSE"], r)
+        elif isinstance(v, float) and v.is_integer() and abs(v) < 2**31 and \
+                not (v == 0 and str(v).startswith("-")):
+            self.emit(O["LOADINT"], r, int(v))
+        else:
+            self.emit(O["LOADK"], r, self.const(v))
+        return r
+
+    def e_Identifier(self, node, dst):
+        if node.name == "undefined" and self.unit.analysis.refs.get(id(node)) is None:
+            r = self.target(dst)
+            self.emit(O["LOADUNDEF"], r)
+            return r
+        return self.load_binding(node, dst)
+
+    def e_ThisExpression(self, node, dst):
+        b = self.unit.analysis.refs.get(id(node))
+        if b is not None and b.scope.func is not self.info:
+            r = self.target(dst)
+            self.emit(O["GETCELL"], r, self.cell_of(b))
+            return r
+        r = self.target(dst)
+        self.emit(O["LOADTHIS"], r)
+        return r
+
+    def e_TemplateLiteral(self, node, dst):
+        r = self.target(dst)
+        self.emit(O["LOADK"], r, self.const(node.quasis[0].value["cooked"]))
+        mark = self.next_reg
+        for expr, quasi in zip(node.expressions, node.quasis[1:], strict=True):
+            v = self.expr(expr)
+            s = self.alloc()
+            self.emit(O["TOSTRING"], s, v)
+            self.emit(O["ADD"], r, r, s)
+            if quasi.value["cooked"]:
+                self.emit(O["LOADK"], s, self.const(quasi.value["cooked"]))
+                self.emit(O["ADD"], r, r, s)
+            self.free_to(mark)
+        return r
+
+    def e_ArrayExpression(self, node, dst):
+        r = self.target(dst)
+        mark = self.next_reg
+        simple = all(e is not None and e.type != "SpreadElement" for e in node.elements)
+        if simple and len(node.elements) < 64:
+            base = self.next_reg
+            regs = [self.alloc() for _ in node.elements]
+            for e, reg in zip(node.elements, regs, strict=True):
+                self.expr(e, reg)
+            self.emit(O["NEWARRAY"], r, base, len(regs))
+            self.free_to(mark)
+            return r
+        self.emit(O["NEWARRAY"], r, 0, 0)
+        for e in node.elements:
+            if e is None:
+                self.emit(O["ARRAYHOLE"], r)
+            elif e.type == "SpreadElement":
+                self.emit(O["ARRAYSPREAD"], r, self.expr(e.argument))
+            else:
+                self.emit(O["ARRAYPUSH"], r, self.expr(e))
+            self.free_to(mark)
+        return r
+
+    def e_ObjectExpression(self, node, dst):
+        r = self.target(dst)
+        self.emit(O["NEWOBJECT"], r)
+        mark = self.next_reg
+        for p in node.properties:
+            if p.type == "SpreadElement":
+                self.emit(O["COPYPROPS"], r, self.expr(p.argument))
+                self.free_to(mark)
+                continue
+            key = self.alloc()
+            if p.computed:
+                k = self.expr(p.key)
+                self.emit(O["TOPROPERTYKEY"], key, k)
+            else:
+                self.emit(O["LOADK"], key, self.const(_key_string(p.key)))
+            if p.kind == "init":
+                name = _key_string(p.key) if not p.computed else ""
+                if p.key.type == "Identifier" and p.key.name == "__proto__" and not p.computed \
+                        and not p.shorthand and not p.method:
+                    v = self.expr(p.value)
+                    self.emit(O["SETPROP"], r, self.const("__proto__"), v)
+                else:
+                    v = self.expr_named(p.value, name) if not p.method else \
+                        self.method_value(p.value, name, r)
+                    self.emit(O["DEFPROP"], r, key, v)
+            else:
+                fn = self.method_value(p.value, _key_string(p.key) if not p.computed else "",
+                                       r)
+                self.emit(O["DEFGETTER"] if p.kind == "get" else O["DEFSETTER"], r, key, fn)
+            self.free_to(mark)
+        return r
+
+    def method_value(self, node, name: str, home: int | None) -> int:
+        r = self.function_value(node, kind="method")
+        self.code.functions[-1].name = name
+        return r
+
+    def e_FunctionExpression(self, node, dst):
+        return self.function_value(node, dst)
+
+    def e_ArrowFunctionExpression(self, node, dst):
+        return self.function_value(node, dst)
+
+    def e_ClassExpression(self, node, dst):
+        return self.class_value(node, dst)
+
+    def class_value(self, node, dst=None) -> int:
+        raise self.error("classes are not supported yet", node)
+
+    def e_SequenceExpression(self, node, dst):
+        mark = self.next_reg
+        for e in node.expressions[:-1]:
+            self.expr(e)
+            self.free_to(mark)
+        return self.expr(node.expressions[-1], dst)
+
+    def e_UnaryExpression(self, node, dst):
+        op = node.operator
+        if op == "typeof" and node.argument.type == "Identifier":
+            b = self.unit.analysis.refs.get(id(node.argument))
+            if b is None or b.global_name:
+                r = self.target(dst)
+                self.emit(O["TYPEOFGLOBAL"], r, self.const(node.argument.name))
+                return r
+        if op == "delete":
+            return self.delete(node.argument, dst)
+        if op == "void":
+            mark = self.next_reg
+            self.expr(node.argument)
+            self.free_to(mark)
+            r = self.target(dst)
+            self.emit(O["LOADUNDEF"], r)
+            return r
+        mark = self.next_reg
+        a = self.expr(node.argument)
+        self.free_to(mark)
+        r = self.target(dst)
+        self.emit(UNARY[op], r, a)
+        return r
+
+    def delete(self, arg, dst):
+        r = self.target(dst)
+        mark = self.next_reg
+        if arg.type == "MemberExpression":
+            obj = self.expr(arg.object)
+            if arg.computed:
+                self.emit(O["DELELEM"], r, obj, self.expr(arg.property))
+            else:
+                self.emit(O["DELPROP"], r, obj, self.const(arg.property.name))
+        elif arg.type == "Identifier":
+            self.emit(O["LOADFALSE"] if self.unit.analysis.refs.get(id(arg)) else O["LOADTRUE"],
+                      r)
+        else:
+            self.expr(arg)
+            self.emit(O["LOADTRUE"], r)
+        self.free_to(mark)
+        return r
+
+    def e_BinaryExpression(self, node, dst):
+        mark = self.next_reg
+        left = self.expr(node.left)
+        if left < mark and not _is_simple(node.right):
+            copy = self.alloc()
+            self.emit(O["MOVE"], copy, left)
+            left = copy
+        right = self.expr(node.right)
+        self.free_to(mark)
+        r = self.target(dst)
+        self.emit(BINARY[node.operator], r, left, right)
+        return r
+
+    def e_LogicalExpression(self, node, dst):
+        r = self.target(dst)
+        self.expr(node.left, r)
+        op = node.operator
+        jump = O["JMPIFNOT"] if op == "&&" else O["JMPIF"] if op == "||" else \
+            O["JMPNOTNULLISH"]
+        j = self.emit(jump, r, 0)
+        self.expr(node.right, r)
+        self.patch(j)
+        return r
+
+    def e_ConditionalExpression(self, node, dst):
+        r = self.target(dst)
+        mark = self.next_reg
+        test = self.expr(node.test)
+        self.free_to(mark)
+        jf = self.emit(O["JMPIFNOT"], test, 0)
+        self.expr(node.consequent, r)
+        je = self.emit(O["JMP"], 0)
+        self.patch(jf)
+        self.expr(node.alternate, r)
+        self.patch(je)
+        return r
+
+    def e_AssignmentExpression(self, node, dst):
+        op = node.operator
+        left = node.left
+        if op == "=":
+            if left.type == "Identifier":
+                b = self.unit.analysis.refs.get(id(left))
+                kind, where = self.location(b)
+                if kind == "reg" and not (b.lexical and self.needs_tdz(b, left)) \
+                        and b.kind != "const":
+                    self.expr_named(node.right, left.name, where)
+                    if dst is not None and dst != where:
+                        self.emit(O["MOVE"], dst, where)
+                        return dst
+                    return where
+                v = self.expr_named(node.right, left.name, dst)
+                self.store_binding(left, v)
+                return v
+            if left.type == "MemberExpression":
+                mark = self.next_reg
+                obj = self.expr(left.object)
+                if obj < mark:
+                    copy = self.alloc()
+                    self.emit(O["MOVE"], copy, obj)
+                    obj = copy
+                key = None
+                if left.computed:
+                    key = self.expr(left.property)
+                    if key < mark:
+                        copy = self.alloc()
+                        self.emit(O["MOVE"], copy, key)
+                        key = copy
+                v = self.expr(node.right)
+                if left.computed:
+                    self.emit(O["SETELEM"], obj, key, v)
+                else:
+                    self.emit(O["SETPROP"], obj, self.const(left.property.name), v)
+                self.free_to(mark)
+                r = self.target(dst)
+                if r != v:
+                    self.emit(O["MOVE"], r, v)
+                return r
+            v = self.expr(node.right)
+            keep = self.alloc()
+            self.emit(O["MOVE"], keep, v)
+            self.assign_to(left, keep)
+            r = self.target(dst)
+            self.emit(O["MOVE"], r, keep)
+            return r
+        # compound and logical assignment
+        binop = op[:-1]
+        if left.type == "Identifier":
+            r = self.target(dst)
+            cur = self.load_binding(left)
+            if cur != r:
+                self.emit(O["MOVE"], r, cur)
+            if binop in ("&&", "||", "??"):
+                jump = O["JMPIFNOT"] if binop == "&&" else O["JMPIF"] if binop == "||" else \
+                    O["JMPNOTNULLISH"]
+                j = self.emit(jump, r, 0)
+                self.expr_named(node.right, left.name, r)
+                self.store_binding(left, r)
+                self.patch(j)
+                return r
+            mark = self.next_reg
+            v = self.expr(node.right)
+            self.emit(BINARY[binop], r, r, v)
+            self.free_to(mark)
+            self.store_binding(left, r)
+            return r
+        mark = self.next_reg
+        obj = self.alloc()
+        self.expr(left.object, obj)
+        key = None
+        if left.computed:
+            key = self.alloc()
+            k = self.expr(left.property)
+            self.emit(O["TOPROPERTYKEY"], key, k)
+        cur = self.alloc()
+        if left.computed:
+            self.emit(O["GETELEM"], cur, obj, key)
+        else:
+            self.emit(O["GETPROP"], cur, obj, self.const(left.property.name))
+        j = None
+        if binop in ("&&", "||", "??"):
+            jump = O["JMPIFNOT"] if binop == "&&" else O["JMPIF"] if binop == "||" else \
+                O["JMPNOTNULLISH"]
+            j = self.emit(jump, cur, 0)
+            self.expr(node.right, cur)
+        else:
+            v = self.expr(node.right)
+            self.emit(BINARY[binop], cur, cur, v)
+        if left.computed:
+            self.emit(O["SETELEM"], obj, key, cur)
+        else:
+            self.emit(O["SETPROP"], obj, self.const(left.property.name), cur)
+        if j is not None:
+            self.patch(j)
+        self.free_to(mark)
+        r = self.target(dst)
+        self.emit(O["MOVE"], r, cur)
+        return r
+
+    def e_UpdateExpression(self, node, dst):
+        op = O["INC"] if node.operator == "++" else O["DEC"]
+        arg = node.argument
+        r = self.target(dst)
+        mark = self.next_reg
+        if arg.type == "Identifier":
+            cur = self.load_binding(arg)
+            old = self.alloc()
+            self.emit(O["TONUMERIC"], old, cur)
+            new = self.alloc()
+            self.emit(op, new, old)
+            self.store_binding(arg, new)
+            self.emit(O["MOVE"], r, new if node.prefix else old)
+            self.free_to(mark)
+            return r
+        obj = self.alloc()
+        self.expr(arg.object, obj)
+        key = None
+        if arg.computed:
+            key = self.alloc()
+            self.emit(O["TOPROPERTYKEY"], key, self.expr(arg.property))
+        old = self.alloc()
+        if arg.computed:
+            self.emit(O["GETELEM"], old, obj, key)
+        else:
+            self.emit(O["GETPROP"], old, obj, self.const(arg.property.name))
+        self.emit(O["TONUMERIC"], old, old)
+        new = self.alloc()
+        self.emit(op, new, old)
+        if arg.computed:
+            self.emit(O["SETELEM"], obj, key, new)
+        else:
+            self.emit(O["SETPROP"], obj, self.const(arg.property.name), new)
+        self.emit(O["MOVE"], r, new if node.prefix else old)
+        self.free_to(mark)
+        return r
+
+    def e_MemberExpression(self, node, dst, chain_exit: list | None = None):
+        mark = self.next_reg
+        obj = self.expr_chain(node.object, chain_exit)
+        if node.optional:
+            chain_exit.append(self.emit(O["JMPNULLISH"], obj, 0))
+        if node.computed:
+            key = self.expr(node.property)
+            self.free_to(mark)
+            r = self.target(dst)
+            self.emit(O["GETELEM"], r, obj, key)
+        else:
+            self.free_to(mark)
+            r = self.target(dst)
+            self.emit(O["GETPROP"], r, obj, self.const(node.property.name))
+        return r
+
+    def expr_chain(self, node, chain_exit):
+        if chain_exit is not None and node.type == "MemberExpression":
+            return self.e_MemberExpression(node, None, chain_exit)
+        if chain_exit is not None and node.type == "CallExpression":
+            return self.e_CallExpression(node, None, chain_exit)
+        return self.expr(node)
+
+    def e_ChainExpression(self, node, dst):
+        r = self.target(dst)
+        exits: list[int] = []
+        inner = node.expression
+        if inner.type == "MemberExpression":
+            self.e_MemberExpression(inner, r, exits)
+        else:
+            self.e_CallExpression(inner, r, exits)
+        if exits:
+            done = self.emit(O["JMP"], 0)
+            for j in exits:
+                self.patch(j)
+            self.emit(O["LOADUNDEF"], r)
+            self.patch(done)
+        return r
+
+    def e_CallExpression(self, node, dst, chain_exit: list | None = None):
+        callee = node.callee
+        if callee.type == "Super":
+            raise self.error("super() is not supported yet", node)
+        mark = self.next_reg
+        spread = any(a.type == "SpreadElement" for a in node.arguments)
+        fn = self.alloc()
+        this = self.alloc()
+        if callee.type == "MemberExpression":
+            obj = self.expr_chain(callee.object, chain_exit)
+            self.emit(O["MOVE"], this, obj)
+            if callee.optional:
+                chain_exit.append(self.emit(O["JMPNULLISH"], this, 0))
+            if callee.computed:
+                key = self.expr(callee.property)
+                self.emit(O["GETELEM"], fn, this, key)
+            else:
+                self.emit(O["GETPROP"], fn, this, self.const(callee.property.name))
+            self.free_to(this + 1)
+        else:
+            v = self.expr_chain(callee, chain_exit)
+            if v != fn:
+                self.emit(O["MOVE"], fn, v)
+            self.free_to(this + 1)
+            self.emit(O["LOADUNDEF"], this)
+        if node.optional:
+            chain_exit.append(self.emit(O["JMPNULLISH"], fn, 0))
+        if spread:
+            arr = self.array_of_arguments(node.arguments)
+            self.free_to(mark)
+            r = self.target(dst)
+            self.emit(O["CALLSPREAD"], r, fn, this, arr)
+            return r
+        for a in node.arguments:
+            reg = self.alloc()
+            self.expr(a, reg)
+        self.free_to(mark)
+        r = self.target(dst)
+        self.emit(O["CALL"], r, fn, this, len(node.arguments))
+        return r
+
+    def array_of_arguments(self, args) -> int:
+        arr = self.alloc()
+        self.emit(O["NEWARRAY"], arr, 0, 0)
+        mark = self.next_reg
+        for a in args:
+            if a.type == "SpreadElement":
+                self.emit(O["ARRAYSPREAD"], arr, self.expr(a.argument))
+            else:
+                self.emit(O["ARRAYPUSH"], arr, self.expr(a))
+            self.free_to(mark)
+        return arr
+
+    def e_NewExpression(self, node, dst):
+        mark = self.next_reg
+        fn = self.alloc()
+        self.expr(node.callee, fn)
+        if any(a.type == "SpreadElement" for a in node.arguments):
+            arr = self.array_of_arguments(node.arguments)
+            self.free_to(mark)
+            r = self.target(dst)
+            self.emit(O["NEWSPREAD"], r, fn, arr)
+            return r
+        base = self.next_reg
+        for a in node.arguments:
+            self.expr(a, self.alloc())
+        self.free_to(mark)
+        r = self.target(dst)
+        self.emit(O["NEW"], r, fn, base, len(node.arguments))
+        return r
+
+    def e_TaggedTemplateExpression(self, node, dst):
+        raise self.error("tagged templates are not supported yet", node)
+
+
+def _key_string(key) -> str:
+    if key.type == "Identifier":
+        return key.name
+    if key.type == "Literal":
+        v = key.value
+        if isinstance(v, str):
+            return v
+        if key.bigint is not None:
+            return key.bigint
+        from math import isinf, isnan
+
+        if isinstance(v, float):
+            if isnan(v):
+                return "NaN"
+            if isinf(v):
+                return "Infinity" if v > 0 else "-Infinity"
+            if v.is_integer() and abs(v) < 1e21:
+                return str(int(v))
+            return _js_number_key(v)
+        return str(v)
+    if key.type == "PrivateIdentifier":
+        return "#" + key.name
+    raise ValueError(key.type)
+
+
+def _js_number_key(v: float) -> str:
+    text = repr(v)
+    if "e" in text:
+        mant, exp = text.split("e")
+        exp_i = int(exp)
+        return f"{mant}e{'+' if exp_i > 0 else '-'}{abs(exp_i)}"
+    return text
+
+
+def _is_simple(node) -> bool:
+    return node.type in ("Literal", "Identifier", "ThisExpression")
+
+
+__all__ = ["compile_script", "CompileError", "pattern_names"]

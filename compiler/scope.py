@@ -1,0 +1,369 @@
+"""Scope analysis: which binding every identifier refers to, and where it must live.
+
+One walk over a parsed program builds the scope tree (functions, blocks, loop heads,
+catch clauses, class bodies), declares every binding where the language puts it
+(``var`` and sloppy functions in the function, lexical names in their block), and
+resolves each identifier reference. A binding referenced from a function other than
+its own is *captured*: the code generator keeps it in a closure cell instead of a
+register. ``this`` and ``arguments`` are bindings too (``%this``, ``arguments``), so
+arrow functions capture them like any variable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import ast as A
+
+LEXICAL = frozenset({"let", "const", "class"})
+
+
+@dataclass(eq=False)
+class Binding:
+    name: str
+    kind: str  # var | let | const | class | param | function | catch | this | arguments
+    scope: Scope
+    captured: bool = False
+    decl_end: int = -1  # where its declaration ends (TDZ checks are elided after it)
+    reg: int = -1  # its register, if not captured
+    cell: int = -1  # its closure-cell slot in the owning function, if captured
+    global_name: bool = False  # a script-level var/function: lives on the global object
+
+    @property
+    def lexical(self) -> bool:
+        return self.kind in LEXICAL
+
+
+@dataclass(eq=False)
+class FunctionInfo:
+    node: A.Node | None
+    parent: FunctionInfo | None
+    is_arrow: bool = False
+    strict: bool = False
+    scope: Scope | None = None
+    uses_arguments: bool = False
+    children: list[FunctionInfo] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class Scope:
+    kind: str  # script | function | block
+    parent: Scope | None
+    func: FunctionInfo
+    bindings: dict[str, Binding] = field(default_factory=dict)
+
+    def declare(self, name: str, kind: str, decl_end: int = -1) -> Binding:
+        b = self.bindings.get(name)
+        if b is None:
+            b = self.bindings[name] = Binding(name, kind, self, decl_end=decl_end)
+        elif kind == "function" and b.kind in ("var", "param"):
+            pass  # a function over a var or parameter of the same name: one binding
+        return b
+
+
+class Analysis:
+    """The result: scopes by node, bindings by identifier node."""
+
+    def __init__(self) -> None:
+        self.scopes: dict[int, Scope] = {}  # id(node) -> the scope the node opens
+        self.refs: dict[int, Binding | None] = {}  # id(Identifier) -> binding (None: global)
+        self.functions: dict[int, FunctionInfo] = {}
+        self.keep: list = []  # nodes whose ids key the maps above stay alive
+
+
+def analyze(program: A.Node, module: bool = False) -> Analysis:
+    return _Resolver(module).run(program)
+
+
+def _directive_strict(body: list) -> bool:
+    for stmt in body:
+        if stmt.type != "ExpressionStatement" or stmt.directive is None:
+            return False
+        if stmt.directive == "use strict":
+            return True
+    return False
+
+
+def pattern_names(node, out: list) -> list:
+    """The identifiers a binding pattern declares, in source order."""
+    t = node.type
+    if t == "Identifier":
+        out.append(node)
+    elif t == "ObjectPattern":
+        for p in node.properties:
+            pattern_names(p.argument if p.type == "RestElement" else p.value, out)
+    elif t == "ArrayPattern":
+        for e in node.elements:
+            if e is not None:
+                pattern_names(e, out)
+    elif t == "AssignmentPattern":
+        pattern_names(node.left, out)
+    elif t == "RestElement":
+        pattern_names(node.argument, out)
+    return out
+
+
+class _Resolver:
+    def __init__(self, module: bool) -> None:
+        self.module = module
+        self.a = Analysis()
+        self.class_depth = 0
+
+    def run(self, program: A.Node) -> Analysis:
+        top = FunctionInfo(program, None, strict=self.module or _directive_strict(program.body))
+        scope = Scope("script", None, top)
+        top.scope = scope
+        self.a.scopes[id(program)] = scope
+        self.a.functions[id(program)] = top
+        self.a.keep.append(program)
+        scope.declare("%this", "this")
+        self.hoist_vars(program.body, scope)
+        self.declare_lexical(program.body, scope)
+        for b in scope.bindings.values():
+            # A script's top-level names belong to its Global: var and function on the
+            # global object, let/const/class in the Global's lexical environment.
+            if b.kind != "this" and not self.module:
+                b.global_name = True
+        for stmt in program.body:
+            self.visit(stmt, scope)
+        return self.a
+
+    # -- declarations ---------------------------------------------------------------
+
+    def hoist_vars(self, body: list, scope: Scope) -> None:
+        """Declare every `var` (and top-level function) of a function body in ``scope``."""
+        stack = list(reversed(body))
+        while stack:
+            node = stack.pop()
+            if node is None:
+                continue
+            t = node.type
+            if t == "VariableDeclaration":
+                if node.kind == "var":
+                    for d in node.declarations:
+                        for ident in pattern_names(d.id, []):
+                            scope.declare(ident.name, "var")
+            elif t in ("FunctionDeclaration", "ClassDeclaration", "FunctionExpression",
+                       "ArrowFunctionExpression", "ClassExpression"):
+                continue
+            elif t in ("ExpressionStatement", "ReturnStatement", "ThrowStatement"):
+                continue
+            for child in reversed(list(A.iter_children(node))):
+                if child.type.endswith("Statement") or child.type in (
+                        "VariableDeclaration", "SwitchCase", "CatchClause", "BlockStatement"):
+                    stack.append(child)
+
+    def declare_lexical(self, body: list, scope: Scope) -> None:
+        """Declare the let/const/class/function names a statement list holds directly."""
+        for stmt in body:
+            t = stmt.type
+            if t == "VariableDeclaration" and stmt.kind != "var":
+                for d in stmt.declarations:
+                    for ident in pattern_names(d.id, []):
+                        scope.declare(ident.name, stmt.kind, d.end)
+            elif t == "ClassDeclaration":
+                scope.declare(stmt.id.name, "class", stmt.end)
+            elif t == "FunctionDeclaration":
+                kind = "function" if scope.kind != "block" else "let"
+                scope.declare(stmt.id.name, kind)
+            elif t in ("ExportNamedDeclaration", "ExportDefaultDeclaration") and \
+                    stmt.declaration is not None and stmt.declaration.type.endswith(
+                        "Declaration"):
+                self.declare_lexical([stmt.declaration], scope)
+
+    # -- the walk -------------------------------------------------------------------
+
+    def new_scope(self, node, parent: Scope, kind: str = "block") -> Scope:
+        scope = Scope(kind, parent, parent.func)
+        self.a.scopes[id(node)] = scope
+        self.a.keep.append(node)
+        return scope
+
+    def reference(self, ident: A.Node, scope: Scope) -> None:
+        self.a.refs[id(ident)] = self.resolve(ident.name, scope)
+        self.a.keep.append(ident)
+
+    def resolve(self, name: str, scope: Scope) -> Binding | None:
+        s = scope
+        while s is not None:
+            b = s.bindings.get(name)
+            if b is not None:
+                if b.scope.func is not scope.func:
+                    b.captured = True
+                return b
+            if name == "arguments" and s.kind == "function" and not s.func.is_arrow:
+                s.func.uses_arguments = True
+                b = s.declare("arguments", "arguments")
+                if s.func is not scope.func:
+                    b.captured = True
+                return b
+            s = s.parent
+        return None
+
+    def visit(self, node, scope: Scope) -> None:
+        if node is None:
+            return
+        method = getattr(self, "v_" + node.type, None)
+        if method is not None:
+            method(node, scope)
+        else:
+            for child in A.iter_children(node):
+                self.visit(child, scope)
+
+    def v_Identifier(self, node, scope):
+        self.reference(node, scope)
+
+    def v_ThisExpression(self, node, scope):
+        self.a.refs[id(node)] = self.resolve("%this", scope)
+        self.a.keep.append(node)
+
+    def v_MemberExpression(self, node, scope):
+        self.visit(node.object, scope)
+        if node.computed:
+            self.visit(node.property, scope)
+
+    def v_Property(self, node, scope):
+        if node.computed:
+            self.visit(node.key, scope)
+        self.visit(node.value, scope)
+
+    def v_MethodDefinition(self, node, scope):
+        if node.computed:
+            self.visit(node.key, scope)
+        self.visit(node.value, scope)
+
+    def v_PropertyDefinition(self, node, scope):
+        if node.computed:
+            self.visit(node.key, scope)
+        if node.value is not None:
+            # a field initialiser runs like a method body: `this` is the instance
+            fake = A.FunctionExpression(node.value.start, node.value.end, None, False, False,
+                                        False, [], node.value)
+            self.a.keep.append(fake)
+            self.a.scopes[id(node)] = self.function(fake, scope, body_expr=node.value)
+
+    def v_LabeledStatement(self, node, scope):
+        self.visit(node.body, scope)
+
+    def v_BreakStatement(self, node, scope):
+        pass
+
+    v_ContinueStatement = v_BreakStatement
+
+    def v_MetaProperty(self, node, scope):
+        pass
+
+    def v_BlockStatement(self, node, scope):
+        inner = self.new_scope(node, scope)
+        self.declare_lexical(node.body, inner)
+        for stmt in node.body:
+            self.visit(stmt, inner)
+
+    def v_StaticBlock(self, node, scope):
+        fake = A.FunctionExpression(node.start, node.end, None, False, False, False, [],
+                                    A.BlockStatement(node.start, node.end, node.body))
+        self.a.keep.append(fake)
+        self.a.scopes[id(node)] = self.function(fake, scope)
+
+    def v_SwitchStatement(self, node, scope):
+        self.visit(node.discriminant, scope)
+        inner = self.new_scope(node, scope)
+        for case in node.cases:
+            self.declare_lexical(case.consequent, inner)
+        for case in node.cases:
+            self.visit(case.test, inner)
+            for stmt in case.consequent:
+                self.visit(stmt, inner)
+
+    def _loop_head(self, node, scope, decl):
+        inner = self.new_scope(node, scope)
+        if decl is not None and decl.type == "VariableDeclaration" and decl.kind != "var":
+            for d in decl.declarations:
+                for ident in pattern_names(d.id, []):
+                    inner.declare(ident.name, decl.kind, d.end)
+        return inner
+
+    def v_ForStatement(self, node, scope):
+        inner = self._loop_head(node, scope, node.init)
+        for child in (node.init, node.test, node.update, node.body):
+            self.visit(child, inner)
+
+    def v_ForInStatement(self, node, scope):
+        inner = self._loop_head(node, scope, node.left)
+        self.visit(node.right, inner)
+        self.visit(node.left, inner)
+        self.visit(node.body, inner)
+
+    v_ForOfStatement = v_ForInStatement
+
+    def v_VariableDeclaration(self, node, scope):
+        for d in node.declarations:
+            self.visit(d.id, scope)
+            self.visit(d.init, scope)
+
+    def v_CatchClause(self, node, scope):
+        inner = self.new_scope(node, scope)
+        if node.param is not None:
+            for ident in pattern_names(node.param, []):
+                inner.declare(ident.name, "catch")
+            self.visit(node.param, inner)
+        self.visit(node.body, inner)
+
+    def v_FunctionDeclaration(self, node, scope):
+        self.function(node, scope)
+
+    def v_FunctionExpression(self, node, scope):
+        if node.id is not None:
+            outer = self.new_scope(node.id, scope)
+            outer.declare(node.id.name, "const")
+            scope = outer
+        self.function(node, scope)
+
+    def v_ArrowFunctionExpression(self, node, scope):
+        self.function(node, scope, arrow=True)
+
+    def function(self, node, scope: Scope, arrow: bool = False, body_expr=None) -> Scope:
+        body = node.body
+        strict = scope.func.strict or self.class_depth > 0 or (
+            body is not None and body.type == "BlockStatement" and _directive_strict(body.body))
+        info = FunctionInfo(node, scope.func, is_arrow=arrow, strict=strict)
+        scope.func.children.append(info)
+        fscope = Scope("function", scope, info)
+        info.scope = fscope
+        self.a.scopes[id(node)] = fscope
+        self.a.functions[id(node)] = info
+        self.a.keep.append(node)
+        if not arrow:
+            fscope.declare("%this", "this")
+        for p in node.params:
+            for ident in pattern_names(p, []):
+                fscope.declare(ident.name, "param")
+        for p in node.params:
+            self.visit(p, fscope)
+        if body_expr is not None:
+            self.visit(body_expr, fscope)
+        elif body.type == "BlockStatement":
+            self.hoist_vars(body.body, fscope)
+            self.declare_lexical(body.body, fscope)
+            self.a.scopes[id(body)] = fscope
+            for stmt in body.body:
+                self.visit(stmt, fscope)
+        else:
+            self.visit(body, fscope)
+        return fscope
+
+    def v_ClassDeclaration(self, node, scope):
+        self.class_(node, scope)
+
+    def v_ClassExpression(self, node, scope):
+        self.class_(node, scope)
+
+    def class_(self, node, scope):
+        inner = self.new_scope(node, scope)
+        if node.id is not None:
+            inner.declare(node.id.name, "const")
+        self.class_depth += 1
+        self.visit(node.superClass, inner)
+        for member in node.body.body:
+            self.visit(member, inner)
+        self.class_depth -= 1

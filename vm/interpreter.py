@@ -1,0 +1,803 @@
+"""The reference interpreter: the loop that runs one function activation.
+
+``run`` reads like the machine's specification: one branch per instruction of
+``compiler/bytecode/isa.py``, the hottest first (Python tests them in order). A JS call
+is a Python call of ``run``; a JS exception is the Python exception ``JSThrow``
+carrying the thrown value, caught at the bottom of the loop and sent to the innermost
+handler of the exception table that covers the faulting instruction.
+
+Metering: every backward jump and every call counts one step against the machine's
+budget; when it runs out the host's limit hook decides whether to stop the Global.
+"""
+
+from __future__ import annotations
+
+from compiler.bytecode.isa import OPCODE
+
+from . import convert as C
+from .objects import (
+    CONFIGURABLE,
+    DEFAULT,
+    ENUMERABLE,
+    WRITABLE,
+    Cell,
+    JSArray,
+    JSError,
+    JSFunction,
+    JSNative,
+    JSObject,
+    JSThrow,
+    Slot,
+)
+from .symbols import ITERATOR
+from .values import HOLE, NULL, UNDEFINED, JSSymbol
+
+# Opcode numbers as constants the loop compares against (the table is the source).
+OP_ADD = OPCODE["ADD"]
+OP_ARGUMENTS = OPCODE["ARGUMENTS"]
+OP_ARRAYHOLE = OPCODE["ARRAYHOLE"]
+OP_ARRAYPUSH = OPCODE["ARRAYPUSH"]
+OP_ARRAYSPREAD = OPCODE["ARRAYSPREAD"]
+OP_CALL = OPCODE["CALL"]
+OP_CALLSPREAD = OPCODE["CALLSPREAD"]
+OP_CHECKHOLE = OPCODE["CHECKHOLE"]
+OP_CLOSURE = OPCODE["CLOSURE"]
+OP_COPYPROPS = OPCODE["COPYPROPS"]
+OP_DEC = OPCODE["DEC"]
+OP_DEFGETTER = OPCODE["DEFGETTER"]
+OP_DEFGLOBAL = OPCODE["DEFGLOBAL"]
+OP_DEFPROP = OPCODE["DEFPROP"]
+OP_DEFSETTER = OPCODE["DEFSETTER"]
+OP_DELELEM = OPCODE["DELELEM"]
+OP_DELPROP = OPCODE["DELPROP"]
+OP_FORINKEYS = OPCODE["FORINKEYS"]
+OP_GETCELL = OPCODE["GETCELL"]
+OP_GETELEM = OPCODE["GETELEM"]
+OP_GETEXCEPTION = OPCODE["GETEXCEPTION"]
+OP_GETGLOBAL = OPCODE["GETGLOBAL"]
+OP_GETITERATOR = OPCODE["GETITERATOR"]
+OP_GETPROP = OPCODE["GETPROP"]
+OP_IN = OPCODE["IN"]
+OP_INC = OPCODE["INC"]
+OP_INITGLOBAL = OPCODE["INITGLOBAL"]
+OP_INSTANCEOF = OPCODE["INSTANCEOF"]
+OP_ITERCLOSE = OPCODE["ITERCLOSE"]
+OP_ITERNEXT = OPCODE["ITERNEXT"]
+OP_JMP = OPCODE["JMP"]
+OP_JMPIF = OPCODE["JMPIF"]
+OP_JMPIFNOT = OPCODE["JMPIFNOT"]
+OP_JMPIFUNDEF = OPCODE["JMPIFUNDEF"]
+OP_JMPNOTNULLISH = OPCODE["JMPNOTNULLISH"]
+OP_JMPNULLISH = OPCODE["JMPNULLISH"]
+OP_LOADFALSE = OPCODE["LOADFALSE"]
+OP_LOADHOLE = OPCODE["LOADHOLE"]
+OP_LOADINT = OPCODE["LOADINT"]
+OP_LOADK = OPCODE["LOADK"]
+OP_LOADNULL = OPCODE["LOADNULL"]
+OP_LOADTHIS = OPCODE["LOADTHIS"]
+OP_LOADTRUE = OPCODE["LOADTRUE"]
+OP_LOADUNDEF = OPCODE["LOADUNDEF"]
+OP_LT = OPCODE["LT"]
+OP_MOVE = OPCODE["MOVE"]
+OP_MUL = OPCODE["MUL"]
+OP_NEW = OPCODE["NEW"]
+OP_NEWARRAY = OPCODE["NEWARRAY"]
+OP_NEWCELL = OPCODE["NEWCELL"]
+OP_NEWOBJECT = OPCODE["NEWOBJECT"]
+OP_NEWSPREAD = OPCODE["NEWSPREAD"]
+OP_NOP = OPCODE["NOP"]
+OP_NOT = OPCODE["NOT"]
+OP_RESTARGS = OPCODE["RESTARGS"]
+OP_RETURN = OPCODE["RETURN"]
+OP_RETURNUNDEF = OPCODE["RETURNUNDEF"]
+OP_SETCELL = OPCODE["SETCELL"]
+OP_SETELEM = OPCODE["SETELEM"]
+OP_SETGLOBAL = OPCODE["SETGLOBAL"]
+OP_SETPROP = OPCODE["SETPROP"]
+OP_SUB = OPCODE["SUB"]
+OP_THROW = OPCODE["THROW"]
+OP_THROWERROR = OPCODE["THROWERROR"]
+OP_TONUMERIC = OPCODE["TONUMERIC"]
+OP_TOPROPERTYKEY = OPCODE["TOPROPERTYKEY"]
+OP_TOSTRING = OPCODE["TOSTRING"]
+OP_TYPEOF = OPCODE["TYPEOF"]
+OP_TYPEOFGLOBAL = OPCODE["TYPEOFGLOBAL"]
+
+ERROR_KINDS = ("TypeError", "ReferenceError", "SyntaxError", "RangeError")
+
+
+class StepLimit(Exception):
+    """Raised by a limit hook to stop the running Global (fail-stop)."""
+
+
+class ArrayIter:
+    """The fast iterator record of an array whose iteration is unmodified."""
+
+    __slots__ = ("array", "index")
+
+    def __init__(self, array: JSArray):
+        self.array = array
+        self.index = 0
+
+
+class IterRecord:
+    """An iterator record: the iterator object and its `next` method."""
+
+    __slots__ = ("iterator", "next", "done")
+
+    def __init__(self, iterator, next_method):
+        self.iterator = iterator
+        self.next = next_method
+        self.done = False
+
+
+class KeyIter:
+    """for-in: the enumerable string keys of an object and its prototypes."""
+
+    __slots__ = ("obj", "keys", "index")
+
+    def __init__(self, obj, keys):
+        self.obj = obj
+        self.keys = keys
+        self.index = 0
+
+
+class Interpreter:
+    def __init__(self, machine):
+        self.machine = machine
+        self.steps = 0  # counts down; at zero the limit hook runs
+        self.depth = 0
+
+    # ------------------------------------------------------------------ calls
+
+    def call(self, f, this, args):
+        """Call any JavaScript function value."""
+        if type(f) is JSFunction:
+            if f.constructor_kind is not None and f.code.kind in ("constructor", "derived"):
+                raise JSError("TypeError", f"Class constructor {f.code.name} cannot be "
+                                           "invoked without 'new'")
+            return self.run(f, this, args, UNDEFINED)
+        if type(f) is JSNative or isinstance(f, JSNative):
+            return f.fn(this, args)
+        raise JSError("TypeError", f"{C.type_of(f) if f is not UNDEFINED else 'undefined'} "
+                                   "is not a function")
+
+    def construct(self, f, args, new_target=None):
+        """[[Construct]] of any constructor value."""
+        if new_target is None:
+            new_target = f
+        if type(f) is JSFunction:
+            if f.code.kind in ("arrow", "method") or f.code.kind == "generator":
+                raise JSError("TypeError", f"{f.code.name or 'anonymous'} is not a constructor")
+            proto = new_target.get("prototype")
+            if not isinstance(proto, JSObject):
+                proto = self.machine.realm.object_prototype
+            obj = JSObject(proto)
+            result = self.run(f, obj, args, new_target)
+            return result if isinstance(result, JSObject) else obj
+        if isinstance(f, JSNative) and f.construct is not None:
+            return f.construct(args, new_target)
+        raise JSError("TypeError", f"{C.type_of(f)} is not a constructor")
+
+    def make_closure(self, code, cells, global_env):
+        realm = self.machine.realm
+        fn = JSFunction(realm.function_prototype, code, cells, global_env)
+        fn.define("length", float(code.length), CONFIGURABLE)
+        fn.define("name", code.name, CONFIGURABLE)
+        if code.kind == "normal":
+            proto = JSObject(realm.object_prototype)
+            proto.define("constructor", fn, WRITABLE | CONFIGURABLE)
+            fn.define("prototype", proto, WRITABLE)
+        return fn
+
+    # ------------------------------------------------------------------ the loop
+
+    def run(self, fn: JSFunction, this, args: list, new_target):
+        code = fn.code
+        instructions = code.code
+        consts = code.constants
+        regs = [UNDEFINED] * code.registers
+        nparams = code.params
+        if args:
+            n = min(len(args), nparams)
+            regs[:n] = args[:n]
+        cells = [Cell() for _ in range(code.cells)]
+        if fn.cells:
+            cells.extend(fn.cells)
+        for r, c in code.param_cells:
+            cells[c].value = regs[r]
+        if not code.strict and code.kind != "arrow":
+            if this is UNDEFINED or this is NULL:
+                this = fn.global_env.global_object
+            elif not isinstance(this, JSObject):
+                this = C.to_object(self.machine.realm, this)
+        g = fn.global_env
+        machine = self.machine
+        realm = machine.realm
+        exception = UNDEFINED
+        self.depth += 1
+        if self.depth > machine.max_depth:
+            self.depth -= 1
+            raise JSError("RangeError", "Maximum call stack size exceeded")
+        pc = 0
+        try:
+            while True:
+                try:
+                    while True:
+                        ins = instructions[pc]
+                        pc += 1
+                        op = ins[0]
+                        if op == OP_MOVE:
+                            regs[ins[1]] = regs[ins[2]]
+                        elif op == OP_GETPROP:
+                            obj = regs[ins[2]]
+                            key = consts[ins[3]]
+                            if type(obj) is JSObject:
+                                v = obj.props.get(key, HOLE)
+                                if v is HOLE or type(v) is Slot:
+                                    v = obj.get(key, obj)
+                                regs[ins[1]] = v
+                            else:
+                                regs[ins[1]] = self.get_property(obj, key)
+                        elif op == OP_LOADINT:
+                            regs[ins[1]] = float(ins[2])
+                        elif op == OP_ADD:
+                            a = regs[ins[2]]
+                            b = regs[ins[3]]
+                            if type(a) is float and type(b) is float:
+                                regs[ins[1]] = a + b
+                            elif type(a) is str and type(b) is str:
+                                regs[ins[1]] = a + b
+                            else:
+                                regs[ins[1]] = C.js_add(a, b)
+                        elif op == OP_LT:
+                            a = regs[ins[2]]
+                            b = regs[ins[3]]
+                            if type(a) is float and type(b) is float:
+                                regs[ins[1]] = a < b
+                            else:
+                                regs[ins[1]] = C.js_lt(a, b)
+                        elif op == OP_JMPIFNOT:
+                            v = regs[ins[1]]
+                            if v is False or not (v is True or C.to_boolean(v)):
+                                target = ins[2]
+                                if target < pc:
+                                    self.steps -= 1
+                                    if self.steps < 0:
+                                        machine.out_of_steps()
+                                pc = target
+                        elif op == OP_JMP:
+                            target = ins[1]
+                            if target < pc:
+                                self.steps -= 1
+                                if self.steps < 0:
+                                    machine.out_of_steps()
+                            pc = target
+                        elif op == OP_CALL:
+                            f = regs[ins[2]]
+                            base = ins[3]
+                            call_args = regs[base + 1 : base + 1 + ins[4]]
+                            self.steps -= 1
+                            if self.steps < 0:
+                                machine.out_of_steps()
+                            if type(f) is JSFunction:
+                                regs[ins[1]] = self.call(f, regs[base], call_args)
+                            elif isinstance(f, JSNative):
+                                regs[ins[1]] = f.fn(regs[base], call_args)
+                            else:
+                                raise JSError("TypeError", f"{self.describe_callee(ins, code)}"
+                                                           " is not a function")
+                        elif op == OP_GETELEM:
+                            obj = regs[ins[2]]
+                            key = regs[ins[3]]
+                            if type(obj) is JSArray and type(key) is float:
+                                i = int(key)
+                                items = obj.items
+                                if i == key and 0 <= i < len(items) and items[i] is not HOLE:
+                                    regs[ins[1]] = items[i]
+                                    continue
+                            regs[ins[1]] = self.get_property(obj, C.to_property_key(key))
+                        elif op == OP_LOADK:
+                            regs[ins[1]] = consts[ins[2]]
+                        elif op == OP_SUB:
+                            a = regs[ins[2]]
+                            b = regs[ins[3]]
+                            if type(a) is float and type(b) is float:
+                                regs[ins[1]] = a - b
+                            else:
+                                regs[ins[1]] = C.js_sub(a, b)
+                        elif op == OP_RETURN:
+                            return regs[ins[1]]
+                        elif op == OP_GETCELL:
+                            regs[ins[1]] = cells[ins[2]].value
+                        elif op == OP_SETCELL:
+                            cells[ins[1]].value = regs[ins[2]]
+                        elif op == OP_INC:
+                            a = regs[ins[2]]
+                            regs[ins[1]] = a + 1.0 if type(a) is float else a + 1
+                        elif op == OP_TONUMERIC:
+                            a = regs[ins[2]]
+                            regs[ins[1]] = a if type(a) is float else C.to_numeric(a)
+                        elif op == OP_SETPROP:
+                            obj = regs[ins[1]]
+                            key = consts[ins[2]]
+                            v = regs[ins[3]]
+                            if type(obj) is JSObject and obj.segment is None:
+                                props = obj.props
+                                old = props.get(key, HOLE)
+                                if old is not HOLE and type(old) is not Slot:
+                                    props[key] = v
+                                    continue
+                            self.set_property(obj, key, v, code.strict)
+                        elif op == OP_SETELEM:
+                            obj = regs[ins[1]]
+                            key = regs[ins[2]]
+                            v = regs[ins[3]]
+                            if type(obj) is JSArray and type(key) is float:
+                                i = int(key)
+                                items = obj.items
+                                if i == key and 0 <= i < len(items) and items[i] is not HOLE \
+                                        and obj.segment is None and not obj.props:
+                                    items[i] = v
+                                    continue
+                                if i == key and i == len(items) and obj.extensible \
+                                        and obj.length_writable and obj.segment is None \
+                                        and not obj.props:
+                                    items.append(v)
+                                    continue
+                            self.set_property(obj, C.to_property_key(key), v, code.strict)
+                        elif op == OP_JMPIF:
+                            v = regs[ins[1]]
+                            if v is True or (v is not False and C.to_boolean(v)):
+                                target = ins[2]
+                                if target < pc:
+                                    self.steps -= 1
+                                    if self.steps < 0:
+                                        machine.out_of_steps()
+                                pc = target
+                        elif op == OP_MUL:
+                            a = regs[ins[2]]
+                            b = regs[ins[3]]
+                            if type(a) is float and type(b) is float:
+                                regs[ins[1]] = a * b
+                            else:
+                                regs[ins[1]] = C.js_mul(a, b)
+                        elif op in _COMPARE:
+                            regs[ins[1]] = _COMPARE[op](regs[ins[2]], regs[ins[3]])
+                        elif op in _ARITH:
+                            regs[ins[1]] = _ARITH[op](regs[ins[2]], regs[ins[3]])
+                        elif op == OP_GETGLOBAL:
+                            regs[ins[1]] = self.get_global(g, consts[ins[2]])
+                        elif op == OP_SETGLOBAL:
+                            self.set_global(g, consts[ins[1]], regs[ins[2]], code.strict)
+                        elif op == OP_LOADUNDEF:
+                            regs[ins[1]] = UNDEFINED
+                        elif op == OP_LOADTHIS:
+                            regs[ins[1]] = this
+                        elif op == OP_CLOSURE:
+                            child = code.functions[ins[2]]
+                            regs[ins[1]] = self.make_closure(
+                                child, [cells[i] for i in child.captures], g)
+                        elif op == OP_DEC:
+                            a = regs[ins[2]]
+                            regs[ins[1]] = a - 1.0 if type(a) is float else a - 1
+                        elif op == OP_NOT:
+                            v = regs[ins[2]]
+                            regs[ins[1]] = not (v if type(v) is bool else C.to_boolean(v))
+                        elif op == OP_LOADTRUE:
+                            regs[ins[1]] = True
+                        elif op == OP_LOADFALSE:
+                            regs[ins[1]] = False
+                        elif op == OP_LOADNULL:
+                            regs[ins[1]] = NULL
+                        elif op == OP_LOADHOLE:
+                            regs[ins[1]] = HOLE
+                        elif op == OP_CHECKHOLE:
+                            if regs[ins[1]] is HOLE:
+                                raise JSError("ReferenceError", f"Cannot access "
+                                              f"'{consts[ins[2]]}' before initialization")
+                        elif op == OP_NEWCELL:
+                            cells[ins[1]] = Cell()
+                        elif op == OP_RETURNUNDEF:
+                            return UNDEFINED
+                        elif op == OP_NEWOBJECT:
+                            regs[ins[1]] = JSObject(realm.object_prototype)
+                        elif op == OP_NEWARRAY:
+                            start = ins[2]
+                            regs[ins[1]] = JSArray(realm.array_prototype,
+                                                   regs[start : start + ins[3]])
+                        elif op == OP_ARRAYPUSH:
+                            regs[ins[1]].items.append(regs[ins[2]])
+                        elif op == OP_ARRAYHOLE:
+                            regs[ins[1]].items.append(HOLE)
+                        elif op == OP_ARRAYSPREAD:
+                            items = regs[ins[1]].items
+                            for v in self.iterate(regs[ins[2]]):
+                                items.append(v)
+                        elif op == OP_DEFPROP:
+                            obj = regs[ins[1]]
+                            key = regs[ins[2]]
+                            if type(obj) is JSObject:
+                                obj.props[key] = regs[ins[3]]
+                            else:
+                                obj.define_own_property(key, Slot(regs[ins[3]]))
+                        elif op == OP_DEFGETTER or op == OP_DEFSETTER:
+                            obj = regs[ins[1]]
+                            key = regs[ins[2]]
+                            current = obj.get_own_property(key)
+                            getter = setter = UNDEFINED
+                            if current is not None and current.is_accessor:
+                                getter, setter = current.getter, current.setter
+                            if op == OP_DEFGETTER:
+                                getter = regs[ins[3]]
+                            else:
+                                setter = regs[ins[3]]
+                            obj.props.pop(key, None)
+                            obj.define_accessor(key, getter, setter, ENUMERABLE | CONFIGURABLE)
+                        elif op == OP_COPYPROPS:
+                            self.copy_props(regs[ins[1]], regs[ins[2]])
+                        elif op == OP_TOSTRING:
+                            v = regs[ins[2]]
+                            regs[ins[1]] = v if type(v) is str else C.to_string(v)
+                        elif op == OP_TOPROPERTYKEY:
+                            regs[ins[1]] = C.to_property_key(regs[ins[2]])
+                        elif op == OP_JMPNULLISH:
+                            v = regs[ins[1]]
+                            if v is UNDEFINED or v is NULL:
+                                pc = ins[2]
+                        elif op == OP_JMPNOTNULLISH:
+                            v = regs[ins[1]]
+                            if v is not UNDEFINED and v is not NULL:
+                                pc = ins[2]
+                        elif op == OP_JMPIFUNDEF:
+                            if regs[ins[1]] is UNDEFINED:
+                                pc = ins[2]
+                        elif op in _UNARY:
+                            regs[ins[1]] = _UNARY[op](regs[ins[2]])
+                        elif op == OP_TYPEOF:
+                            regs[ins[1]] = C.type_of(regs[ins[2]])
+                        elif op == OP_TYPEOFGLOBAL:
+                            regs[ins[1]] = self.typeof_global(g, consts[ins[2]])
+                        elif op == OP_INSTANCEOF:
+                            regs[ins[1]] = self.instance_of(regs[ins[2]], regs[ins[3]])
+                        elif op == OP_IN:
+                            target = regs[ins[3]]
+                            if not isinstance(target, JSObject):
+                                raise JSError("TypeError", "Cannot use 'in' operator to "
+                                              "search for a key in a non-object")
+                            regs[ins[1]] = target.has_property(C.to_property_key(regs[ins[2]]))
+                        elif op == OP_NEW:
+                            start = ins[3]
+                            self.steps -= 1
+                            regs[ins[1]] = self.construct(regs[ins[2]],
+                                                          regs[start : start + ins[4]])
+                        elif op == OP_CALLSPREAD:
+                            regs[ins[1]] = self.call(regs[ins[2]], regs[ins[3]],
+                                                     list(regs[ins[4]].items))
+                        elif op == OP_NEWSPREAD:
+                            regs[ins[1]] = self.construct(regs[ins[2]], list(regs[ins[3]].items))
+                        elif op == OP_THROW:
+                            raise JSThrow(regs[ins[1]])
+                        elif op == OP_THROWERROR:
+                            raise JSError(ERROR_KINDS[ins[1]], consts[ins[2]])
+                        elif op == OP_GETEXCEPTION:
+                            regs[ins[1]] = exception
+                        elif op == OP_GETITERATOR:
+                            regs[ins[1]] = self.get_iterator(regs[ins[2]])
+                        elif op == OP_ITERNEXT:
+                            done, value = self.iterator_step(regs[ins[2]])
+                            if done:
+                                pc = ins[3]
+                            else:
+                                regs[ins[1]] = value
+                        elif op == OP_ITERCLOSE:
+                            self.iterator_close(regs[ins[1]])
+                        elif op == OP_FORINKEYS:
+                            regs[ins[1]] = self.for_in_keys(regs[ins[2]])
+                        elif op == OP_DELPROP or op == OP_DELELEM:
+                            obj = regs[ins[2]]
+                            key = consts[ins[3]] if op == OP_DELPROP \
+                                else C.to_property_key(regs[ins[3]])
+                            regs[ins[1]] = self.delete_property(obj, key, code.strict)
+                        elif op == OP_DEFGLOBAL:
+                            self.declare_global(g, consts[ins[1]], ins[2])
+                        elif op == OP_INITGLOBAL:
+                            g.lexical[consts[ins[1]]] = regs[ins[2]]
+                        elif op == OP_ARGUMENTS:
+                            regs[ins[1]] = self.arguments_object(args)
+                        elif op == OP_RESTARGS:
+                            regs[ins[1]] = JSArray(realm.array_prototype, list(args[nparams:]))
+                        elif op == OP_NOP:
+                            pass
+                        else:
+                            raise JSError("SyntaxError", f"unknown instruction {op}")
+                except JSThrow as e:
+                    value = e.value
+                    target = _handler(code.handlers, pc - 1)
+                    if target < 0:
+                        raise
+                    exception = value
+                    pc = target
+                except JSError as e:
+                    target = _handler(code.handlers, pc - 1)
+                    if target < 0:
+                        raise
+                    exception = machine.error_object(e, g)
+                    pc = target
+                except RecursionError:
+                    target = _handler(code.handlers, pc - 1)
+                    err = JSError("RangeError", "Maximum call stack size exceeded")
+                    if target < 0:
+                        raise err from None
+                    exception = machine.error_object(err, g)
+                    pc = target
+        finally:
+            self.depth -= 1
+
+    # ------------------------------------------------------------------ helpers
+
+    def describe_callee(self, ins, code) -> str:
+        return "value"
+
+    def get_property(self, obj, key):
+        if isinstance(obj, JSObject):
+            return obj.get(key, obj)
+        if type(obj) is str:
+            if key == "length":
+                return float(len(obj))
+            if type(key) is str and key.isdigit():
+                i = int(key)
+                if i < len(obj) and str(i) == key:
+                    return obj[i]
+        if obj is UNDEFINED or obj is NULL:
+            raise JSError("TypeError", f"Cannot read properties of {C.to_string(obj)} "
+                                       f"(reading '{C.to_string(key) if type(key) is str else key}')")
+        return C.to_object(self.machine.realm, obj).get(key, obj)
+
+    def set_property(self, obj, key, value, strict: bool) -> None:
+        if isinstance(obj, JSObject):
+            ok = obj.set(key, value, obj)
+        elif obj is UNDEFINED or obj is NULL:
+            raise JSError("TypeError", f"Cannot set properties of {C.to_string(obj)} "
+                                       f"(setting '{key if type(key) is str else key}')")
+        else:
+            ok = C.to_object(self.machine.realm, obj).set(key, value, obj)
+        if not ok and strict:
+            raise JSError("TypeError", f"Cannot assign to read only property '{key}' of "
+                                       "object")
+
+    def delete_property(self, obj, key, strict: bool) -> bool:
+        if obj is UNDEFINED or obj is NULL:
+            raise JSError("TypeError", "Cannot convert undefined or null to object")
+        if not isinstance(obj, JSObject):
+            obj = C.to_object(self.machine.realm, obj)
+        ok = obj.delete(key)
+        if not ok and strict:
+            raise JSError("TypeError", f"Cannot delete property '{key}' of object")
+        return ok
+
+    def copy_props(self, target, source) -> None:
+        if source is UNDEFINED or source is NULL:
+            return
+        if not isinstance(source, JSObject):
+            source = C.to_object(self.machine.realm, source)
+        for key in source.own_keys():
+            slot = source.get_own_property(key)
+            if slot is not None and slot.flags & ENUMERABLE:
+                target.define_own_property(key, Slot(source.get(key, source), DEFAULT))
+
+    def get_global(self, g, name):
+        v = g.lexical.get(name, g)
+        if v is not g:
+            if v is HOLE:
+                raise JSError("ReferenceError", f"Cannot access '{name}' before initialization")
+            return v
+        obj = g.global_object
+        v = obj.props.get(name, HOLE)
+        if v is not HOLE and type(v) is not Slot:
+            return v
+        if not obj.has_property(name):
+            raise JSError("ReferenceError", f"{name} is not defined")
+        return obj.get(name, obj)
+
+    def typeof_global(self, g, name):
+        v = g.lexical.get(name, g)
+        if v is not g:
+            if v is HOLE:
+                raise JSError("ReferenceError", f"Cannot access '{name}' before initialization")
+            return C.type_of(v)
+        obj = g.global_object
+        if not obj.has_property(name):
+            return "undefined"
+        return C.type_of(obj.get(name, obj))
+
+    def set_global(self, g, name, value, strict: bool) -> None:
+        lexical = g.lexical
+        if name in lexical:
+            if lexical[name] is HOLE:
+                raise JSError("ReferenceError", f"Cannot access '{name}' before initialization")
+            if name in g.consts:
+                raise JSError("TypeError", "Assignment to constant variable.")
+            lexical[name] = value
+            return
+        obj = g.global_object
+        props = obj.props
+        if name in props and type(props[name]) is not Slot:
+            props[name] = value
+            return
+        if strict and not obj.has_property(name):
+            raise JSError("ReferenceError", f"{name} is not defined")
+        if not obj.set(name, value, obj) and strict:
+            raise JSError("TypeError", f"Cannot assign to read only property '{name}' of "
+                                       "object")
+
+    def declare_global(self, g, name: str, kind: int) -> None:
+        if kind >= 2:
+            if name in g.lexical or (name in g.global_object.props and kind >= 2 and
+                                     not g.global_object.get_own_property(name).flags
+                                     & CONFIGURABLE):
+                raise JSError("SyntaxError", f"Identifier '{name}' has already been declared")
+            g.lexical[name] = HOLE
+            if kind == 3:
+                g.consts.add(name)
+            return
+        if name in g.lexical:
+            raise JSError("SyntaxError", f"Identifier '{name}' has already been declared")
+        obj = g.global_object
+        if obj.get_own_property(name) is None:
+            obj.define_own_property(name, Slot(UNDEFINED, WRITABLE | ENUMERABLE))
+
+    def instance_of(self, v, target) -> bool:
+        if not isinstance(target, JSObject):
+            raise JSError("TypeError", "Right-hand side of 'instanceof' is not callable")
+        from .symbols import HAS_INSTANCE
+
+        handler = target.get(HAS_INSTANCE, target)
+        if handler is not UNDEFINED and handler is not NULL and \
+                handler is not self.machine.realm.intrinsics.get("%Function.prototype[@@hasInstance]%"):
+            return C.to_boolean(self.call(handler, target, [v]))
+        if not isinstance(target, (JSFunction, JSNative)):
+            raise JSError("TypeError", "Right-hand side of 'instanceof' is not callable")
+        return self.ordinary_has_instance(target, v)
+
+    def ordinary_has_instance(self, target, v) -> bool:
+        bound = getattr(target, "bound_target", None)
+        if bound is not None:
+            return self.instance_of(v, bound)
+        if not isinstance(v, JSObject):
+            return False
+        proto = target.get("prototype", target)
+        if not isinstance(proto, JSObject):
+            raise JSError("TypeError", "Function has non-object prototype in instanceof check")
+        o = v.proto
+        while o is not None:
+            if o is proto:
+                return True
+            o = o.proto
+        return False
+
+    # iteration
+
+    def get_iterator(self, value):
+        realm = self.machine.realm
+        if type(value) is JSArray and realm.array_iteration_pristine(value):
+            return ArrayIter(value)
+        method = self.get_property(value, ITERATOR)
+        if method is UNDEFINED or method is NULL:
+            raise JSError("TypeError", f"{C.type_of(value)} is not iterable")
+        iterator = self.call(method, value, [])
+        if not isinstance(iterator, JSObject):
+            raise JSError("TypeError", "Result of the Symbol.iterator method is not an object")
+        return IterRecord(iterator, iterator.get("next", iterator))
+
+    def iterator_step(self, record):
+        if type(record) is ArrayIter:
+            array = record.array
+            i = record.index
+            if array is None or i >= array.length():
+                record.array = None
+                return True, UNDEFINED
+            record.index = i + 1
+            items = array.items
+            v = items[i] if i < len(items) else HOLE
+            if v is HOLE:
+                v = array.get(str(i), array)
+            return False, v
+        if type(record) is KeyIter:
+            while record.index < len(record.keys):
+                key = record.keys[record.index]
+                record.index += 1
+                if record.obj.has_property(key):
+                    return False, key
+            return True, UNDEFINED
+        if record.done:
+            return True, UNDEFINED
+        result = self.call(record.next, record.iterator, [])
+        if not isinstance(result, JSObject):
+            raise JSError("TypeError", f"Iterator result {C.to_string(result)} is not an object")
+        if C.to_boolean(result.get("done", result)):
+            record.done = True
+            return True, UNDEFINED
+        return False, result.get("value", result)
+
+    def iterator_close(self, record) -> None:
+        if type(record) is not IterRecord or record.done:
+            if type(record) is ArrayIter:
+                record.array = None
+            return
+        record.done = True
+        method = record.iterator.get("return", record.iterator)
+        if method is not UNDEFINED and method is not NULL:
+            result = self.call(method, record.iterator, [])
+            if not isinstance(result, JSObject):
+                raise JSError("TypeError", "iterator.return() did not return an object")
+
+    def iterate(self, value):
+        """Python-side iteration of a JavaScript iterable (spread, Array.from)."""
+        record = self.get_iterator(value)
+        while True:
+            done, v = self.iterator_step(record)
+            if done:
+                return
+            yield v
+
+    def for_in_keys(self, value):
+        keys: list[str] = []
+        seen: set = set()
+        if value is UNDEFINED or value is NULL:
+            return KeyIter(JSObject(None), [])
+        obj = value if isinstance(value, JSObject) else C.to_object(self.machine.realm, value)
+        o = obj
+        while o is not None:
+            for key in o.own_keys():
+                if type(key) is JSSymbol or key in seen:
+                    continue
+                seen.add(key)
+                slot = o.get_own_property(key)
+                if slot is not None and slot.flags & ENUMERABLE:
+                    keys.append(key)
+            o = o.proto
+        return KeyIter(obj, keys)
+
+    def arguments_object(self, args: list):
+        realm = self.machine.realm
+        obj = JSObject(realm.object_prototype, "Arguments")
+        for i, v in enumerate(args):
+            obj.props[str(i)] = v
+        obj.define("length", float(len(args)), WRITABLE | CONFIGURABLE)
+        values = realm.array_prototype.get("values")
+        obj.define(ITERATOR, values, WRITABLE | CONFIGURABLE)
+        return obj
+
+
+def _handler(handlers, pc: int) -> int:
+    for start, end, target in handlers:
+        if start <= pc < end:
+            return target
+    return -1
+
+
+_ARITH = {
+    OPCODE["DIV"]: lambda a, b: C.js_div(a, b),
+    OPCODE["MOD"]: lambda a, b: C.js_mod(a, b),
+    OPCODE["EXP"]: lambda a, b: C.js_exp(a, b),
+    OPCODE["BITAND"]: lambda a, b: C.js_bitand(a, b),
+    OPCODE["BITOR"]: lambda a, b: C.js_bitor(a, b),
+    OPCODE["BITXOR"]: lambda a, b: C.js_bitxor(a, b),
+    OPCODE["SHL"]: lambda a, b: C.js_shl(a, b),
+    OPCODE["SHR"]: lambda a, b: C.js_shr(a, b),
+    OPCODE["USHR"]: lambda a, b: C.js_ushr(a, b),
+}
+_COMPARE = {
+    OPCODE["EQ"]: lambda a, b: C.loose_equals(a, b),
+    OPCODE["NE"]: lambda a, b: not C.loose_equals(a, b),
+    OPCODE["SEQ"]: lambda a, b: C.strict_equals(a, b),
+    OPCODE["SNE"]: lambda a, b: not C.strict_equals(a, b),
+    OPCODE["LE"]: lambda a, b: C.js_le(a, b),
+    OPCODE["GT"]: lambda a, b: C.js_gt(a, b),
+    OPCODE["GE"]: lambda a, b: C.js_ge(a, b),
+}
+_UNARY = {
+    OPCODE["NEG"]: lambda a: -a if type(a) is float else C.js_neg(a),
+    OPCODE["BITNOT"]: lambda a: C.js_bitnot(a),
+}

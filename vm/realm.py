@@ -1,0 +1,80 @@
+"""The machine's intrinsics (one set, shared) and Globals (one or more, each its own).
+
+DESIGN.md: the machine holds one set of intrinsics; each Global owns its global
+object, its global lexical environment (script-level let/const/class) and its own
+evaluators. Every function knows its Global. Only one Global is made today, but
+nothing here assumes it is the only one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .objects import CONFIGURABLE, WRITABLE, JSNative, JSObject
+from .symbols import ITERATOR
+
+NativeFn = Callable[[object, list], object]  # (this, args) -> value
+
+
+class Realm:
+    """The intrinsics: ``intrinsics["%Object.prototype%"]`` and so on, made once."""
+
+    def __init__(self) -> None:
+        self.intrinsics: dict[str, JSObject] = {}
+        object_prototype = JSObject(None)
+        function_prototype = JSNative(object_prototype, lambda this, args: None)
+        self.intrinsics["%Object.prototype%"] = object_prototype
+        self.intrinsics["%Function.prototype%"] = function_prototype
+        self.function_prototype = function_prototype
+        self.object_prototype = object_prototype
+        from .builtins import setup_intrinsics
+
+        setup_intrinsics(self)
+        self.array_prototype = self.intrinsics.get("%Array.prototype%") or JSObject(
+            object_prototype, "Array")
+        self._array_values = self.array_prototype.get_own_property(ITERATOR)
+        iterator_proto = self.intrinsics.get("%ArrayIteratorPrototype%")
+        self._array_next = iterator_proto.get_own_property("next") if iterator_proto else None
+
+    def array_iteration_pristine(self, array) -> bool:
+        """May for-of and spread walk this array directly (nobody changed iteration)?"""
+        if ITERATOR in array.props:
+            return False
+        now = self.array_prototype.get_own_property(ITERATOR)
+        if now is None or self._array_values is None or now.value is not self._array_values.value:
+            return False
+        proto = self.intrinsics.get("%ArrayIteratorPrototype%")
+        if proto is None:
+            return True
+        nxt = proto.get_own_property("next")
+        return nxt is not None and self._array_next is not None and \
+            nxt.value is self._array_next.value
+
+    def native(self, name: str, fn: NativeFn, length: int = 0, construct=None,
+               proto: JSObject | None = None) -> JSNative:
+        """A built-in function object with its `length` and `name` properties."""
+        f = JSNative(proto or self.function_prototype, fn, construct)
+        f.define("length", float(length), CONFIGURABLE)
+        f.define("name", name, CONFIGURABLE)
+        return f
+
+    def method(self, target: JSObject, name: str, fn: NativeFn, length: int = 0) -> JSNative:
+        """Install ``fn`` as a built-in method (writable, configurable, not enumerable)."""
+        f = self.native(name, fn, length)
+        target.define(name, f, WRITABLE | CONFIGURABLE)
+        return f
+
+
+class Global:
+    """A global object, a global lexical environment, and the Global's evaluators."""
+
+    def __init__(self, realm: Realm, name: str = "main") -> None:
+        self.realm = realm
+        self.name = name
+        self.global_object = JSObject(realm.object_prototype)
+        self.lexical: dict[str, object] = {}  # script-level let/const/class (HOLE in TDZ)
+        self.consts: set[str] = set()
+        self.output: Callable[[str], None] = print  # where console writes, line by line
+        from .builtins import install_globals
+
+        install_globals(self)
