@@ -64,6 +64,50 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return 0
 
 
+def _compile_file(path: str, module: bool):
+    from compiler.codegen import compile_script
+
+    text = read_source(path)
+    program = parse(text, module=module, filename=path)
+    return text, compile_script(program, text, path)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    try:
+        text = read_source(args.file)
+    except OSError as e:
+        print(f"caplet: cannot read {args.file}: {e.strerror}", file=sys.stderr)
+        return 2
+    from vm import Machine, UncaughtError
+
+    machine = Machine(output=lambda line: print(line, flush=False))
+    try:
+        machine.run_script(text, filename=args.file)
+    except JSSyntaxError as err:
+        print(format_syntax_error(err, args.file), file=sys.stderr)
+        return 1
+    except UncaughtError as err:
+        sys.stdout.flush()
+        print(str(err), file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_disasm(args: argparse.Namespace) -> int:
+    from compiler.bytecode.disasm import disassemble
+
+    try:
+        text, code = _compile_file(args.file, args.module or args.file.endswith(".mjs"))
+    except OSError as e:
+        print(f"caplet: cannot read {args.file}: {e.strerror}", file=sys.stderr)
+        return 2
+    except JSSyntaxError as err:
+        print(format_syntax_error(err, args.file), file=sys.stderr)
+        return 1
+    print(disassemble(code, text))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="caplet", description="Hardened JavaScript for "
                                  "microcontrollers: compile, simulate, flash.")
@@ -74,6 +118,13 @@ def build_parser() -> argparse.ArgumentParser:
                    "always a module)")
     p.add_argument("--json", action="store_true", help="print the ESTree AST as acorn would")
     p.set_defaults(run=cmd_parse)
+    r = sub.add_parser("run", help="run a JavaScript program on the reference VM")
+    r.add_argument("file")
+    r.set_defaults(run=cmd_run)
+    d = sub.add_parser("disasm", help="print the bytecode a JavaScript file compiles to")
+    d.add_argument("file")
+    d.add_argument("--module", action="store_true")
+    d.set_defaults(run=cmd_disasm)
     return ap
 
 
@@ -83,6 +134,8 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `caplet ... | head`: the reader left, nothing to report
+        return 0
     except Exception as e:  # a bug of ours: say so plainly, never a traceback
         print(f"caplet: internal error ({type(e).__name__}: {e}); please report it",
               file=sys.stderr)

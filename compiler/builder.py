@@ -455,17 +455,23 @@ class Builder:
                                      fn.params, fn.body)
 
     def params_empty(self, c):
-        return ([], c[0][1], c[1][2])
+        return ([], c[0][2])
 
     def params(self, c):
-        return (c[1], c[0][1], c[-1][2])
+        return (c[0], c[-1][2])
 
     def params_rest(self, c):
-        return ([c[1]], c[0][1], c[2][2])
+        return ([c[0]], c[1][2])
 
     def params_list_rest(self, c):
-        c[1].append(c[3])
-        return (c[1], c[0][1], c[4][2])
+        c[0].append(c[2])
+        return (c[0], c[3][2])
+
+    def fn_params(self, c):
+        """``(params, start, end)``: the list and the parentheses' positions."""
+        return (c[1][0], c[0][1], c[1][1])
+
+    gen_params = async_params = agen_params = fn_params
 
     # classes
 

@@ -306,6 +306,8 @@ class FunctionCompiler:
             r = self.alloc()
             self.emit(O["RESTARGS"], r)
             self.bind_pattern(rest.argument, r, fscope, init=True)
+        if code.kind == "constructor":
+            self.emit(O["INITFIELDS"])
         body = node.body
         if body.type == "BlockStatement":
             self.hoist_functions(body.body)
@@ -960,7 +962,93 @@ class FunctionCompiler:
         return self.class_value(node, dst)
 
     def class_value(self, node, dst=None) -> int:
-        raise self.error("classes are not supported yet", node)
+        """ClassDefinitionEvaluation: constructor, prototype, members, fields, statics."""
+        scope = self.unit.analysis.scopes.get(id(node))
+        if scope is not None:
+            self.enter_block(scope)
+        name = node.id.name if node.id is not None else ""
+        members = node.body.body
+        for m in members:
+            key = getattr(m, "key", None)
+            if key is not None and key.type == "PrivateIdentifier":
+                raise self.error("private class members are not supported yet", key)
+        sup = self.alloc()
+        if node.superClass is not None:
+            self.expr(node.superClass, sup)
+        else:
+            self.emit(O["LOADHOLE"], sup)
+        derived = node.superClass is not None
+        ctor = next((m for m in members if m.type == "MethodDefinition"
+                     and m.kind == "constructor"), None)
+        F = self.target(dst)
+        kind = "derived" if derived else "constructor"
+        if ctor is not None:
+            self.function_value(ctor.value, F, kind=kind)
+        else:
+            self.code.functions.append(_default_constructor(derived))
+            self.emit(O["CLOSURE"], F, len(self.code.functions) - 1)
+        ctor_code = self.code.functions[-1]
+        ctor_code.name = name
+        ctor_code.source = (node.start, node.end)
+        self.emit(O["DEFCLASS"], F, sup)
+        proto = self.alloc()
+        self.emit(O["GETPROP"], proto, F, self.const("prototype"))
+        statics = []
+        for m in members:
+            if m.type == "MethodDefinition" and m.kind == "constructor":
+                continue
+            mark = self.next_reg
+            if m.type == "StaticBlock":
+                statics.append((m, None))
+                continue
+            key = self.alloc()
+            if m.computed:
+                self.emit(O["TOPROPERTYKEY"], key, self.expr(m.key))
+            else:
+                self.emit(O["LOADK"], key, self.const(_key_string(m.key)))
+            if m.type == "MethodDefinition":
+                fn = self.method_value(m.value, _key_string(m.key) if not m.computed else "",
+                                       None)
+                flavour = {"method": 0, "get": 1, "set": 2}[m.kind]
+                self.emit(O["DEFMETHOD"], F if m.static else proto, key, fn, flavour)
+                self.free_to(mark)
+            elif m.static:
+                statics.append((m, key))  # key register stays allocated
+            else:
+                fn = self.field_initialiser(m)
+                self.emit(O["ADDFIELD"], F, key, fn)
+                self.free_to(mark)
+        for m, key in statics:
+            mark = self.next_reg
+            init = self.field_initialiser(m)
+            this = self.alloc()
+            self.emit(O["MOVE"], this, F)
+            value = self.alloc()
+            self.emit(O["CALL"], value, init, this, 0)
+            if key is not None:
+                self.emit(O["DEFPROP"], F, key, value)
+            self.free_to(mark)
+        if node.id is not None and scope is not None:
+            inner = scope.bindings.get(node.id.name)
+            if inner is not None:
+                self._init_binding(inner, name, F)
+        return F
+
+    def field_initialiser(self, member) -> int:
+        """A field's initialiser (or a static block) as a method called with the object."""
+        r = self.alloc()
+        fscope = self.unit.analysis.scopes.get(id(member))
+        if fscope is None or (member.type == "PropertyDefinition" and member.value is None):
+            self.emit(O["LOADUNDEF"], r)
+            return r
+        fake = fscope.func.node
+        child = FunctionCompiler(self.unit, fscope.func, self, fake)
+        child.code.kind = "method"
+        code = child.compile_function(fake)
+        code.name = "<field>" if member.type == "PropertyDefinition" else "<static>"
+        self.code.functions.append(code)
+        self.emit(O["CLOSURE"], r, len(self.code.functions) - 1)
+        return r
 
     def e_SequenceExpression(self, node, dst):
         mark = self.next_reg
@@ -1187,8 +1275,29 @@ class FunctionCompiler:
         self.free_to(mark)
         return r
 
+    def _super_key(self, member) -> int:
+        key = self.alloc()
+        if member.computed:
+            self.emit(O["TOPROPERTYKEY"], key, self.expr(member.property))
+        else:
+            self.emit(O["LOADK"], key, self.const(member.property.name))
+        return key
+
+    def e_MetaProperty(self, node, dst):
+        if node.meta.name == "new":
+            r = self.target(dst)
+            self.emit(O["NEWTARGET"], r)
+            return r
+        raise self.error("import.meta is not supported yet", node)
+
     def e_MemberExpression(self, node, dst, chain_exit: list | None = None):
         mark = self.next_reg
+        if node.object.type == "Super":
+            key = self._super_key(node)
+            self.free_to(mark)
+            r = self.target(dst)
+            self.emit(O["GETSUPER"], r, key)
+            return r
         obj = self.expr_chain(node.object, chain_exit)
         if node.optional:
             chain_exit.append(self.emit(O["JMPNULLISH"], obj, 0))
@@ -1228,9 +1337,33 @@ class FunctionCompiler:
 
     def e_CallExpression(self, node, dst, chain_exit: list | None = None):
         callee = node.callee
-        if callee.type == "Super":
-            raise self.error("super() is not supported yet", node)
         mark = self.next_reg
+        if callee.type == "Super":
+            if any(a.type == "SpreadElement" for a in node.arguments):
+                arr = self.array_of_arguments(node.arguments)
+                self.free_to(mark)
+                r = self.target(dst)
+                self.emit(O["SUPERCALLSPREAD"], r, arr)
+                return r
+            base = self.next_reg
+            for a in node.arguments:
+                self.expr(a, self.alloc())
+            self.free_to(mark)
+            r = self.target(dst)
+            self.emit(O["SUPERCALL"], r, base, len(node.arguments))
+            return r
+        if callee.type == "MemberExpression" and callee.object.type == "Super":
+            fn = self.alloc()
+            this = self.alloc()
+            self.emit(O["GETSUPER"], fn, self._super_key(callee))
+            self.emit(O["LOADTHIS"], this)
+            self.free_to(this + 1)
+            for a in node.arguments:
+                self.expr(a, self.alloc())
+            self.free_to(mark)
+            r = self.target(dst)
+            self.emit(O["CALL"], r, fn, this, len(node.arguments))
+            return r
         spread = any(a.type == "SpreadElement" for a in node.arguments)
         fn = self.alloc()
         this = self.alloc()
@@ -1299,6 +1432,16 @@ class FunctionCompiler:
 
     def e_TaggedTemplateExpression(self, node, dst):
         raise self.error("tagged templates are not supported yet", node)
+
+
+def _default_constructor(derived: bool) -> Code:
+    """`constructor() {}` or `constructor(...args) { super(...args) }`, as code."""
+    if derived:
+        return Code("", registers=2, kind="derived",
+                    code=[(O["RESTARGS"], 0), (O["SUPERCALLSPREAD"], 1, 0), (O["RETURNUNDEF"],)],
+                    strict=True)
+    return Code("", registers=0, kind="constructor", code=[(O["INITFIELDS"],),
+                                                           (O["RETURNUNDEF"],)], strict=True)
 
 
 def _key_string(key) -> str:

@@ -36,15 +36,24 @@ from .literals import identifier_name, to_utf16
 
 GRAMMAR = Path(__file__).with_name("js.lark")
 
-# The `{` look-alikes, the contexts they open (None: no new context).
+# The `{` look-alikes, the contexts they open (None: no new context; _PARAMS: a function
+# body, whose context its parameter list's `(` opened already).
+_PARAMS = -1
 _BRACES = {
     "BLOCK_LBRACE": None,
-    "FN_LBRACE": CTX_FN,
-    "GEN_LBRACE": CTX_GEN,
-    "ASYNC_LBRACE": CTX_ASYNC,
-    "AGEN_LBRACE": CTX_AGEN,
+    "FN_LBRACE": _PARAMS,
+    "GEN_LBRACE": _PARAMS,
+    "ASYNC_LBRACE": _PARAMS,
+    "AGEN_LBRACE": _PARAMS,
     "STATIC_LBRACE": CTX_STATIC,
     "ARROW_LBRACE": None,
+}
+# The `(` look-alikes that open a function's parameter list, and its context.
+_PARAM_LPARS = {
+    "FN_LPAR": CTX_FN,
+    "GEN_LPAR": CTX_GEN,
+    "ASYNC_LPAR": CTX_ASYNC,
+    "AGEN_LPAR": CTX_AGEN,
 }
 _YIELD_CTX = frozenset({CTX_GEN, CTX_AGEN})
 _AWAIT_CTX = frozenset({CTX_MODULE, CTX_ASYNC, CTX_AGEN, CTX_ASYNC_ARROW, CTX_STATIC})
@@ -99,6 +108,9 @@ class _Tables:
             for base, names in _VARIANTS.items()
         }
         self.postfix_ok = [("INC" in a and "PLUS" not in a) for a in self.actions]
+        # None where a lexed `(` can only be itself (most states): no choice to make.
+        self.lpar_variants = [c if c not in ((), ("LPAR",)) else None
+                              for c in self.variants["LPAR"]]
         self.accepts_memo: dict[tuple, bool] = {}
         self._root = None
 
@@ -208,6 +220,7 @@ _VARIANTS = {
     "FUNCTION": ("FUNCTION_STMT", "FUNCTION"),
     "CLASS": ("CLASS_STMT", "CLASS"),
     "ARROW": ("ASYNC_ARROW", "ARROW"),
+    "LPAR": (*_PARAM_LPARS, "LPAR"),
 }
 
 
@@ -222,7 +235,7 @@ class _AlwaysName:
     accepts that keyword), and a word is never split into a keyword and a rest.
     """
 
-    always_accept = ("NAME", "LBRACE", "ARROW")
+    always_accept = ("NAME", "LBRACE", "ARROW", "LPAR")
 
     def process(self, stream):
         return stream
@@ -452,6 +465,10 @@ class _Driver:
                         else value
             elif ttype == "LBRACE":
                 ttype = self.pick(stack, t.variants["LBRACE"][state])
+            elif ttype == "LPAR":
+                cands = t.lpar_variants[state]
+                if cands is not None:
+                    ttype = self.pick(stack, cands)
             elif ttype == "ARROW":
                 if nl:
                     raise JSSyntaxError("Unexpected token '=>'", pos)
@@ -519,11 +536,12 @@ class _Driver:
                 continue
             if ttype in _BRACES or ttype == "LBRACE":
                 kind = _BRACES.get(ttype)
-                if kind is not None:
-                    ctx.append(kind)
-                    braces.append(_B_CONTEXT)
-                else:
+                if kind is None:
                     braces.append(_B_PLAIN)
+                else:
+                    if kind != _PARAMS:
+                        ctx.append(kind)
+                    braces.append(_B_CONTEXT)
             elif ttype == "RBRACE":
                 if braces and braces.pop() == _B_CONTEXT:
                     ctx.pop()
@@ -533,6 +551,8 @@ class _Driver:
                 pass  # closes one substitution and opens the next
             elif ttype == "TEMPLATE_TAIL":
                 braces.pop()
+            elif ttype in _PARAM_LPARS:
+                ctx.append(_PARAM_LPARS[ttype])
             elif ttype == "ARROW":
                 ctx.append(CTX_ARROW)
             elif ttype == "ASYNC_ARROW":

@@ -310,6 +310,7 @@ class _Resolver:
         self.visit(node.body, inner)
 
     def v_FunctionDeclaration(self, node, scope):
+        self.reference(node.id, scope)  # the binding its hoisted value initialises
         self.function(node, scope)
 
     def v_FunctionExpression(self, node, scope):
@@ -353,6 +354,7 @@ class _Resolver:
         return fscope
 
     def v_ClassDeclaration(self, node, scope):
+        self.reference(node.id, scope)
         self.class_(node, scope)
 
     def v_ClassExpression(self, node, scope):

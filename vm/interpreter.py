@@ -34,6 +34,7 @@ from .values import HOLE, NULL, UNDEFINED, JSSymbol
 
 # Opcode numbers as constants the loop compares against (the table is the source).
 OP_ADD = OPCODE["ADD"]
+OP_ADDFIELD = OPCODE["ADDFIELD"]
 OP_ARGUMENTS = OPCODE["ARGUMENTS"]
 OP_ARRAYHOLE = OPCODE["ARRAYHOLE"]
 OP_ARRAYPUSH = OPCODE["ARRAYPUSH"]
@@ -44,8 +45,10 @@ OP_CHECKHOLE = OPCODE["CHECKHOLE"]
 OP_CLOSURE = OPCODE["CLOSURE"]
 OP_COPYPROPS = OPCODE["COPYPROPS"]
 OP_DEC = OPCODE["DEC"]
+OP_DEFCLASS = OPCODE["DEFCLASS"]
 OP_DEFGETTER = OPCODE["DEFGETTER"]
 OP_DEFGLOBAL = OPCODE["DEFGLOBAL"]
+OP_DEFMETHOD = OPCODE["DEFMETHOD"]
 OP_DEFPROP = OPCODE["DEFPROP"]
 OP_DEFSETTER = OPCODE["DEFSETTER"]
 OP_DELELEM = OPCODE["DELELEM"]
@@ -57,8 +60,10 @@ OP_GETEXCEPTION = OPCODE["GETEXCEPTION"]
 OP_GETGLOBAL = OPCODE["GETGLOBAL"]
 OP_GETITERATOR = OPCODE["GETITERATOR"]
 OP_GETPROP = OPCODE["GETPROP"]
+OP_GETSUPER = OPCODE["GETSUPER"]
 OP_IN = OPCODE["IN"]
 OP_INC = OPCODE["INC"]
+OP_INITFIELDS = OPCODE["INITFIELDS"]
 OP_INITGLOBAL = OPCODE["INITGLOBAL"]
 OP_INSTANCEOF = OPCODE["INSTANCEOF"]
 OP_ITERCLOSE = OPCODE["ITERCLOSE"]
@@ -85,6 +90,7 @@ OP_NEWARRAY = OPCODE["NEWARRAY"]
 OP_NEWCELL = OPCODE["NEWCELL"]
 OP_NEWOBJECT = OPCODE["NEWOBJECT"]
 OP_NEWSPREAD = OPCODE["NEWSPREAD"]
+OP_NEWTARGET = OPCODE["NEWTARGET"]
 OP_NOP = OPCODE["NOP"]
 OP_NOT = OPCODE["NOT"]
 OP_RESTARGS = OPCODE["RESTARGS"]
@@ -95,6 +101,8 @@ OP_SETELEM = OPCODE["SETELEM"]
 OP_SETGLOBAL = OPCODE["SETGLOBAL"]
 OP_SETPROP = OPCODE["SETPROP"]
 OP_SUB = OPCODE["SUB"]
+OP_SUPERCALL = OPCODE["SUPERCALL"]
+OP_SUPERCALLSPREAD = OPCODE["SUPERCALLSPREAD"]
 OP_THROW = OPCODE["THROW"]
 OP_THROWERROR = OPCODE["THROWERROR"]
 OP_TONUMERIC = OPCODE["TONUMERIC"]
@@ -153,7 +161,7 @@ class Interpreter:
     def call(self, f, this, args):
         """Call any JavaScript function value."""
         if type(f) is JSFunction:
-            if f.constructor_kind is not None and f.code.kind in ("constructor", "derived"):
+            if f.code.kind in ("constructor", "derived"):
                 raise JSError("TypeError", f"Class constructor {f.code.name} cannot be "
                                            "invoked without 'new'")
             return self.run(f, this, args, UNDEFINED)
@@ -167,8 +175,11 @@ class Interpreter:
         if new_target is None:
             new_target = f
         if type(f) is JSFunction:
-            if f.code.kind in ("arrow", "method") or f.code.kind == "generator":
+            kind = f.code.kind
+            if kind in ("arrow", "method", "generator"):
                 raise JSError("TypeError", f"{f.code.name or 'anonymous'} is not a constructor")
+            if kind == "derived":
+                return self.run(f, HOLE, args, new_target)
             proto = new_target.get("prototype")
             if not isinstance(proto, JSObject):
                 proto = self.machine.realm.object_prototype
@@ -185,6 +196,7 @@ class Interpreter:
         fn.define("length", float(code.length), CONFIGURABLE)
         fn.define("name", code.name, CONFIGURABLE)
         if code.kind == "normal":
+            fn.constructor_kind = "base"
             proto = JSObject(realm.object_prototype)
             proto.define("constructor", fn, WRITABLE | CONFIGURABLE)
             fn.define("prototype", proto, WRITABLE)
@@ -307,7 +319,9 @@ class Interpreter:
                             else:
                                 regs[ins[1]] = C.js_sub(a, b)
                         elif op == OP_RETURN:
-                            return regs[ins[1]]
+                            if new_target is UNDEFINED:
+                                return regs[ins[1]]
+                            return self.constructor_result(code, regs[ins[1]], this)
                         elif op == OP_GETCELL:
                             regs[ins[1]] = cells[ins[2]].value
                         elif op == OP_SETCELL:
@@ -373,11 +387,18 @@ class Interpreter:
                         elif op == OP_LOADUNDEF:
                             regs[ins[1]] = UNDEFINED
                         elif op == OP_LOADTHIS:
+                            if this is HOLE:
+                                raise JSError("ReferenceError", "Must call super constructor "
+                                              "in derived class before accessing 'this' or "
+                                              "returning from derived constructor")
                             regs[ins[1]] = this
                         elif op == OP_CLOSURE:
                             child = code.functions[ins[2]]
-                            regs[ins[1]] = self.make_closure(
+                            closure = self.make_closure(
                                 child, [cells[i] for i in child.captures], g)
+                            if child.kind == "arrow":
+                                closure.home_object = fn.home_object
+                            regs[ins[1]] = closure
                         elif op == OP_DEC:
                             a = regs[ins[2]]
                             regs[ins[1]] = a - 1.0 if type(a) is float else a - 1
@@ -399,7 +420,9 @@ class Interpreter:
                         elif op == OP_NEWCELL:
                             cells[ins[1]] = Cell()
                         elif op == OP_RETURNUNDEF:
-                            return UNDEFINED
+                            if new_target is UNDEFINED:
+                                return UNDEFINED
+                            return self.constructor_result(code, UNDEFINED, this)
                         elif op == OP_NEWOBJECT:
                             regs[ins[1]] = JSObject(realm.object_prototype)
                         elif op == OP_NEWARRAY:
@@ -507,6 +530,40 @@ class Interpreter:
                             regs[ins[1]] = self.arguments_object(args)
                         elif op == OP_RESTARGS:
                             regs[ins[1]] = JSArray(realm.array_prototype, list(args[nparams:]))
+                        elif op == OP_DEFCLASS:
+                            self.define_class(regs[ins[1]], regs[ins[2]])
+                        elif op == OP_DEFMETHOD:
+                            self.define_method(regs[ins[1]], regs[ins[2]], regs[ins[3]], ins[4])
+                        elif op == OP_ADDFIELD:
+                            regs[ins[1]].fields.append((regs[ins[2]], regs[ins[3]]))
+                        elif op == OP_INITFIELDS:
+                            if fn.fields:
+                                self.init_fields(fn, this)
+                        elif op == OP_SUPERCALL or op == OP_SUPERCALLSPREAD:
+                            if op == OP_SUPERCALL:
+                                start = ins[2]
+                                super_args = regs[start : start + ins[3]]
+                            else:
+                                super_args = list(regs[ins[2]].items)
+                            parent = fn.proto
+                            if not C.is_constructor(parent):
+                                raise JSError("TypeError", "Super constructor is not a "
+                                                           "constructor")
+                            result = self.construct(parent, super_args, new_target)
+                            if this is not HOLE:
+                                raise JSError("ReferenceError", "Super constructor may only "
+                                                                "be called once")
+                            this = result
+                            if fn.fields:
+                                self.init_fields(fn, this)
+                            regs[ins[1]] = result
+                        elif op == OP_GETSUPER:
+                            home = fn.home_object
+                            if home is None or home.proto is None:
+                                raise JSError("SyntaxError", "'super' keyword unexpected here")
+                            regs[ins[1]] = home.proto.get(regs[ins[2]], this)
+                        elif op == OP_NEWTARGET:
+                            regs[ins[1]] = new_target
                         elif op == OP_NOP:
                             pass
                         else:
@@ -536,6 +593,68 @@ class Interpreter:
 
     # ------------------------------------------------------------------ helpers
 
+    def constructor_result(self, code, value, this):
+        """What [[Construct]] gets back when a constructor returns ``value``."""
+        if isinstance(value, JSObject):
+            return value
+        if code.kind == "derived":
+            if value is not UNDEFINED:
+                raise JSError("TypeError", "Derived constructors may only return object or "
+                                           "undefined")
+            if this is HOLE:
+                raise JSError("ReferenceError", "Must call super constructor in derived class "
+                              "before accessing 'this' or returning from derived constructor")
+        return this
+
+    def define_class(self, F, heritage) -> None:
+        realm = self.machine.realm
+        if heritage is HOLE:
+            proto_parent, ctor_parent = realm.object_prototype, realm.function_prototype
+        elif heritage is NULL:
+            proto_parent, ctor_parent = None, realm.function_prototype
+        else:
+            if not C.is_constructor(heritage):
+                raise JSError("TypeError", f"Class extends value {C.describe(heritage)} is "
+                                           "not a constructor or null")
+            proto_parent = heritage.get("prototype", heritage)
+            if proto_parent is NULL:
+                proto_parent = None
+            elif not isinstance(proto_parent, JSObject):
+                raise JSError("TypeError", "Class extends value does not have valid "
+                                           "prototype property")
+            ctor_parent = heritage
+        proto = JSObject(proto_parent)
+        proto.define("constructor", F, WRITABLE | CONFIGURABLE)
+        F.props.pop("prototype", None)
+        F.define("prototype", proto, 0)
+        F.proto = ctor_parent
+        F.constructor_kind = "base" if heritage is HOLE else "derived"
+        F.home_object = proto
+        F.fields = []
+
+    def define_method(self, target, key, fn, flavour: int) -> None:
+        if isinstance(fn, JSFunction):
+            fn.home_object = target
+        if flavour == 0:
+            target.define_own_property(key, Slot(fn, WRITABLE | CONFIGURABLE))
+            return
+        current = target.get_own_property(key)
+        getter = setter = UNDEFINED
+        if current is not None and current.is_accessor:
+            getter, setter = current.getter, current.setter
+        if flavour == 1:
+            getter = fn
+        else:
+            setter = fn
+        target.props.pop(key, None)
+        target.define_accessor(key, getter, setter, CONFIGURABLE)
+
+    def init_fields(self, fn, this) -> None:
+        for key, init in fn.fields:
+            value = UNDEFINED if init is UNDEFINED else self.call(init, this, [])
+            if not this.define_own_property(key, Slot(value)):
+                raise JSError("TypeError", f"Cannot define property {C.to_string(key)}")
+
     def describe_callee(self, ins, code) -> str:
         return "value"
 
@@ -550,8 +669,9 @@ class Interpreter:
                 if i < len(obj) and str(i) == key:
                     return obj[i]
         if obj is UNDEFINED or obj is NULL:
+            shown = key if type(key) is str else C.to_string(key.description or "")
             raise JSError("TypeError", f"Cannot read properties of {C.to_string(obj)} "
-                                       f"(reading '{C.to_string(key) if type(key) is str else key}')")
+                                       f"(reading '{shown}')")
         return C.to_object(self.machine.realm, obj).get(key, obj)
 
     def set_property(self, obj, key, value, strict: bool) -> None:
@@ -653,8 +773,8 @@ class Interpreter:
         from .symbols import HAS_INSTANCE
 
         handler = target.get(HAS_INSTANCE, target)
-        if handler is not UNDEFINED and handler is not NULL and \
-                handler is not self.machine.realm.intrinsics.get("%Function.prototype[@@hasInstance]%"):
+        default = self.machine.realm.intrinsics.get("%Function.prototype[@@hasInstance]%")
+        if handler is not UNDEFINED and handler is not NULL and handler is not default:
             return C.to_boolean(self.call(handler, target, [v]))
         if not isinstance(target, (JSFunction, JSNative)):
             raise JSError("TypeError", "Right-hand side of 'instanceof' is not callable")

@@ -123,6 +123,18 @@ OPCODES: list[tuple[str, str, str]] = [
      "TDZ)"),
     ("ARGUMENTS", "R", "r[a] = a new arguments object for the current call"),
     ("RESTARGS", "R", "r[a] = an array of the arguments after the formal parameters"),
+    # classes
+    ("DEFCLASS", "RR", "make closure r[a] a class constructor: prototype object, heritage "
+     "r[b] (the empty marker when there is no `extends`)"),
+    ("DEFMETHOD", "RRRN", "define r[c] on r[a] under key r[b], not enumerable: d = 0 method, "
+     "1 getter, 2 setter; r[a] becomes its home object"),
+    ("ADDFIELD", "RRR", "record an instance field of class r[a]: key r[b], initialiser "
+     "closure r[c] (or undefined)"),
+    ("INITFIELDS", "", "define the current constructor's instance fields on this"),
+    ("SUPERCALL", "RRN", "r[a] = super(r[b]..r[b+c-1]): construct the parent, bind this"),
+    ("SUPERCALLSPREAD", "RR", "r[a] = super(...array r[b])"),
+    ("GETSUPER", "RR", "r[a] = the property r[b] of the home object's prototype (super[x])"),
+    ("NEWTARGET", "R", "r[a] = new.target"),
 ]
 
 OPCODE: dict[str, int] = {name: i for i, (name, _, _) in enumerate(OPCODES)}
