@@ -332,6 +332,9 @@ class FunctionCompiler:
             child.code.kind = "arrow"
         else:
             child.code.kind = kind
+        if getattr(node, "is_async", False):
+            raise self.error("async functions are not supported yet", node)
+        child.code.generator = bool(getattr(node, "generator", False))
         code = child.compile_function(node)
         self.code.functions.append(code)
         r = self.alloc() if dst is None else dst
@@ -706,7 +709,7 @@ class FunctionCompiler:
             handler = self.here()
             for s, e in entry["ranges"]:
                 if s < e:
-                    self.code.handlers.append((s, e, handler))
+                    self.code.handlers.append((s, e, handler, "finally"))
             exc = self.alloc()
             self.emit(O["GETEXCEPTION"], exc)
             self.statement(node.finalizer)
@@ -1428,6 +1431,18 @@ class FunctionCompiler:
         self.free_to(mark)
         r = self.target(dst)
         self.emit(O["NEW"], r, fn, base, len(node.arguments))
+        return r
+
+    def e_YieldExpression(self, node, dst):
+        mark = self.next_reg
+        if node.argument is None:
+            v = self.alloc()
+            self.emit(O["LOADUNDEF"], v)
+        else:
+            v = self.expr(node.argument)
+        self.free_to(mark)
+        r = self.target(dst)
+        self.emit(O["YIELDSTAR"] if node.delegate else O["YIELD"], r, v)
         return r
 
     def e_TaggedTemplateExpression(self, node, dst):

@@ -110,8 +110,18 @@ OP_TOPROPERTYKEY = OPCODE["TOPROPERTYKEY"]
 OP_TOSTRING = OPCODE["TOSTRING"]
 OP_TYPEOF = OPCODE["TYPEOF"]
 OP_TYPEOFGLOBAL = OPCODE["TYPEOFGLOBAL"]
+OP_YIELD = OPCODE["YIELD"]
+OP_YIELDSTAR = OPCODE["YIELDSTAR"]
 
 ERROR_KINDS = ("TypeError", "ReferenceError", "SyntaxError", "RangeError")
+
+
+class GeneratorReturn(Exception):
+    """generator.return(v) travelling through a suspended frame: finally blocks run."""
+
+    def __init__(self, value):
+        super().__init__(value)
+        self.value = value
 
 
 class StepLimit(Exception):
@@ -195,7 +205,10 @@ class Interpreter:
         fn = JSFunction(realm.function_prototype, code, cells, global_env)
         fn.define("length", float(code.length), CONFIGURABLE)
         fn.define("name", code.name, CONFIGURABLE)
-        if code.kind == "normal":
+        if code.generator:
+            proto = JSObject(realm.intrinsics["%GeneratorPrototype%"])
+            fn.define("prototype", proto, WRITABLE)
+        elif code.kind == "normal":
             fn.constructor_kind = "base"
             proto = JSObject(realm.object_prototype)
             proto.define("constructor", fn, WRITABLE | CONFIGURABLE)
@@ -205,6 +218,24 @@ class Interpreter:
     # ------------------------------------------------------------------ the loop
 
     def run(self, fn: JSFunction, this, args: list, new_target):
+        """Run one activation to completion (a generator function makes its object)."""
+        frame = self.frame(fn, this, args, new_target)
+        if fn.code.generator:
+            return self.machine.make_generator(fn, frame)
+        self.depth += 1
+        if self.depth > self.machine.max_depth:
+            self.depth -= 1
+            raise JSError("RangeError", "Maximum call stack size exceeded")
+        try:
+            frame.send(None)
+        except StopIteration as done:
+            return done.value
+        finally:
+            self.depth -= 1
+        raise JSError("SyntaxError", "yield outside a generator")
+
+    def frame(self, fn: JSFunction, this, args: list, new_target):
+        """One activation as a Python generator: `yield` in JavaScript is `yield` here."""
         code = fn.code
         instructions = code.code
         consts = code.constants
@@ -227,12 +258,8 @@ class Interpreter:
         machine = self.machine
         realm = machine.realm
         exception = UNDEFINED
-        self.depth += 1
-        if self.depth > machine.max_depth:
-            self.depth -= 1
-            raise JSError("RangeError", "Maximum call stack size exceeded")
         pc = 0
-        try:
+        if True:
             while True:
                 try:
                     while True:
@@ -500,7 +527,10 @@ class Interpreter:
                         elif op == OP_NEWSPREAD:
                             regs[ins[1]] = self.construct(regs[ins[2]], list(regs[ins[3]].items))
                         elif op == OP_THROW:
-                            raise JSThrow(regs[ins[1]])
+                            v = regs[ins[1]]
+                            if type(v) is GeneratorReturn:
+                                raise v
+                            raise JSThrow(v)
                         elif op == OP_THROWERROR:
                             raise JSError(ERROR_KINDS[ins[1]], consts[ins[2]])
                         elif op == OP_GETEXCEPTION:
@@ -564,6 +594,10 @@ class Interpreter:
                             regs[ins[1]] = home.proto.get(regs[ins[2]], this)
                         elif op == OP_NEWTARGET:
                             regs[ins[1]] = new_target
+                        elif op == OP_YIELD:
+                            regs[ins[1]] = yield regs[ins[2]]
+                        elif op == OP_YIELDSTAR:
+                            regs[ins[1]] = yield from self.yield_star(regs[ins[2]])
                         elif op == OP_NOP:
                             pass
                         else:
@@ -581,6 +615,12 @@ class Interpreter:
                         raise
                     exception = machine.error_object(e, g)
                     pc = target
+                except GeneratorReturn as e:
+                    target = _handler(code.handlers, pc - 1, finally_only=True)
+                    if target < 0:
+                        raise
+                    exception = e  # a finally block rethrows it after running
+                    pc = target
                 except RecursionError:
                     target = _handler(code.handlers, pc - 1)
                     err = JSError("RangeError", "Maximum call stack size exceeded")
@@ -588,10 +628,48 @@ class Interpreter:
                         raise err from None
                     exception = machine.error_object(err, g)
                     pc = target
-        finally:
-            self.depth -= 1
 
     # ------------------------------------------------------------------ helpers
+
+    def yield_star(self, iterable):
+        """yield*: forward next/throw/return to the inner iterator (a Python generator)."""
+        record = self.get_iterator(iterable)
+        if type(record) is ArrayIter:
+            while True:
+                done, value = self.iterator_step(record)
+                if done:
+                    return UNDEFINED
+                yield value
+        iterator = record.iterator
+        received = UNDEFINED
+        method = record.next
+        mode = "next"
+        while True:
+            if mode == "next":
+                result = self.call(method, iterator, [received])
+            else:
+                fn = iterator.get(mode, iterator)
+                if fn is UNDEFINED or fn is NULL:
+                    if mode == "throw":
+                        self.iterator_close(record)
+                        raise JSError("TypeError", "The iterator does not provide a 'throw' "
+                                                   "method")
+                    raise GeneratorReturn(received)
+                result = self.call(fn, iterator, [received])
+            if not isinstance(result, JSObject):
+                raise JSError("TypeError", "Iterator result is not an object")
+            if C.to_boolean(result.get("done", result)):
+                value = result.get("value", result)
+                if mode == "return":
+                    raise GeneratorReturn(value)
+                return value
+            try:
+                received = yield result.get("value", result)
+                mode = "next"
+            except JSThrow as e:
+                received, mode = e.value, "throw"
+            except GeneratorReturn as e:
+                received, mode = e.value, "return"
 
     def constructor_result(self, code, value, this):
         """What [[Construct]] gets back when a constructor returns ``value``."""
@@ -890,10 +968,11 @@ class Interpreter:
         return obj
 
 
-def _handler(handlers, pc: int) -> int:
-    for start, end, target in handlers:
-        if start <= pc < end:
-            return target
+def _handler(handlers, pc: int, finally_only: bool = False) -> int:
+    """The innermost handler covering ``pc`` (a `return()` only stops at finally blocks)."""
+    for entry in handlers:
+        if entry[0] <= pc < entry[1] and (not finally_only or len(entry) > 3):
+            return entry[2]
     return -1
 
 

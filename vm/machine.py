@@ -31,12 +31,24 @@ class Machine:
         self.interpreter.steps = step_budget
         objects.call_function = self.interpreter.call
         objects.construct_function = self.interpreter.construct
+        from . import generator
+
+        generator.setup(self)
         self.main = Global(self.realm)
         if output is not None:
             self.main.output = output
         self.globals = [self.main]
         if sys.getrecursionlimit() < 20000:
             sys.setrecursionlimit(20000)
+
+    def make_generator(self, fn, frame):
+        """The generator object a call of a generator function returns."""
+        from .generator import JSGenerator
+
+        proto = fn.get("prototype")
+        if not isinstance(proto, JSObject):
+            proto = self.realm.intrinsics["%GeneratorPrototype%"]
+        return JSGenerator(proto, frame)
 
     # -- limits --------------------------------------------------------------------
 

@@ -15,8 +15,9 @@ class Code:
     temporaries. Captured variables live in closure cells: slots ``0 .. cells-1`` are
     made fresh for each call, the next ones are the cells this function captured when
     it was created (``captures`` lists, for each, the creating frame's cell slot).
-    ``handlers`` is the exception table: ``(start, end, target)`` instruction indices;
-    the innermost (first listed) range that covers a throwing instruction wins.
+    ``handlers`` is the exception table: ``(start, end, target)`` instruction indices,
+    with a fourth item ``"finally"`` for finally blocks (the only handlers a generator's
+    `return()` stops at); the innermost (first listed) range covering a throw wins.
     """
 
     name: str
@@ -27,11 +28,12 @@ class Code:
     param_cells: list[tuple[int, int]] = field(default_factory=list)  # (register, cell)
     constants: list = field(default_factory=list)
     code: list[Instruction] = field(default_factory=list)
-    handlers: list[tuple[int, int, int]] = field(default_factory=list)
+    handlers: list[tuple] = field(default_factory=list)
     lines: list[tuple[int, int]] = field(default_factory=list)  # (first instruction, line)
     functions: list[Code] = field(default_factory=list)
     strict: bool = False
     kind: str = "normal"  # normal | arrow | method | constructor | derived | script
+    generator: bool = False  # a call makes a generator object instead of running
     length: int = 0  # the function's `length` property
     source: tuple[int, int] = (0, 0)  # source text span, for Function.prototype.toString
     uses_this: bool = False

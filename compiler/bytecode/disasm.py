@@ -53,8 +53,8 @@ def disassemble(code: Code, source: str | None = None, depth: int = 0) -> str:
         args = ", ".join(_operand(k, v, code) for k, v in zip(OPERANDS[op], ins[1:],
                                                                strict=True))
         out.append(f"{pad}  {pc:4d}  {NAMES[op]:<14}{args}")
-    for start, end, target in code.handlers:
-        out.append(f"{pad}  handler [{start}, {end}) -> {target}")
+    for start, end, target, *kind in code.handlers:
+        out.append(f"{pad}  handler [{start}, {end}) -> {target}{' (finally)' if kind else ''}")
     for child in code.functions:
         out.append("")
         out.append(disassemble(child, source, depth + 1))

@@ -135,6 +135,10 @@ OPCODES: list[tuple[str, str, str]] = [
     ("SUPERCALLSPREAD", "RR", "r[a] = super(...array r[b])"),
     ("GETSUPER", "RR", "r[a] = the property r[b] of the home object's prototype (super[x])"),
     ("NEWTARGET", "R", "r[a] = new.target"),
+    # generators
+    ("YIELD", "RR", "suspend, producing r[b]; r[a] = the value sent in when resumed"),
+    ("YIELDSTAR", "RR", "yield every value of the iterable r[b] (delegating next, throw and "
+     "return); r[a] = its completion value"),
 ]
 
 OPCODE: dict[str, int] = {name: i for i, (name, _, _) in enumerate(OPCODES)}
