@@ -332,9 +332,10 @@ class FunctionCompiler:
             child.code.kind = "arrow"
         else:
             child.code.kind = kind
-        if getattr(node, "is_async", False):
-            raise self.error("async functions are not supported yet", node)
         child.code.generator = bool(getattr(node, "generator", False))
+        child.code.is_async = bool(getattr(node, "is_async", False))
+        if child.code.generator and child.code.is_async:
+            raise self.error("async generators are not supported yet", node)
         code = child.compile_function(node)
         self.code.functions.append(code)
         r = self.alloc() if dst is None else dst
@@ -1443,6 +1444,14 @@ class FunctionCompiler:
         self.free_to(mark)
         r = self.target(dst)
         self.emit(O["YIELDSTAR"] if node.delegate else O["YIELD"], r, v)
+        return r
+
+    def e_AwaitExpression(self, node, dst):
+        mark = self.next_reg
+        v = self.expr(node.argument)
+        self.free_to(mark)
+        r = self.target(dst)
+        self.emit(O["AWAIT"], r, v)
         return r
 
     def e_TaggedTemplateExpression(self, node, dst):

@@ -39,6 +39,7 @@ OP_ARGUMENTS = OPCODE["ARGUMENTS"]
 OP_ARRAYHOLE = OPCODE["ARRAYHOLE"]
 OP_ARRAYPUSH = OPCODE["ARRAYPUSH"]
 OP_ARRAYSPREAD = OPCODE["ARRAYSPREAD"]
+OP_AWAIT = OPCODE["AWAIT"]
 OP_CALL = OPCODE["CALL"]
 OP_CALLSPREAD = OPCODE["CALLSPREAD"]
 OP_CHECKHOLE = OPCODE["CHECKHOLE"]
@@ -186,7 +187,7 @@ class Interpreter:
             new_target = f
         if type(f) is JSFunction:
             kind = f.code.kind
-            if kind in ("arrow", "method", "generator"):
+            if kind in ("arrow", "method") or f.code.generator or f.code.is_async:
                 raise JSError("TypeError", f"{f.code.name or 'anonymous'} is not a constructor")
             if kind == "derived":
                 return self.run(f, HOLE, args, new_target)
@@ -208,7 +209,7 @@ class Interpreter:
         if code.generator:
             proto = JSObject(realm.intrinsics["%GeneratorPrototype%"])
             fn.define("prototype", proto, WRITABLE)
-        elif code.kind == "normal":
+        elif code.kind == "normal" and not code.is_async:
             fn.constructor_kind = "base"
             proto = JSObject(realm.object_prototype)
             proto.define("constructor", fn, WRITABLE | CONFIGURABLE)
@@ -222,6 +223,8 @@ class Interpreter:
         frame = self.frame(fn, this, args, new_target)
         if fn.code.generator:
             return self.machine.make_generator(fn, frame)
+        if fn.code.is_async:
+            return self.machine.promises.start_async(frame)
         self.depth += 1
         if self.depth > self.machine.max_depth:
             self.depth -= 1
@@ -594,7 +597,7 @@ class Interpreter:
                             regs[ins[1]] = home.proto.get(regs[ins[2]], this)
                         elif op == OP_NEWTARGET:
                             regs[ins[1]] = new_target
-                        elif op == OP_YIELD:
+                        elif op == OP_YIELD or op == OP_AWAIT:
                             regs[ins[1]] = yield regs[ins[2]]
                         elif op == OP_YIELDSTAR:
                             regs[ins[1]] = yield from self.yield_star(regs[ins[2]])

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import heapq
 import sys
+import time
 from collections import deque
 from collections.abc import Callable
 
@@ -32,9 +34,16 @@ class Machine:
         objects.call_function = self.interpreter.call
         objects.construct_function = self.interpreter.construct
         from . import generator
+        from .promise import Promises
 
         generator.setup(self)
+        self.promises = Promises(self)
+        self.promises.setup()
+        self.timers: list = []  # heap of (due, sequence, callback, args, interval)
+        self.timer_seq = 0
+        self.unhandled: list = []  # rejected promises nobody handled yet
         self.main = Global(self.realm)
+        self.install_host(self.main)
         if output is not None:
             self.main.output = output
         self.globals = [self.main]
@@ -118,11 +127,74 @@ class Machine:
     def enqueue_job(self, job: Callable[[], object]) -> None:
         self.jobs.append(job)
 
-    def run_jobs(self) -> None:
-        """Run promise jobs (and, later, timers) until nothing is left."""
+    def track_rejection(self, promise) -> None:
+        self.unhandled.append(promise)
+
+    def untrack_rejection(self, promise) -> None:
+        if promise in self.unhandled:
+            self.unhandled.remove(promise)
+
+    def run_microtasks(self) -> None:
         while self.jobs:
             job = self.jobs.popleft()
             self._guard(job, self.main)
+        if self.unhandled:
+            promise = self.unhandled.pop(0)
+            self.unhandled.clear()
+            raise UncaughtError(promise.result,
+                                "Uncaught (in promise) " + self.describe(promise.result))
+
+    def run_jobs(self) -> None:
+        """Run promise jobs, then timers in due order, until nothing is left."""
+        self.run_microtasks()
+        while self.timers:
+            due, seq, callback, args, interval = heapq.heappop(self.timers)
+            delay = due - time.monotonic()
+            if delay > 0:
+                time.sleep(delay)
+            if interval is not None:
+                self.timer_seq += 1
+                heapq.heappush(self.timers, (max(due + interval, time.monotonic()), seq,
+                                             callback, args, interval))
+            self._guard(lambda cb=callback, a=args: self.interpreter.call(cb, UNDEFINED, a),
+                        self.main)
+            self.run_microtasks()
+
+    # -- the host's globals --------------------------------------------------------
+
+    def install_host(self, g: Global) -> None:
+        """What the desktop host gives a Global beyond the language: Promise, timers."""
+        realm = self.realm
+        obj = g.global_object
+        obj.define("Promise", realm.intrinsics["%Promise%"])
+
+        def set_timer(args, repeat):
+            callback = args[0] if args else UNDEFINED
+            if not isinstance(callback, JSObject):
+                raise JSError("TypeError", "The \"callback\" argument must be of type function")
+            ms = args[1] if len(args) > 1 else UNDEFINED
+            from .convert import to_number
+
+            delay = to_number(ms) if ms is not UNDEFINED else 0.0
+            delay = 1.0 if not delay >= 1 or delay > 2**31 - 1 else delay
+            self.timer_seq += 1
+            seq = self.timer_seq
+            heapq.heappush(self.timers, (time.monotonic() + delay / 1000, seq, callback,
+                                         list(args[2:]), delay / 1000 if repeat else None))
+            return float(seq)
+
+        def clear_timer(this, args):
+            if args and type(args[0]) is float:
+                self.timers = [t for t in self.timers if t[1] != args[0]]
+                heapq.heapify(self.timers)
+            return UNDEFINED
+
+        realm.method(obj, "setTimeout", lambda this, args: set_timer(args, False), 2)
+        realm.method(obj, "setInterval", lambda this, args: set_timer(args, True), 2)
+        realm.method(obj, "clearTimeout", clear_timer, 1)
+        realm.method(obj, "clearInterval", clear_timer, 1)
+        realm.method(obj, "queueMicrotask", lambda this, args: self.enqueue_job(
+            lambda: self.interpreter.call(args[0], UNDEFINED, [])) or UNDEFINED, 1)
 
 
 __all__ = ["Machine", "UncaughtError", "JSSyntaxError"]

@@ -34,6 +34,7 @@ class Code:
     strict: bool = False
     kind: str = "normal"  # normal | arrow | method | constructor | derived | script
     generator: bool = False  # a call makes a generator object instead of running
+    is_async: bool = False  # a call runs until the first await and returns a promise
     length: int = 0  # the function's `length` property
     source: tuple[int, int] = (0, 0)  # source text span, for Function.prototype.toString
     uses_this: bool = False

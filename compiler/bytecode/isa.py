@@ -139,6 +139,7 @@ OPCODES: list[tuple[str, str, str]] = [
     ("YIELD", "RR", "suspend, producing r[b]; r[a] = the value sent in when resumed"),
     ("YIELDSTAR", "RR", "yield every value of the iterable r[b] (delegating next, throw and "
      "return); r[a] = its completion value"),
+    ("AWAIT", "RR", "suspend until r[b] settles; r[a] = its value (or throw its reason)"),
 ]
 
 OPCODE: dict[str, int] = {name: i for i, (name, _, _) in enumerate(OPCODES)}
