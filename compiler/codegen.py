@@ -298,6 +298,10 @@ class FunctionCompiler:
                 else:
                     b.reg = i
         if not simple:
+            # Incoming arguments sit in r0..; the parameter bindings get their own homes.
+            for b in fscope.bindings.values():
+                if b.kind == "param" and not b.captured and b.reg < 0:
+                    b.reg = self.alloc()
             for i, p in enumerate(positional):
                 self.bind_pattern(p, i, fscope, init=True, param_index=True)
         rest = next((p for p in params if p.type == "RestElement"), None)
@@ -1022,6 +1026,10 @@ class FunctionCompiler:
                 fn = self.field_initialiser(m)
                 self.emit(O["ADDFIELD"], F, key, fn)
                 self.free_to(mark)
+        if node.id is not None and scope is not None:
+            inner = scope.bindings.get(node.id.name)
+            if inner is not None:  # static elements already see the class by its name
+                self._init_binding(inner, name, F)
         for m, key in statics:
             mark = self.next_reg
             init = self.field_initialiser(m)
@@ -1032,10 +1040,6 @@ class FunctionCompiler:
             if key is not None:
                 self.emit(O["DEFPROP"], F, key, value)
             self.free_to(mark)
-        if node.id is not None and scope is not None:
-            inner = scope.bindings.get(node.id.name)
-            if inner is not None:
-                self._init_binding(inner, name, F)
         return F
 
     def field_initialiser(self, member) -> int:
