@@ -84,7 +84,7 @@ class _Tables:
     compiles each state's lexer regex on first use.
     """
 
-    VERSION = 1  # bump when the pickled shape changes
+    VERSION = 2  # bump when the pickled shape changes
 
     def __init__(self) -> None:
         data = _read_table_cache()
@@ -159,8 +159,10 @@ def _build_tables() -> dict:
                 idx = rule_index.get(arg)
                 if idx is None:
                     idx = rule_index[arg] = len(rules)
-                    name = arg.alias or arg.origin.name
-                    rules.append((arg.origin.name, len(arg.expansion), name))
+                    # Lark names are Token objects (str subclasses with a slow __eq__,
+                    # whose unpickling would import Lark): keep plain str only.
+                    name = str(arg.alias or arg.origin.name)
+                    rules.append((str(arg.origin.name), len(arg.expansion), name))
                 out[sym] = ~idx
     lexer = lark.parser.lexer
     lexer = getattr(lexer, "lexer", lexer)  # unwrap a post-lexer connector
