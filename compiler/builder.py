@@ -241,6 +241,14 @@ class Builder:
         decls = c[1]
         return A.VariableDeclaration(c[0][1], decls[-1].end, decls, c[0][0])
 
+    def using_head(self, c):
+        decls = c[1]
+        return A.VariableDeclaration(c[0][1], decls[-1].end, decls, "using")
+
+    def await_using_head(self, c):
+        decls = c[2]
+        return A.VariableDeclaration(c[0][1], decls[-1].end, decls, "await using")
+
     def for_in_stmt(self, c):
         left = self._for_left(c[2], "in")
         return A.ForInStatement(c[0][1], c[6].end, left, c[4], c[6])
@@ -250,13 +258,15 @@ class Builder:
         return A.ForOfStatement(c[0][1], c[6].end, False, left, c[4], c[6])
 
     def for_await_stmt(self, c):
-        left = self._for_left(c[3], "of")
+        left = self._for_left(c[3], "of", True)
         return A.ForOfStatement(c[0][1], c[7].end, True, left, c[5], c[7])
 
-    def _for_left(self, left, kind):
+    def _for_left(self, left, kind, awaited=False):
         if left.type == "VariableDeclaration":
+            if kind == "in" and left.kind.endswith("using"):
+                raise self.error("Using declaration is not allowed in for-in loops", left.end)
             return left
-        if kind == "of" and left.type == "Identifier" and left.name == "async" \
+        if kind == "of" and not awaited and left.type == "Identifier" and left.name == "async" \
                 and not self.is_paren(left) and self.text.startswith("async", left.start):
             raise self.error("The left-hand side of a for-of loop may not be 'async'",
                              left.start)
@@ -273,6 +283,16 @@ class Builder:
         target = c[1]
         decl = A.VariableDeclarator(target.start, target.end, target, None)
         return A.VariableDeclaration(c[0][1], target.end, [decl], c[0][0])
+
+    def for_lhs_using(self, c):
+        target = c[1]
+        decl = A.VariableDeclarator(target.start, target.end, target, None)
+        return A.VariableDeclaration(c[0][1], target.end, [decl], "using")
+
+    def for_lhs_await_using(self, c):
+        target = c[2]
+        decl = A.VariableDeclarator(target.start, target.end, target, None)
+        return A.VariableDeclaration(c[0][1], target.end, [decl], "await using")
 
     def for_lhs_var_init(self, c):
         target, init = c[1], c[3]
@@ -350,11 +370,21 @@ class Builder:
     def _check_declarators(self, node):
         for d in node.declarations:
             if d.init is None:
-                if node.kind == "const":
-                    raise self.error("Missing initializer in const declaration", d.end)
+                if node.kind != "var" and node.kind != "let":
+                    raise self.error(f"Missing initializer in {node.kind} declaration", d.end)
                 if d.id.type != "Identifier":
                     raise self.error("Complex binding patterns require an initialization value",
                                      d.end)
+
+    def using_decl(self, c):
+        node = A.VariableDeclaration(c[0][1], c[2][2], c[1], "using")
+        self._check_declarators(node)
+        return node
+
+    def await_using_decl(self, c):
+        node = A.VariableDeclaration(c[0][1], c[3][2], c[2], "await using")
+        self._check_declarators(node)
+        return node
 
     def declarator_noinit(self, c):
         t = c[0]
@@ -846,6 +876,12 @@ class Builder:
     def member_index(self, c):
         obj = c[0]
         return A.MemberExpression(obj.start, c[3][2], obj, c[2], True, False)
+
+    def opt_tagged_template(self, c):
+        # Parsed (not left to semicolon insertion) so that `a?.b` then a template on the
+        # next line is this error too.
+        raise self.error("Optional chaining cannot appear in the tag of tagged template "
+                         "expressions", _start(c[1]))
 
     def tagged_template(self, c):
         quasi = c[1]

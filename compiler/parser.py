@@ -73,6 +73,8 @@ _TRIVIA_START = frozenset("\t\v\f \u00a0\ufeff\u1680\u202f\u205f\u3000\n\r\u2028
                           + "".join(map(chr, range(0x2000, 0x200B))))
 _TEMPLATE_CHARS = re.compile(r"(?:[^`\\$]|\\[\s\S]|\$(?!\{))*")
 _LINE_REST = re.compile(f"[^{_NL}]*")
+# What may follow `using` for it to begin a declaration: an identifier (or an escape).
+_USING_NEXT = re.compile(r"\\|(?:[A-Za-z_$]|[^\x00-\x7f\s\ufeff])(?:[\w$]|[^\x00-\x7f\s\ufeff])*")
 
 
 class _Tables:
@@ -332,6 +334,26 @@ class _Driver:
             return ("TEMPLATE_HEAD" if opening else "TEMPLATE_MIDDLE"), end + 2
         raise JSSyntaxError("Unterminated template", pos)
 
+    def using_follows(self, end: int, nl: bool, prev_type: str | None) -> bool:
+        """Whether the `using` that ends at ``end`` begins a declaration (acorn's
+        ``isUsingKeyword``): an identifier follows on the same line (and `await` before
+        it is on the same line too); in a `for` head, `using of` only before `=`."""
+        if nl and prev_type == "AWAIT":
+            return False
+        pos, crossed = self.skip(end, False)
+        if crossed:
+            return False
+        m = _USING_NEXT.match(self.text, pos)
+        if m is None:
+            return False
+        word = m.group()
+        if word == "in" or word == "instanceof":
+            return False
+        if word == "of" and prev_type == "LPAR":
+            after = self.skip(m.end(), False)[0]
+            return self.text.startswith("=", after) and self.text[after + 1:after + 2] not in "=>"
+        return True
+
     def unexpected(self, pos: int, ttype: str | None = None) -> JSSyntaxError:
         text = self.text
         if pos >= len(text) or ttype == "$END":
@@ -346,12 +368,13 @@ class _Driver:
             return JSSyntaxError(f"Unexpected character '{c}'", pos)
         return JSSyntaxError(f"Unexpected token '{m.group()}'", pos)
 
-    def pick(self, stack: list[int], candidates: tuple[str, ...]) -> str:
-        """The first look-alike terminal the parser would really shift here."""
+    def pick(self, stack: list[int], candidates: tuple[str, ...], base: str = "") -> str:
+        """The first look-alike terminal the parser would really shift here (``base``,
+        the lexed terminal, if the state takes none: it is then unexpected)."""
         if len(candidates) == 1:
             return candidates[0]
         if not candidates:
-            return "LBRACE" if "LBRACE" in self.t.actions[stack[-1]] else "ARROW"
+            return base
         for c in candidates:
             if self.accepts(stack, c):
                 return c
@@ -454,8 +477,15 @@ class _Driver:
                         ttype = self.pick(stack, cands)
                 elif kw is not None and kw in acts:
                     ttype = kw
-                    if kw == "ASYNC" and self.skip(end, False)[1]:
-                        ttype = "NAME"  # `async` then a line break: just a name
+                    if kw == "ASYNC":
+                        if self.skip(end, False)[1]:
+                            ttype = "NAME"  # `async` then a line break: just a name
+                    elif kw == "USING":
+                        if not self.using_follows(end, nl, prev_type):
+                            ttype = "NAME"
+                    elif kw == "OF" and prev_type == "ASYNC" \
+                            and text.startswith("=>", self.skip(end, False)[0]):
+                        ttype = "NAME"  # `for (async of => ...;;)`: an arrow's parameter
                 elif value == "yield":
                     if "YIELD" in acts and ctx[-1] in _YIELD_CTX:
                         ttype = "YIELD_BARE" if self.skip(end, False)[1] else "YIELD"
@@ -466,7 +496,7 @@ class _Driver:
                     value = identifier_name(value, pos) if not value.isascii() or "\\" in value \
                         else value
             elif ttype == "LBRACE":
-                ttype = self.pick(stack, t.variants["LBRACE"][state])
+                ttype = self.pick(stack, t.variants["LBRACE"][state], "LBRACE")
             elif ttype == "LPAR":
                 cands = t.lpar_variants[state]
                 if cands is not None:
@@ -474,7 +504,7 @@ class _Driver:
             elif ttype == "ARROW":
                 if nl:
                     raise JSSyntaxError("Unexpected token '=>'", pos)
-                ttype = self.pick(stack, t.variants["ARROW"][state])
+                ttype = self.pick(stack, t.variants["ARROW"][state], "ARROW")
             elif ttype == "PRIVATE_NAME" and ("\\" in value or not value.isascii()):
                 value = "#" + identifier_name(value[1:], pos + 1)
 

@@ -29,6 +29,33 @@ VALID: list[tuple[str, str]] = [
     ("({ get() {}, set(a) {}, async() {}, static() {}, get a() {}, set a(b) {},"
      " async b() {}, async *c() {}, *d() {} })", "script"),
     ("class A { get() {} set(a) {} async() {} static() {} static async *[x](y) {} }", "script"),
+    # Explicit resource management: `using` / `await using` declarations (acorn's
+    # VariableDeclaration kinds "using" and "await using"), and `using` as a plain name.
+    ("{ using x = f(), y = g(); }", "script"),
+    ("using x = 1;", "module"),
+    ("await using x = 1, y = null;", "module"),
+    ("async function f() { await using x = 1; }", "script"),
+    ("for (using x of y);", "script"),
+    ("for (using x of y) { using z = 1; }", "script"),
+    ("for (using of = 1;;);", "script"),
+    ("for (using of y);", "script"),
+    ("for (using in y);", "script"),
+    ("async function f() { for (await using of of y); }", "script"),
+    ("async function f() { for await (await using x of y); }", "script"),
+    ("async function f() { for await (using x of y); }", "script"),
+    ("async function f() { for (await using x = 1;;); }", "script"),
+    ("async function f() { await using; await using[x]; await using\nx = 1; }", "script"),
+    ("{ using\nx = 1; }", "script"),
+    ("{ using in y; using instanceof X; using [x] = y; }", "script"),
+    ("{ using x = 1; using; using = 2; using.x; using(); }", "script"),
+    ("{ using \\u0061 = 1; }", "script"),
+    ("class C { static { (() => { using await = null; }); } }", "script"),
+    # `for (async of =>` starts a plain `for`; `for await (async of ...)` is allowed.
+    ("for (async of => {};;);", "script"),
+    ("async function f() { for await (async of x); }", "script"),
+    # `let` then a line break then `{` in a single-statement position: `let;` and a block.
+    ("for (; false; ) let // ASI\n{}", "script"),
+    ("if (false) let\n{}", "script"),
 ]
 
 INVALID: list[tuple[str, str]] = [
@@ -37,6 +64,28 @@ INVALID: list[tuple[str, str]] = [
     ("async function f(x = await 1) {}", "script"),
     ("({ async *m(x = await 1) {} })", "script"),
     ("async function f() { function g(x = await 1) {} }", "script"),
+    ("using x = 1;", "script"),
+    ("{ using x; }", "script"),
+    ("{ using x = 1, y; }", "script"),
+    ("for (using x = 1, y;;);", "script"),
+    ("for (using x in y);", "script"),
+    ("for (using x = 1 in y);", "script"),
+    ("for (using of of y);", "script"),
+    ("function f() { await using x = 1; }", "script"),
+    ("async function f() { await\nusing x = 1; }", "script"),
+    ("switch (1) { case 1: using x = 1; }", "script"),
+    ("{ label: using x = 1; }", "script"),
+    ("if (x) using y = 1;", "script"),
+    ("{ using let = 1; }", "script"),
+    ("class C { static { using await = null; } }", "script"),
+    ("class C { static { await using x = null; } }", "script"),
+    ("{ us\\u0069ng a = 1; }", "script"),
+    ("export using x = 1;", "module"),
+    ("for (async of x);", "script"),
+    # No semicolon is inserted before a template after an optional chain.
+    ("a?.fn\n`hello`", "script"),
+    ("a?.b()\n`x`", "script"),
+    ("a?.b.c`x${1}y`", "script"),
 ]
 
 
