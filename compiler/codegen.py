@@ -830,7 +830,9 @@ class FunctionCompiler:
     def assign_member(self, target, value: int) -> None:
         mark = self.next_reg
         obj = self.expr(target.object)
-        if target.computed:
+        if target.property.type == "PrivateIdentifier":
+            self.emit(O["SETPRIVATE"], obj, self.private_key(target.property), value)
+        elif target.computed:
             key = self.expr(target.property)
             self.emit(O["SETELEM"], obj, key, value)
         else:
@@ -976,10 +978,13 @@ class FunctionCompiler:
             self.enter_block(scope)
         name = node.id.name if node.id is not None else ""
         members = node.body.body
-        for m in members:
-            key = getattr(m, "key", None)
-            if key is not None and key.type == "PrivateIdentifier":
-                raise self.error("private class members are not supported yet", key)
+        if scope is not None:  # each evaluation of a class makes its private names anew
+            for b in scope.bindings.values():
+                if b.kind == "private":
+                    r = self.alloc()
+                    self.emit(O["NEWPRIVATE"], r, self.const(b.name))
+                    self._init_binding(b, b.name, r)
+                    self.free_to(r)
         sup = self.alloc()
         if node.superClass is not None:
             self.expr(node.superClass, sup)
@@ -1010,7 +1015,10 @@ class FunctionCompiler:
                 statics.append((m, None))
                 continue
             key = self.alloc()
-            if m.computed:
+            private = m.key.type == "PrivateIdentifier"
+            if private:
+                self.load_private(scope.bindings["#" + m.key.name], key)
+            elif m.computed:
                 self.emit(O["TOPROPERTYKEY"], key, self.expr(m.key))
             else:
                 self.emit(O["LOADK"], key, self.const(_key_string(m.key)))
@@ -1018,7 +1026,10 @@ class FunctionCompiler:
                 fn = self.method_value(m.value, _key_string(m.key) if not m.computed else "",
                                        None)
                 flavour = {"method": 0, "get": 1, "set": 2}[m.kind]
-                self.emit(O["DEFMETHOD"], F if m.static else proto, key, fn, flavour)
+                if private:
+                    self.emit(O["ADDPRIVATEMETHOD"], F, key, fn, flavour + (3 if m.static else 0))
+                else:
+                    self.emit(O["DEFMETHOD"], F if m.static else proto, key, fn, flavour)
                 self.free_to(mark)
             elif m.static:
                 statics.append((m, key))  # key register stays allocated
@@ -1109,6 +1120,13 @@ class FunctionCompiler:
 
     def e_BinaryExpression(self, node, dst):
         mark = self.next_reg
+        if node.left.type == "PrivateIdentifier":
+            key = self.private_key(node.left)
+            obj = self.expr(node.right)
+            self.free_to(mark)
+            r = self.target(dst)
+            self.emit(O["HASPRIVATE"], r, key, obj)
+            return r
         left = self.expr(node.left)
         if left < mark and not _is_simple(node.right):
             copy = self.alloc()
@@ -1161,6 +1179,17 @@ class FunctionCompiler:
                 v = self.expr_named(node.right, left.name, dst)
                 self.store_binding(left, v)
                 return v
+            if left.type == "MemberExpression" and left.property.type == "PrivateIdentifier":
+                mark = self.next_reg
+                obj = self.alloc()
+                self.expr(left.object, obj)
+                key = self.private_key(left.property)
+                v = self.expr(node.right)
+                self.emit(O["SETPRIVATE"], obj, key, v)
+                self.free_to(mark)
+                r = self.target(dst)
+                self.emit(O["MOVE"], r, v)
+                return r
             if left.type == "MemberExpression":
                 mark = self.next_reg
                 obj = self.expr(left.object)
@@ -1214,18 +1243,9 @@ class FunctionCompiler:
             self.store_binding(left, r)
             return r
         mark = self.next_reg
-        obj = self.alloc()
-        self.expr(left.object, obj)
-        key = None
-        if left.computed:
-            key = self.alloc()
-            k = self.expr(left.property)
-            self.emit(O["TOPROPERTYKEY"], key, k)
+        obj, key = self.member_reference(left)
         cur = self.alloc()
-        if left.computed:
-            self.emit(O["GETELEM"], cur, obj, key)
-        else:
-            self.emit(O["GETPROP"], cur, obj, self.const(left.property.name))
+        self.get_member(left, cur, obj, key)
         j = None
         if binop in ("&&", "||", "??"):
             jump = O["JMPIFNOT"] if binop == "&&" else O["JMPIF"] if binop == "||" else \
@@ -1235,10 +1255,7 @@ class FunctionCompiler:
         else:
             v = self.expr(node.right)
             self.emit(BINARY[binop], cur, cur, v)
-        if left.computed:
-            self.emit(O["SETELEM"], obj, key, cur)
-        else:
-            self.emit(O["SETPROP"], obj, self.const(left.property.name), cur)
+        self.set_member(left, obj, key, cur)
         if j is not None:
             self.patch(j)
         self.free_to(mark)
@@ -1261,24 +1278,13 @@ class FunctionCompiler:
             self.emit(O["MOVE"], r, new if node.prefix else old)
             self.free_to(mark)
             return r
-        obj = self.alloc()
-        self.expr(arg.object, obj)
-        key = None
-        if arg.computed:
-            key = self.alloc()
-            self.emit(O["TOPROPERTYKEY"], key, self.expr(arg.property))
+        obj, key = self.member_reference(arg)
         old = self.alloc()
-        if arg.computed:
-            self.emit(O["GETELEM"], old, obj, key)
-        else:
-            self.emit(O["GETPROP"], old, obj, self.const(arg.property.name))
+        self.get_member(arg, old, obj, key)
         self.emit(O["TONUMERIC"], old, old)
         new = self.alloc()
         self.emit(op, new, old)
-        if arg.computed:
-            self.emit(O["SETELEM"], obj, key, new)
-        else:
-            self.emit(O["SETPROP"], obj, self.const(arg.property.name), new)
+        self.set_member(arg, obj, key, new)
         self.emit(O["MOVE"], r, new if node.prefix else old)
         self.free_to(mark)
         return r
@@ -1291,6 +1297,34 @@ class FunctionCompiler:
             self.emit(O["LOADK"], key, self.const(member.property.name))
         return key
 
+    def member_reference(self, member) -> tuple[int, int | None]:
+        """Evaluate a member target's object and key once (for `+=`, `++`)."""
+        obj = self.alloc()
+        self.expr(member.object, obj)
+        key = None
+        if member.property.type == "PrivateIdentifier":
+            key = self.private_key(member.property)
+        elif member.computed:
+            key = self.alloc()
+            self.emit(O["TOPROPERTYKEY"], key, self.expr(member.property))
+        return obj, key
+
+    def get_member(self, member, dst: int, obj: int, key: int | None) -> None:
+        if member.property.type == "PrivateIdentifier":
+            self.emit(O["GETPRIVATE"], dst, obj, key)
+        elif member.computed:
+            self.emit(O["GETELEM"], dst, obj, key)
+        else:
+            self.emit(O["GETPROP"], dst, obj, self.const(member.property.name))
+
+    def set_member(self, member, obj: int, key: int | None, value: int) -> None:
+        if member.property.type == "PrivateIdentifier":
+            self.emit(O["SETPRIVATE"], obj, key, value)
+        elif member.computed:
+            self.emit(O["SETELEM"], obj, key, value)
+        else:
+            self.emit(O["SETPROP"], obj, self.const(member.property.name), value)
+
     def e_MetaProperty(self, node, dst):
         if node.meta.name == "new":
             r = self.target(dst)
@@ -1298,8 +1332,29 @@ class FunctionCompiler:
             return r
         raise self.error("import.meta is not supported yet", node)
 
+    def load_private(self, b: Binding, dst: int | None = None) -> int:
+        kind, where = self.location(b)
+        r = self.alloc() if dst is None else dst
+        if kind == "reg":
+            self.emit(O["MOVE"], r, where)
+        else:
+            self.emit(O["GETCELL"], r, where)
+        return r
+
+    def private_key(self, ident) -> int:
+        return self.load_private(self.unit.analysis.refs[id(ident)])
+
     def e_MemberExpression(self, node, dst, chain_exit: list | None = None):
         mark = self.next_reg
+        if node.property.type == "PrivateIdentifier":
+            obj = self.expr_chain(node.object, chain_exit)
+            if node.optional:
+                chain_exit.append(self.emit(O["JMPNULLISH"], obj, 0))
+            key = self.private_key(node.property)
+            self.free_to(mark)
+            r = self.target(dst)
+            self.emit(O["GETPRIVATE"], r, obj, key)
+            return r
         if node.object.type == "Super":
             key = self._super_key(node)
             self.free_to(mark)
@@ -1380,7 +1435,9 @@ class FunctionCompiler:
             self.emit(O["MOVE"], this, obj)
             if callee.optional:
                 chain_exit.append(self.emit(O["JMPNULLISH"], this, 0))
-            if callee.computed:
+            if callee.property.type == "PrivateIdentifier":
+                self.emit(O["GETPRIVATE"], fn, this, self.private_key(callee.property))
+            elif callee.computed:
                 key = self.expr(callee.property)
                 self.emit(O["GETELEM"], fn, this, key)
             else:

@@ -221,6 +221,19 @@ class _Resolver:
         self.visit(node.object, scope)
         if node.computed:
             self.visit(node.property, scope)
+        elif node.property.type == "PrivateIdentifier":
+            self.v_PrivateIdentifier(node.property, scope)
+
+    def v_PrivateIdentifier(self, node, scope):
+        self.a.refs[id(node)] = self.resolve("#" + node.name, scope)
+        self.a.keep.append(node)
+
+    def v_BinaryExpression(self, node, scope):
+        if node.left.type == "PrivateIdentifier":
+            self.v_PrivateIdentifier(node.left, scope)
+        else:
+            self.visit(node.left, scope)
+        self.visit(node.right, scope)
 
     def v_Property(self, node, scope):
         if node.computed:
@@ -364,6 +377,10 @@ class _Resolver:
         inner = self.new_scope(node, scope)
         if node.id is not None:
             inner.declare(node.id.name, "const")
+        for member in node.body.body:  # private names are lexical to the class body
+            key = getattr(member, "key", None)
+            if key is not None and key.type == "PrivateIdentifier":
+                inner.declare("#" + key.name, "private")
         self.class_depth += 1
         self.visit(node.superClass, inner)
         for member in node.body.body:

@@ -16,6 +16,7 @@ from compiler.bytecode.isa import OPCODE
 
 from . import convert as C
 from .objects import (
+    ACCESSOR,
     CONFIGURABLE,
     DEFAULT,
     ENUMERABLE,
@@ -27,6 +28,7 @@ from .objects import (
     JSNative,
     JSObject,
     JSThrow,
+    PrivateName,
     Slot,
 )
 from .symbols import ITERATOR
@@ -35,6 +37,7 @@ from .values import HOLE, NULL, UNDEFINED, JSSymbol
 # Opcode numbers as constants the loop compares against (the table is the source).
 OP_ADD = OPCODE["ADD"]
 OP_ADDFIELD = OPCODE["ADDFIELD"]
+OP_ADDPRIVATEMETHOD = OPCODE["ADDPRIVATEMETHOD"]
 OP_ARGUMENTS = OPCODE["ARGUMENTS"]
 OP_ARRAYHOLE = OPCODE["ARRAYHOLE"]
 OP_ARRAYPUSH = OPCODE["ARRAYPUSH"]
@@ -60,8 +63,10 @@ OP_GETELEM = OPCODE["GETELEM"]
 OP_GETEXCEPTION = OPCODE["GETEXCEPTION"]
 OP_GETGLOBAL = OPCODE["GETGLOBAL"]
 OP_GETITERATOR = OPCODE["GETITERATOR"]
+OP_GETPRIVATE = OPCODE["GETPRIVATE"]
 OP_GETPROP = OPCODE["GETPROP"]
 OP_GETSUPER = OPCODE["GETSUPER"]
+OP_HASPRIVATE = OPCODE["HASPRIVATE"]
 OP_IN = OPCODE["IN"]
 OP_INC = OPCODE["INC"]
 OP_INITFIELDS = OPCODE["INITFIELDS"]
@@ -90,6 +95,7 @@ OP_NEW = OPCODE["NEW"]
 OP_NEWARRAY = OPCODE["NEWARRAY"]
 OP_NEWCELL = OPCODE["NEWCELL"]
 OP_NEWOBJECT = OPCODE["NEWOBJECT"]
+OP_NEWPRIVATE = OPCODE["NEWPRIVATE"]
 OP_NEWSPREAD = OPCODE["NEWSPREAD"]
 OP_NEWTARGET = OPCODE["NEWTARGET"]
 OP_NOP = OPCODE["NOP"]
@@ -100,6 +106,7 @@ OP_RETURNUNDEF = OPCODE["RETURNUNDEF"]
 OP_SETCELL = OPCODE["SETCELL"]
 OP_SETELEM = OPCODE["SETELEM"]
 OP_SETGLOBAL = OPCODE["SETGLOBAL"]
+OP_SETPRIVATE = OPCODE["SETPRIVATE"]
 OP_SETPROP = OPCODE["SETPROP"]
 OP_SUB = OPCODE["SUB"]
 OP_SUPERCALL = OPCODE["SUPERCALL"]
@@ -601,6 +608,31 @@ class Interpreter:
                             regs[ins[1]] = yield regs[ins[2]]
                         elif op == OP_YIELDSTAR:
                             regs[ins[1]] = yield from self.yield_star(regs[ins[2]])
+                        elif op == OP_NEWPRIVATE:
+                            regs[ins[1]] = PrivateName(consts[ins[2]])
+                        elif op == OP_GETPRIVATE:
+                            regs[ins[1]] = self.get_private(regs[ins[2]], regs[ins[3]])
+                        elif op == OP_SETPRIVATE:
+                            self.set_private(regs[ins[1]], regs[ins[2]], regs[ins[3]])
+                        elif op == OP_HASPRIVATE:
+                            target = regs[ins[3]]
+                            if not isinstance(target, JSObject):
+                                raise JSError("TypeError", "Cannot use 'in' operator to search "
+                                              f"for '{regs[ins[2]].description}' in "
+                                              f"{C.to_string(target)}")
+                            regs[ins[1]] = regs[ins[2]] in target.props
+                        elif op == OP_ADDPRIVATEMETHOD:
+                            F = regs[ins[1]]
+                            method = regs[ins[3]]
+                            flavour = ins[4]
+                            if flavour >= 3:
+                                method.home_object = F
+                                self.install_private_method(F, regs[ins[2]], method,
+                                                            flavour - 3)
+                            else:
+                                method.home_object = F.home_object
+                                F.fields.insert(self.method_count(F),
+                                                (regs[ins[2]], method, flavour))
                         elif op == OP_NOP:
                             pass
                         else:
@@ -731,10 +763,71 @@ class Interpreter:
         target.define_accessor(key, getter, setter, CONFIGURABLE)
 
     def init_fields(self, fn, this) -> None:
-        for key, init in fn.fields:
+        """Private methods first, then fields in order (InitializeInstanceElements)."""
+        for entry in fn.fields:
+            if len(entry) == 3:
+                key, method, flavour = entry
+                if type(key) is PrivateName and key in this.props and flavour == 0:
+                    raise JSError("TypeError", "Cannot initialize private methods of class "
+                                               "twice on the same object")
+                self.install_private_method(this, key, method, flavour)
+                continue
+            key, init = entry
             value = UNDEFINED if init is UNDEFINED else self.call(init, this, [])
-            if not this.define_own_property(key, Slot(value)):
+            if type(key) is PrivateName:
+                if key in this.props:
+                    raise JSError("TypeError", f"Cannot initialize {key.description} twice "
+                                               "on the same object")
+                this.props[key] = value
+            elif not this.define_own_property(key, Slot(value)):
                 raise JSError("TypeError", f"Cannot define property {C.to_string(key)}")
+
+    @staticmethod
+    def method_count(F) -> int:
+        return sum(1 for entry in F.fields if len(entry) == 3)
+
+    @staticmethod
+    def install_private_method(target, key, method, flavour: int) -> None:
+        if flavour == 0:
+            target.props[key] = Slot(method, 0)
+            return
+        current = target.props.get(key)
+        getter = setter = UNDEFINED
+        if type(current) is Slot and current.is_accessor:
+            getter, setter = current.getter, current.setter
+        if flavour == 1:
+            getter = method
+        else:
+            setter = method
+        target.props[key] = Slot(UNDEFINED, ACCESSOR, getter, setter)
+
+    def get_private(self, obj, key):
+        stored = obj.props.get(key, HOLE) if isinstance(obj, JSObject) else HOLE
+        if stored is HOLE:
+            raise JSError("TypeError", f"Cannot read private member {key.description} from "
+                                       "an object whose class did not declare it")
+        if type(stored) is not Slot:
+            return stored
+        if stored.flags & ACCESSOR:
+            if stored.getter is UNDEFINED:
+                raise JSError("TypeError", f"'{key.description}' was defined without a getter")
+            return self.call(stored.getter, obj, [])
+        return stored.value
+
+    def set_private(self, obj, key, value) -> None:
+        stored = obj.props.get(key, HOLE) if isinstance(obj, JSObject) else HOLE
+        if stored is HOLE:
+            raise JSError("TypeError", f"Cannot write private member {key.description} to "
+                                       "an object whose class did not declare it")
+        if type(stored) is Slot:
+            if stored.flags & ACCESSOR:
+                if stored.setter is UNDEFINED:
+                    raise JSError("TypeError", f"'{key.description}' was defined without a "
+                                               "setter")
+                self.call(stored.setter, obj, [value])
+                return
+            raise JSError("TypeError", "Private method is not writable")
+        obj.props[key] = value
 
     def describe_callee(self, ins, code) -> str:
         return "value"

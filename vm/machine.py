@@ -106,7 +106,10 @@ class Machine:
         """Compile and run a script in a Global, then its jobs; returns its completion."""
         g = g or self.main
         program = parse(text, module=False, filename=filename)
-        code = compile_script(program, text, filename)
+        try:
+            code = compile_script(program, text, filename)
+        except JSSyntaxError as err:
+            raise err.locate(text, filename) from None
         fn = JSFunction(self.realm.function_prototype, code, [], g)
         result = self._guard(lambda: self.interpreter.run(fn, g.global_object, [], UNDEFINED), g)
         self.run_jobs()

@@ -80,6 +80,18 @@ def call_function(fn, this, args):  # pragma: no cover - replaced at start-up
     raise NotImplementedError
 
 
+class PrivateName:
+    """A private name (`#x`): a key only its class's code can name; one per evaluation."""
+
+    __slots__ = ("description",)
+
+    def __init__(self, description: str):
+        self.description = description
+
+    def __repr__(self) -> str:
+        return self.description
+
+
 def is_array_index(key) -> bool:
     """A canonical array index string: "0", "1", ... up to 2**32 - 2."""
     if type(key) is not str or not key or not key.isdigit() or not key.isascii():
@@ -231,6 +243,8 @@ class JSObject:
         for key in self.props:
             if type(key) is JSSymbol:
                 syms.append(key)
+            elif type(key) is PrivateName:
+                continue  # private members are not properties anyone can list
             elif is_array_index(key):
                 ints.append(key)
             else:

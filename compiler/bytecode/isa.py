@@ -140,6 +140,14 @@ OPCODES: list[tuple[str, str, str]] = [
     ("YIELDSTAR", "RR", "yield every value of the iterable r[b] (delegating next, throw and "
      "return); r[a] = its completion value"),
     ("AWAIT", "RR", "suspend until r[b] settles; r[a] = its value (or throw its reason)"),
+    # private names
+    ("NEWPRIVATE", "RK", "r[a] = a new private name described by constants[b] (one per class "
+     "evaluation)"),
+    ("GETPRIVATE", "RRR", "r[a] = the private member r[c] of r[b] (TypeError if it has none)"),
+    ("SETPRIVATE", "RRR", "set the private member r[b] of r[a] to r[c]"),
+    ("HASPRIVATE", "RRR", "r[a] = whether r[c] has the private member r[b] (`#x in o`)"),
+    ("ADDPRIVATEMETHOD", "RRRN", "record private method/accessor r[c] named r[b] for the "
+     "instances of class r[a] (d: 0 method, 1 getter, 2 setter; static ones go on r[a])"),
 ]
 
 OPCODE: dict[str, int] = {name: i for i, (name, _, _) in enumerate(OPCODES)}
