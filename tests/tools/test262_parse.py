@@ -24,12 +24,16 @@ failure. The run prints a pass/fail table per directory (``language/<dir>``,
 ``--out FILE``, writes every failure as one tab-separated line: file, mode, expected,
 our outcome (and acorn's verdict with ``--acorn``).
 
+``--ast`` compares the tree of every case that parses with acorn's (each worker runs
+its own acorn process); a difference is listed as a failure of the kind "acorn's AST"
+but does not count in the table, which is about test262's verdicts.
+
 ``--acorn`` also parses every case with acorn (one Node.js process, answers cached in
 ``.cache/test262-acorn``) and says, for each failure, whether acorn agrees with test262
 (then it is a caplet bug) or with caplet (a test262/acorn disagreement to judge).
 
     python tests/tools/test262_parse.py [--out failures.tsv] [--acorn] [--jobs 2]
-        [--timeout 5] [--filter SUBSTRING] [--root .test262]
+        [--ast] [--timeout 5] [--filter SUBSTRING] [--root .test262]
 """
 
 from __future__ import annotations
@@ -185,24 +189,47 @@ def case_text(root: Path, case: Case) -> str:
 # --- the workers ------------------------------------------------------------------------
 
 
-def _run_case(root: Path, case: Case) -> tuple[str, str]:
-    """(outcome, detail): outcome is "ok", "syntax" (JSSyntaxError) or "crash"."""
+def _run_case(root: Path, case: Case) -> tuple[str, str, object]:
+    """(outcome, detail, program): outcome is "ok", "syntax" (JSSyntaxError) or "crash"."""
     from compiler import JSSyntaxError, parse
 
     text = case_text(root, case)
     try:
-        parse(text, module=case.mode == "module", filename=case.path)
+        program = parse(text, module=case.mode == "module", filename=case.path)
     except JSSyntaxError as e:
-        return "syntax", str(e).splitlines()[0][:300]
+        return "syntax", str(e).splitlines()[0][:300], None
     except RecursionError:
-        return "crash", "RecursionError"
+        return "crash", "RecursionError", None
     except Exception as e:  # noqa: BLE001 - any other exception is a parser bug to report
-        return "crash", f"{type(e).__name__}: {e}"[:300]
-    return "ok", ""
+        return "crash", f"{type(e).__name__}: {e}"[:300], None
+    return "ok", "", program
 
 
-def _worker(conn: Connection, root: Path, timeout: float) -> None:
+def _compare_ast(acorn, root: Path, case: Case, program) -> str | None:
+    """None if acorn builds the same tree (or rejects the text), else the first difference."""
+    from acorn_oracle import describe_difference
+
+    from compiler.ast import to_json
+
+    text = case_text(root, case)
+    raw = acorn.parse_raw(source=text, source_type="module" if case.mode == "module" else "script")
+    # A JSON integer beyond 2**53 is a double printed in JavaScript's shortest form (e.g.
+    # 55340232221128655000): read it as that double, not as an exact Python int.
+    answer = json.loads(raw, parse_int=lambda digits: int(digits) if len(digits) < 16
+                        else float(digits))
+    if not answer["ok"]:
+        return None
+    problem = describe_difference(to_json(program), answer["ast"], text)
+    return None if problem is None else " ".join(problem.split())[:300]
+
+
+def _worker(conn: Connection, root: Path, timeout: float, ast: bool) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    acorn = None
+    if ast:
+        from acorn_oracle import Acorn
+
+        acorn = Acorn()
 
     def expire(signum: int, frame: object) -> None:
         raise TimeoutError(f"parse took over {timeout:g} s")
@@ -218,21 +245,28 @@ def _worker(conn: Connection, root: Path, timeout: float) -> None:
         index, case = task
         signal.setitimer(signal.ITIMER_REAL, timeout)
         start = time.perf_counter()
+        program = None
         try:
-            outcome, detail = _run_case(root, case)
+            outcome, detail, program = _run_case(root, case)
         except TimeoutError as e:
             outcome, detail = "timeout", str(e)
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
-        conn.send((index, outcome, detail, time.perf_counter() - start))
+        seconds = time.perf_counter() - start
+        if acorn is not None and program is not None and not case.expect_error:
+            problem = _compare_ast(acorn, root, case, program)
+            if problem is not None:
+                outcome, detail = "astdiff", problem
+        conn.send((index, outcome, detail, seconds))
 
 
 class _Slot:
     """One worker process and the case it is running."""
 
-    def __init__(self, ctx: mp.context.BaseContext, root: Path, timeout: float) -> None:
+    def __init__(self, ctx: mp.context.BaseContext, root: Path, timeout: float,
+                 ast: bool) -> None:
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker, args=(child, root, timeout), daemon=True)
+        self.proc = ctx.Process(target=_worker, args=(child, root, timeout, ast), daemon=True)
         self.proc.start()
         child.close()
         self.task: int | None = None
@@ -248,16 +282,21 @@ class _Slot:
         self.conn.close()
 
 
-def run_all(root: Path, cases: list[Case], jobs: int, timeout: float,
-            progress: bool) -> list[tuple[str, str, float]]:
-    """(outcome, detail, seconds) per case; a case over the hard limit is "timeout"."""
+def run_all(root: Path, cases: list[Case], jobs: int, timeout: float, progress: bool,
+            ast: bool = False) -> list[tuple[str, str, float]]:
+    """(outcome, detail, seconds) per case; a case over the hard limit is "timeout";
+    with ``ast``, a parsed case whose tree is not acorn's is "astdiff"."""
     from compiler import parse
 
     parse("0")  # load the tables once, before forking
     ctx = mp.get_context("fork")
     results: list[tuple[str, str, float] | None] = [None] * len(cases)
-    hard_limit = timeout + 3.0
-    slots = [_Slot(ctx, root, timeout) for _ in range(max(1, jobs))]
+    hard_limit = timeout + (30.0 if ast else 3.0)  # acorn's answer comes after the parse
+
+    def new_slot() -> _Slot:
+        return _Slot(ctx, root, timeout, ast)
+
+    slots = [new_slot() for _ in range(max(1, jobs))]
     pending = iter(range(len(cases)))
     done = 0
     last_report = time.monotonic()
@@ -281,7 +320,7 @@ def run_all(root: Path, cases: list[Case], jobs: int, timeout: float,
                 except EOFError:  # the worker died (a crash below Python)
                     index, outcome, detail, seconds = slot.task, "crash", "worker died", 0.0
                     slot.kill()
-                    slots[slots.index(slot)] = slot = _Slot(ctx, root, timeout)
+                    slots[slots.index(slot)] = slot = new_slot()
                 results[index] = (outcome, detail, seconds)
                 done += 1
                 feed(slot)
@@ -291,7 +330,7 @@ def run_all(root: Path, cases: list[Case], jobs: int, timeout: float,
                     results[slot.task] = ("timeout", f"killed after {hard_limit:g} s", hard_limit)
                     done += 1
                     slot.kill()
-                    slots[i] = _Slot(ctx, root, timeout)
+                    slots[i] = new_slot()
                     feed(slots[i])
             if progress and now - last_report > 10:
                 last_report = now
@@ -413,6 +452,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--timeout", type=float, default=5.0, help="seconds per case (default 5)")
     ap.add_argument("--filter", help="only files whose path contains this")
     ap.add_argument("--acorn", action="store_true", help="also ask acorn about every case")
+    ap.add_argument("--ast", action="store_true",
+                    help="also compare every parsed tree with acorn's (slower)")
     ap.add_argument("--quiet", action="store_true", help="no progress on stderr")
     args = ap.parse_args(argv)
 
@@ -423,14 +464,18 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     cases, skipped = collect(root, args.filter)
     print(f"{len(cases)} cases from {root}", file=sys.stderr, flush=True)
-    results = run_all(root, cases, args.jobs, args.timeout, not args.quiet)
+    results = run_all(root, cases, args.jobs, args.timeout, not args.quiet, args.ast)
     acorn = acorn_verdicts(root, cases) if args.acorn else None
 
     rows: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     failures: list[str] = []
     causes: Counter = Counter()
     disagreements: list[str] = []  # caplet passes, acorn does not agree with test262
+    ast_diffs: list[str] = []  # parsed as test262 says, but not to acorn's tree
     for i, (case, (outcome, detail, _)) in enumerate(zip(cases, results, strict=True)):
+        if outcome == "astdiff":
+            ast_diffs.append(f"{case.path}\t{case.mode}\tacorn's AST\t{detail}")
+            outcome = "ok"
         raised = outcome == "syntax"
         passed = outcome in ("ok", "syntax") and raised == case.expect_error
         rows[group_of(case.path)][0 if passed else 1] += 1
@@ -463,6 +508,8 @@ def main(argv: list[str] | None = None) -> int:
         bugs = sum(1 for f in failures if "\tacorn agrees" in f)
         print(f"acorn agrees with test262 on {bugs} of the {len(failures)} failures; "
               f"caplet passes {len(disagreements)} cases where acorn disagrees with test262")
+    if args.ast:
+        print(f"trees different from acorn's: {len(ast_diffs)}")
     slow = sorted(((r[2], c.path, c.mode) for c, r in zip(cases, results, strict=True)),
                   reverse=True)[:5]
     print("slowest: " + ", ".join(f"{p} ({m}) {s:.2f}s" for s, p, m in slow))
@@ -470,13 +517,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.out:
         with open(args.out, "w", encoding="utf-8") as f:
             f.write("# file\tmode\texpected\tours" + ("\tacorn" if acorn else "") + "\n")
-            for line in failures:
+            for line in failures + ast_diffs:
                 f.write(line + "\n")
             if disagreements:
                 f.write("# passing cases where acorn disagrees with test262\n")
                 for line in disagreements:
                     f.write("# " + line + "\n")
-    return 1 if failures else 0
+    return 1 if failures or ast_diffs else 0
 
 
 if __name__ == "__main__":
