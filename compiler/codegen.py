@@ -216,6 +216,11 @@ class FunctionCompiler:
         if b is None and init:
             b = self._declared(ident)
         kind, where = self.location(b)
+        if b is not None and b.kind == "fname" and not init:
+            if self.info.strict:
+                self.emit(O["THROWERROR"], ERR_TYPE,
+                          self.const("Assignment to constant variable."))
+            return
         if b is not None and b.kind == "const" and not init:
             if b.lexical and self.needs_tdz(b, ident):
                 self.load_binding(ident)
@@ -251,6 +256,12 @@ class FunctionCompiler:
         for b in scope.bindings.values():
             if b.global_name:
                 self.emit(O["DEFGLOBAL"], self.const(b.name), GLOBAL_KINDS.get(b.kind, 0))
+        this_b = scope.bindings.get("%this")
+        if this_b is not None and this_b.captured:
+            r = self.alloc()
+            self.emit(O["LOADTHIS"], r)
+            self.emit(O["SETCELL"], this_b.cell, r)
+            self.free_to(r)
         self.hoist_functions(program.body)
         result = self.alloc()
         self.emit(O["LOADUNDEF"], result)
@@ -341,8 +352,19 @@ class FunctionCompiler:
         if child.code.generator and child.code.is_async:
             raise self.error("async generators are not supported yet", node)
         code = child.compile_function(node)
+        code.text = self.unit.source
         self.code.functions.append(code)
         r = self.alloc() if dst is None else dst
+        name_scope = None
+        if node.type == "FunctionExpression" and node.id is not None:
+            name_scope = self.unit.analysis.scopes.get(id(node.id))
+        if name_scope is not None:  # its own name, visible inside: a fresh cell per closure
+            b = name_scope.bindings[node.id.name]
+            if b.captured and b.scope.func is self.info:
+                self.emit(O["NEWCELL"], b.cell)
+            self.emit(O["CLOSURE"], r, len(self.code.functions) - 1)
+            self._init_binding(b, node.id.name, r)
+            return r
         self.emit(O["CLOSURE"], r, len(self.code.functions) - 1)
         return r
 
@@ -439,24 +461,32 @@ class FunctionCompiler:
             r = self.function_value(node, dst)
             self.code.functions[-1].name = name
             return r
+        if node.type == "ClassExpression" and node.id is None:
+            return self.class_value(node, dst, name)
         return self.expr(node, dst)
 
     def s_FunctionDeclaration(self, node):
         pass  # initialised when its scope was entered
 
     def s_ReturnStatement(self, node):
+        leaving = bool(self.finally_stack) or any(lb.iterator is not None for lb in self.labels)
         if node.argument is None:
-            if self.finally_stack:
-                self.run_finally_blocks(0)
-            self.emit(O["RETURNUNDEF"])
-            return
-        r = self.expr(node.argument)
-        if self.finally_stack:
-            tmp = self.alloc()
-            self.emit(O["MOVE"], tmp, r)
+            r = None
+        else:
+            r = self.expr(node.argument)
+            if leaving:
+                tmp = self.alloc()
+                self.emit(O["MOVE"], tmp, r)
+                r = tmp
+        if leaving:  # close for-of iterators and run finally blocks on the way out
+            for label in reversed(self.labels):
+                if label.iterator is not None:
+                    self.emit(O["ITERCLOSE"], label.iterator)
             self.run_finally_blocks(0)
-            r = tmp
-        self.emit(O["RETURN"], r)
+        if r is None:
+            self.emit(O["RETURNUNDEF"])
+        else:
+            self.emit(O["RETURN"], r)
 
     def s_ThrowStatement(self, node):
         self.emit(O["THROW"], self.expr(node.argument))
@@ -794,6 +824,10 @@ class FunctionCompiler:
             self.free_to(mark)
             return
         if t == "ObjectPattern":
+            ok = self.emit(O["JMPNOTNULLISH"], value, 0)  # RequireObjectCoercible
+            self.emit(O["THROWERROR"], ERR_TYPE,
+                      self.const("Cannot destructure null or undefined"))
+            self.patch(ok)
             mark = self.next_reg
             used = []
             for p in target.properties:
@@ -818,8 +852,6 @@ class FunctionCompiler:
                     self.emit(O["LOADK"], k, self.const(name))
                     used.append(k)
                 self.bind_pattern(p.value, v, scope, init)
-            if not target.properties:
-                self.emit(O["COPYPROPS"], self.alloc(), value)  # throws for null/undefined
             self.free_to(mark)
             return
         raise self.error(f"{t} pattern is not supported yet", target)
@@ -829,7 +861,11 @@ class FunctionCompiler:
 
     def assign_member(self, target, value: int) -> None:
         mark = self.next_reg
-        obj = self.expr(target.object)
+        if target.object.type == "Super":  # super.x = v sets x on this
+            obj = self.alloc()
+            self.emit(O["LOADTHIS"], obj)
+        else:
+            obj = self.expr(target.object)
         if target.property.type == "PrivateIdentifier":
             self.emit(O["SETPRIVATE"], obj, self.private_key(target.property), value)
         elif target.computed:
@@ -971,12 +1007,12 @@ class FunctionCompiler:
     def e_ClassExpression(self, node, dst):
         return self.class_value(node, dst)
 
-    def class_value(self, node, dst=None) -> int:
+    def class_value(self, node, dst=None, inferred_name: str = "") -> int:
         """ClassDefinitionEvaluation: constructor, prototype, members, fields, statics."""
         scope = self.unit.analysis.scopes.get(id(node))
         if scope is not None:
             self.enter_block(scope)
-        name = node.id.name if node.id is not None else ""
+        name = node.id.name if node.id is not None else inferred_name
         members = node.body.body
         if scope is not None:  # each evaluation of a class makes its private names anew
             for b in scope.bindings.values():
@@ -1002,6 +1038,7 @@ class FunctionCompiler:
             self.emit(O["CLOSURE"], F, len(self.code.functions) - 1)
         ctor_code = self.code.functions[-1]
         ctor_code.name = name
+        ctor_code.text = self.unit.source
         ctor_code.source = (node.start, node.end)
         self.emit(O["DEFCLASS"], F, sup)
         proto = self.alloc()
@@ -1187,6 +1224,12 @@ class FunctionCompiler:
                 v = self.expr(node.right)
                 self.emit(O["SETPRIVATE"], obj, key, v)
                 self.free_to(mark)
+                r = self.target(dst)
+                self.emit(O["MOVE"], r, v)
+                return r
+            if left.type == "MemberExpression" and left.object.type == "Super":
+                v = self.expr(node.right)
+                self.assign_member(left, v)
                 r = self.target(dst)
                 self.emit(O["MOVE"], r, v)
                 return r

@@ -329,7 +329,7 @@ class _Resolver:
     def v_FunctionExpression(self, node, scope):
         if node.id is not None:
             outer = self.new_scope(node.id, scope)
-            outer.declare(node.id.name, "const")
+            outer.declare(node.id.name, "fname")  # immutable; assignments ignored in sloppy
             scope = outer
         self.function(node, scope)
 

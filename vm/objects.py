@@ -500,6 +500,18 @@ class JSFunction(JSObject):
         self.fields = None  # class field initialisers run by the constructor
         self.constructor_kind = None  # None (not a constructor), "base" or "derived"
 
+    def source_text(self) -> str | None:
+        """The source text of this function (Function.prototype.toString)."""
+        code = self.code
+        if code.text is None:
+            return None
+        start, end = code.source
+        return code.text[start:end]
+
+    @property
+    def is_class(self) -> bool:
+        return self.code.kind in ("constructor", "derived")
+
 
 class JSNative(JSObject):
     """A function implemented in Python: ``fn(this, args) -> value``."""

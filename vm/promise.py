@@ -41,6 +41,13 @@ def _arg(args: list, i: int):
     return args[i] if i < len(args) else UNDEFINED
 
 
+def _handler(h):
+    """A reaction handler: a JS function, an internal Python callable, or None."""
+    if is_callable(h) or (callable(h) and not isinstance(h, JSObject)):
+        return h
+    return None
+
+
 def _thrown(machine, exc) -> object:
     """The JavaScript value of a Python-side exception."""
     if isinstance(exc, JSThrow):
@@ -143,12 +150,8 @@ class Promises:
     def perform_then(self, promise: JSPromise, on_fulfilled, on_rejected,
                      capability: Capability | None):
         """PerformPromiseThen; a handler may also be a Python callable (internal use)."""
-        fulfill = (capability, FULFILLED, on_fulfilled if on_fulfilled is None
-                   or not isinstance(on_fulfilled, JSObject) or is_callable(on_fulfilled)
-                   else None)
-        reject = (capability, REJECTED, on_rejected if on_rejected is None
-                  or not isinstance(on_rejected, JSObject) or is_callable(on_rejected)
-                  else None)
+        fulfill = (capability, FULFILLED, _handler(on_fulfilled))
+        reject = (capability, REJECTED, _handler(on_rejected))
         if promise.state == PENDING:
             promise.fulfill_reactions.append(fulfill)
             promise.reject_reactions.append(reject)

@@ -37,5 +37,6 @@ class Code:
     is_async: bool = False  # a call runs until the first await and returns a promise
     length: int = 0  # the function's `length` property
     source: tuple[int, int] = (0, 0)  # source text span, for Function.prototype.toString
+    text: str | None = None  # the whole source the span indexes (shared, not copied)
     uses_this: bool = False
     this_cell: int = -1  # cell holding `this` for arrows nested in this function

@@ -49,7 +49,9 @@ CASES = [
     ("switch (3) { case 1: 'one'; case 3: 'three'; case 4: 'four'; break; default: 'x' }",
      "four"),
     ("typeof nothing", "undefined"),
-    ("class A { #p = 1 }", None),  # private names: not yet (a SyntaxError for now)
+    ("class A { #p = 1; #m() { return this.#p + 1 } get p() { return this.#m() } } "
+     "[new A().p, Object.keys(new A()).length]", [2.0, 0.0]),
+    ("const f = function g(n) { g = null; return n ? g(n - 1) : 'done' }; f(3)", "done"),
     ("class P { constructor(x) { this.x = x } get double() { return this.x * 2 } }"
      "class Q extends P { constructor() { super(21) } } new Q().double", 42.0),
     ("class S { static count = 2; static { S.count++ } } S.count", 3.0),

@@ -1,0 +1,3 @@
+// Empty arrays and objects inside containers.
+console.log([[], {}, [[]], { a: {} }]);
+console.log({ a: [], b: [{}] });

@@ -1,0 +1,4 @@
+// Strings inside containers pick quotes that avoid escaping.
+console.log(["it's", 'say "hi"', `both ' and "`, "back`tick"]);
+console.log({ s: "line\nbreak", t: "tab\there" });
+console.log(["\\"]);

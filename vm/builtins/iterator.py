@@ -1,0 +1,151 @@
+"""%IteratorPrototype% and the iterator protocol as seen from Python (§7.4, §27.1).
+
+Built-ins that consume iterables (Array.from, Object.fromEntries, ...) go through
+``get_iterator`` and an ``IteratorRecord``; ``iterate`` is a Python generator for loops
+whose body runs no JavaScript code, ``for_each`` closes the iterator when the body
+throws, as IteratorClose requires.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from ..convert import describe, is_callable, to_boolean, type_error
+from ..objects import JSArray, JSError, JSObject, JSThrow
+from ..operations import call, get_method
+from ..symbols import ITERATOR
+from ..values import HOLE, NULL, UNDEFINED
+from .support import method
+
+DONE = object()  # what IteratorRecord.step returns once the iterator is done
+
+
+class IteratorRecord:
+    """An Iterator Record: the iterator, its ``next`` method, and whether it is done."""
+
+    __slots__ = ("iterator", "next_method", "done")
+
+    def __init__(self, iterator: JSObject, next_method) -> None:
+        self.iterator = iterator
+        self.next_method = next_method
+        self.done = False
+
+    def step(self):
+        """IteratorStepValue: the next value, or DONE."""
+        result = call(self.next_method, self.iterator, [])
+        if not isinstance(result, JSObject):
+            self.done = True
+            raise type_error(f"Iterator result {describe(result)} is not an object")
+        if to_boolean(result.get("done")):
+            self.done = True
+            return DONE
+        return result.get("value")
+
+    def close(self) -> None:
+        """IteratorClose after a normal completion (break): errors propagate."""
+        self.done = True
+        ret = self.iterator.get("return")
+        if ret is UNDEFINED or ret is NULL:
+            return
+        result = call(ret, self.iterator, [])
+        if not isinstance(result, JSObject):
+            raise type_error(f"Iterator result {describe(result)} is not an object")
+
+    def close_on_throw(self) -> None:
+        """IteratorClose after a throw completion: the original error wins."""
+        self.done = True
+        try:
+            ret = self.iterator.get("return")
+            if ret is not UNDEFINED and ret is not NULL:
+                call(ret, self.iterator, [])
+        except (JSThrow, JSError):
+            pass
+
+
+def get_iterator(realm, value, method_=None) -> IteratorRecord:
+    """GetIterator(value, sync): call value[Symbol.iterator]() and read its ``next``."""
+    if method_ is None:
+        method_ = get_method(realm, value, ITERATOR)
+        if method_ is UNDEFINED:
+            raise type_error(f"{describe(value)} is not iterable")
+    iterator = call(method_, value, [])
+    if not isinstance(iterator, JSObject):
+        raise type_error("Result of the Symbol.iterator method is not an object")
+    return IteratorRecord(iterator, iterator.get("next"))
+
+
+def _plain_array_iteration(realm, value) -> bool:
+    """True when iterating ``value`` is unobservably the same as walking its indices."""
+    if type(value) is not JSArray:
+        return False
+    intr = realm.intrinsics
+    return (value.get(ITERATOR) is intr["%Array.prototype.values%"]
+            and intr["%ArrayIteratorPrototype%"].props.get("next")
+            is intr["%ArrayIteratorPrototype%.next"])
+
+
+def iterate(realm, value) -> Iterator:
+    """Yield the values of an iterable. The loop body must not run JavaScript code that
+    could throw (use ``for_each`` then): an abandoned generator does not close."""
+    if _plain_array_iteration(realm, value):
+        i = 0
+        while i < value.length():
+            yield value.get(str(i))
+            i += 1
+        return
+    record = get_iterator(realm, value)
+    while True:
+        item = record.step()
+        if item is DONE:
+            return
+        yield item
+
+
+def iterable_to_list(realm, value) -> list:
+    """IteratorToList(GetIterator(value))."""
+    if _plain_array_iteration(realm, value) and not value.props:
+        return [value.get(str(i)) if v is HOLE else v for i, v in enumerate(value.items)]
+    return list(iterate(realm, value))
+
+
+def for_each(realm, value, body: Callable[[object], object]) -> None:
+    """Call ``body`` on each value; if it raises, close the iterator and re-raise.
+
+    ``body`` returns True to stop early (the iterator is then closed normally).
+    """
+    record = get_iterator(realm, value)
+    while True:
+        item = record.step()
+        if item is DONE:
+            return
+        try:
+            stop = body(item)
+        except BaseException:
+            record.close_on_throw()
+            raise
+        if stop is True:
+            record.close()
+            return
+
+
+def create_iter_result_object(realm, value, done: bool) -> JSObject:
+    """CreateIterResultObject: ``{ value, done }``."""
+    result = JSObject(realm.object_prototype)
+    result.props["value"] = value
+    result.props["done"] = done
+    return result
+
+
+def setup(realm) -> None:
+    """%IteratorPrototype%: the [Symbol.iterator]() { return this } every iterator has."""
+    proto = JSObject(realm.object_prototype)
+    realm.intrinsics["%IteratorPrototype%"] = proto
+    method(realm, proto, ITERATOR, lambda this, args: this, 0)
+
+
+def require_callable(value, what: str):
+    """TypeError naming ``what`` unless ``value`` is callable."""
+    if not is_callable(value):
+        raise type_error(f"{what} is not a function")
+    return value
+
