@@ -321,6 +321,7 @@ class FunctionCompiler:
             r = self.alloc()
             self.emit(O["RESTARGS"], r)
             self.bind_pattern(rest.argument, r, fscope, init=True)
+        self.init_lexicals(fscope)
         if code.kind == "constructor":
             self.emit(O["INITFIELDS"])
         body = node.body
@@ -394,6 +395,19 @@ class FunctionCompiler:
                 self.emit(O["MOVE"], where, src)
         else:
             self.emit(O["SETCELL"], where, src)
+
+    def init_lexicals(self, scope: Scope) -> None:
+        """A function body's let/const/class start uninitialised (the TDZ)."""
+        for b in scope.bindings.values():
+            if not b.lexical or b.global_name:
+                continue
+            if b.captured:
+                r = self.alloc()
+                self.emit(O["LOADHOLE"], r)
+                self.emit(O["SETCELL"], b.cell, r)
+                self.free_to(r)
+            elif b.reg >= 0:
+                self.emit(O["LOADHOLE"], b.reg)
 
     def enter_block(self, scope: Scope) -> None:
         """Fresh cells and TDZ markers for the lexical bindings of a block."""
