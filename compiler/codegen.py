@@ -1154,6 +1154,24 @@ class FunctionCompiler:
     def delete(self, arg, dst):
         r = self.target(dst)
         mark = self.next_reg
+        if arg.type == "ChainExpression" and arg.expression.type == "MemberExpression":
+            inner = arg.expression
+            exits: list[int] = []
+            obj = self.expr_chain(inner.object, exits)
+            if inner.optional:
+                exits.append(self.emit(O["JMPNULLISH"], obj, 0))
+            if inner.computed:
+                self.emit(O["DELELEM"], r, obj, self.expr(inner.property))
+            else:
+                self.emit(O["DELPROP"], r, obj, self.const(inner.property.name))
+            if exits:  # a short-circuited chain deletes nothing and yields true
+                done = self.emit(O["JMP"], 0)
+                for j in exits:
+                    self.patch(j)
+                self.emit(O["LOADTRUE"], r)
+                self.patch(done)
+            self.free_to(mark)
+            return r
         if arg.type == "MemberExpression":
             obj = self.expr(arg.object)
             if arg.computed:
@@ -1471,6 +1489,33 @@ class FunctionCompiler:
             self.free_to(mark)
             r = self.target(dst)
             self.emit(O["SUPERCALL"], r, base, len(node.arguments))
+            return r
+        if callee.type == "ChainExpression" and callee.expression.type == "MemberExpression":
+            # `(o?.m)()`: still a method call on o, unless the chain short-circuits
+            fn = self.alloc()
+            this = self.alloc()
+            inner = callee.expression
+            exits: list[int] = []
+            obj = self.expr_chain(inner.object, exits)
+            if inner.optional:
+                exits.append(self.emit(O["JMPNULLISH"], obj, 0))
+            self.emit(O["MOVE"], this, obj)
+            key = self.private_key(inner.property) if inner.property.type == \
+                "PrivateIdentifier" else (self.expr(inner.property) if inner.computed else None)
+            self.get_member(inner, fn, this, key)
+            if exits:
+                done = self.emit(O["JMP"], 0)
+                for j in exits:
+                    self.patch(j)
+                self.emit(O["LOADUNDEF"], fn)
+                self.emit(O["LOADUNDEF"], this)
+                self.patch(done)
+            self.free_to(this + 1)
+            for a in node.arguments:
+                self.expr(a, self.alloc())
+            self.free_to(mark)
+            r = self.target(dst)
+            self.emit(O["CALL"], r, fn, this, len(node.arguments))
             return r
         if callee.type == "MemberExpression" and callee.object.type == "Super":
             fn = self.alloc()
