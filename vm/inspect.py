@@ -4,7 +4,7 @@ A port of node v20's lib/internal/util/inspect.js (depth 2, breakLength 80, comp
 colours off) for the kinds of values this VM has: primitives, arrays (holes, more than
 100 items, grouping of more than 6 short items into columns), plain and class-instance
 objects, null-prototype objects, functions and classes, errors, boxed primitives,
-circular references, symbol keys, accessors; and ``format_log_args``, console.log's
+promises, circular references, symbol keys, accessors; and ``format_log_args``, console.log's
 handling of several arguments and of ``%s %d %i %f %j %o %O %c %%``.
 
 Errors print their ``stack`` property the way node does. Our stacks are
@@ -334,6 +334,9 @@ def format_raw(ctx: Context, value: JSObject, recurse_times: int) -> str:
                 base = prefix + base
             if not keys or recurse_times > ctx.depth:
                 return base
+        elif value.class_name == "Promise" and hasattr(value, "state"):
+            braces[0] = f"{get_prefix(constructor, tag, 'Promise')}{{"
+            formatter = format_promise
         elif _is_boxed(value):
             base = get_boxed_base(ctx, value, keys, constructor, tag)
             if not keys:
@@ -362,6 +365,16 @@ def format_raw(ctx: Context, value: JSObject, recurse_times: int) -> str:
     ctx.seen.pop()
     return reduce_to_single_string(ctx, output, base, braces, extras_type, recurse_times,
                                    value)
+
+
+def format_promise(ctx: Context, value, recurse_times: int) -> list[str]:
+    """A promise's state: ``<pending>``, its value, or ``<rejected> reason``."""
+    if value.state == "pending":
+        return ["<pending>"]
+    ctx.indentation_lvl += 2
+    text = format_value(ctx, value.result, recurse_times)
+    ctx.indentation_lvl -= 2
+    return [f"<rejected> {text}" if value.state == "rejected" else text]
 
 
 def get_boxed_base(ctx: Context, value: JSObject, keys: list, constructor, tag: str) -> str:

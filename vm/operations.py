@@ -96,8 +96,23 @@ def set_(obj: JSObject, key, value, throw: bool = True) -> bool:
     """Set(O, P, V, Throw)."""
     ok = obj.set(key, value)
     if not ok and throw:
-        raise type_error(f"Cannot assign to read only property '{key_text(key)}' of object")
+        raise cannot_assign(obj, key)
     return ok
+
+
+def cannot_assign(obj: JSObject, key) -> JSError:
+    """The TypeError for a failed [[Set]] in strict code, worded as V8 does."""
+    o = obj
+    while o is not None:
+        slot = o.get_own_property(key)
+        if slot is not None:
+            if slot.flags & ACCESSOR:
+                return type_error(f"Cannot set property {key_text(key)} of {describe(obj)} "
+                                  "which has only a getter")
+            return type_error(f"Cannot assign to read only property '{key_text(key)}' of "
+                              f"object '{describe(obj)}'")
+        o = o.proto
+    return type_error(f"Cannot add property {key_text(key)}, object is not extensible")
 
 
 def create_data_property(obj: JSObject, key, value) -> bool:
@@ -433,7 +448,7 @@ def test_integrity_level(obj: JSObject, level: str) -> bool:
 
 __all__ = [
     "DEFAULT", "VALUE", "GETTER", "SETTER", "get_v", "get_method", "call", "construct",
-    "invoke", "set_", "create_data_property", "create_data_property_or_throw",
+    "invoke", "set_", "cannot_assign", "create_data_property", "create_data_property_or_throw",
     "define_property_or_throw", "delete_property_or_throw", "has_own_property",
     "is_array", "length_of_array_like", "create_array_from_list",
     "create_list_from_array_like", "array_create", "array_species_create",

@@ -347,12 +347,17 @@ def setup(realm) -> None:
         n = length_of_array_like(o)
         fn, this_arg = _callback(arg(args, 0)), arg(args, 1)
         a = array_species_create(realm, o, 0)
+        out = a.items if _plain(a) and not a.items else None  # a fresh plain array
+        call_function = objects.call_function
         to = 0
         for k in range(n):
             if _has(o, k):
                 value = _get(o, k)
-                if to_boolean(objects.call_function(fn, this_arg, [value, float(k), o])):
-                    create_data_property_or_throw(a, str(to), value)
+                if to_boolean(call_function(fn, this_arg, [value, float(k), o])):
+                    if out is not None and len(out) == to:
+                        out.append(value)
+                    else:
+                        create_data_property_or_throw(a, str(to), value)
                     to += 1
         return a
 
@@ -483,11 +488,15 @@ def setup(realm) -> None:
         n = length_of_array_like(o)
         fn, this_arg = _callback(arg(args, 0)), arg(args, 1)
         a = array_species_create(realm, o, n)
+        out = a.items if _plain(a) and len(a.items) == n else None  # a fresh plain array
         call_function = objects.call_function
         for k in range(n):
             if _has(o, k):
                 value = call_function(fn, this_arg, [_get(o, k), float(k), o])
-                create_data_property_or_throw(a, str(k), value)
+                if out is not None and a.extensible and not a.props:
+                    out[k] = value
+                else:
+                    create_data_property_or_throw(a, str(k), value)
         return a
 
     @proto_method("pop", 0)
