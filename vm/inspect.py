@@ -282,6 +282,19 @@ def get_ctx_style(value, constructor, tag: str) -> str:
     return get_prefix(constructor, tag, fallback)
 
 
+def _is_error(ctx: Context, value: JSObject) -> bool:
+    """node's isError: an error object, or anything inheriting from Error.prototype."""
+    if value.class_name == "Error":
+        return True
+    error_proto = ctx.realm.intrinsics.get("%Error.prototype%")
+    p = value.proto
+    while p is not None:
+        if p is error_proto:
+            return True
+        p = p.proto
+    return False
+
+
 def _is_boxed(value: JSObject) -> bool:
     return value.class_name in ("Number", "String", "Boolean", "BigInt", "Symbol") and \
         value.internal is not None and type(value.internal) is not list
@@ -322,7 +335,7 @@ def format_raw(ctx: Context, value: JSObject, recurse_times: int) -> str:
                 braces[0] = f"{get_prefix(constructor, tag, 'Object')}{{"
             if not keys:
                 return f"{braces[0]}}}"
-        elif value.class_name == "Error":
+        elif _is_error(ctx, value):
             base = format_error(ctx, value, constructor, tag, keys)
             if not keys:
                 return base

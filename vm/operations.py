@@ -20,7 +20,6 @@ from .convert import (
 from .objects import (
     ACCESSOR,
     CONFIGURABLE,
-    DEFAULT,
     ENUMERABLE,
     WRITABLE,
     JSArray,
@@ -445,16 +444,3 @@ def test_integrity_level(obj: JSObject, level: str) -> bool:
             return False
     return True
 
-
-__all__ = [
-    "DEFAULT", "VALUE", "GETTER", "SETTER", "get_v", "get_method", "call", "construct",
-    "invoke", "set_", "cannot_assign", "create_data_property", "create_data_property_or_throw",
-    "define_property_or_throw", "delete_property_or_throw", "has_own_property",
-    "is_array", "length_of_array_like", "create_array_from_list",
-    "create_list_from_array_like", "array_create", "array_species_create",
-    "species_constructor", "get_prototype_from_constructor",
-    "ordinary_create_from_constructor", "ordinary_has_instance", "instance_of",
-    "has_property_operator", "copy_data_properties", "enumerable_own_keys", "for_in_keys",
-    "from_property_descriptor", "to_property_descriptor", "define_from_descriptor",
-    "set_integrity_level", "test_integrity_level", "key_text",
-]

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from .values import JSSymbol
 
-NAMES = ("asyncIterator", "hasInstance", "isConcatSpreadable", "iterator", "match",
-         "matchAll", "replace", "search", "species", "split", "toPrimitive",
-         "toStringTag", "unscopables")
+NAMES = ("asyncDispose", "asyncIterator", "dispose", "hasInstance", "isConcatSpreadable",
+         "iterator", "match", "matchAll", "replace", "search", "species", "split",
+         "toPrimitive", "toStringTag", "unscopables")  # (a)syncDispose: `using` declarations
 
 WELL_KNOWN: dict[str, JSSymbol] = {name: JSSymbol(f"Symbol.{name}") for name in NAMES}
 
+ASYNC_DISPOSE = WELL_KNOWN["asyncDispose"]
 ASYNC_ITERATOR = WELL_KNOWN["asyncIterator"]
+DISPOSE = WELL_KNOWN["dispose"]
 HAS_INSTANCE = WELL_KNOWN["hasInstance"]
 IS_CONCAT_SPREADABLE = WELL_KNOWN["isConcatSpreadable"]
 ITERATOR = WELL_KNOWN["iterator"]

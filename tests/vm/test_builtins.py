@@ -902,3 +902,85 @@ def test_data_property_slots_are_plain(realm):
     """Array.prototype methods installed as non-enumerable, writable, configurable."""
     slot = realm.intrinsics["%Array.prototype%"].get_own_property("map")
     assert isinstance(slot, Slot) and slot.flags == 1 | 4
+
+
+# -- whole snippets through the machine: console.log output against node's -----------
+
+PROGRAMS = [
+    r"""console.log([1, 2, 3].map(x => x * 2), [..."héllo"].reverse().join(""));
+console.log(Object.entries({a: 1, b: [2, 3]}), Object.fromEntries([["x", 1]]));
+console.log([3, 1, 2].sort(), [10, 9, 1].sort(), [10, 9, 1].sort((a, b) => a - b));
+console.log("abc".padStart(6, "-"), "a-b-c".split("-"), "Hello".replace("l", "L"));
+console.log((123.456).toFixed(1), 0.1 + 0.2, 1 / 3, -0, [-0], 2 ** 53 + 1, 1e21, 1e-7);
+console.log(Number("0x1f"), parseInt("42px"), parseFloat("3.14abc"), Number(""), +[], +{});
+console.log(typeof null, typeof 1n, typeof Symbol(), typeof function () {});
+console.log(JSON.stringify({a: [1, {b: 2}], c: "x"}), JSON.stringify([1, 2], null, 2));
+console.log(JSON.parse('{"a":[1,2,{"b":null}]}'), Math.max(1, 2, 3), Math.min());
+console.log(String(Symbol("s")), Symbol("d").description, Symbol.for("k") === Symbol.for("k"));""",
+    r"""class Point { constructor(x, y) { this.x = x; this.y = y; } }
+console.log(new Point(1, 2), [new Point(3, 4)], { p: new Point(5, 6) });
+class A { static s = 1; m() {} get g() { return 1; } }
+class B extends A { constructor() { super(); this.own = [1, 2]; } }
+console.log(A, B, new A(), new B(), [A, B], { A });
+console.log(Object.create(null), Object.create({ inherited: 1 }), Object.create(A.prototype));
+const big = {}; for (let i = 0; i < 30; i++) big["key" + i] = i; console.log(big);
+console.log(Array.from({ length: 30 }, (_, i) => ({ id: i })).slice(0, 8));
+console.log({ f() {}, g: function () {}, h: () => 1, async i() {}, *j() {} });
+const circ = { name: "root", kids: [] }; circ.kids.push({ parent: circ }); console.log(circ);""",
+    r"""const o = { name: "x", toString() { return "O!"; } };
+console.log(`${o}`, o + "", String(o), [o].join(), "%s|%s", o, [1, [2, [3]]]);
+console.log("%s has %d items costing %f", "cart", 3, 9.5, "extra", "%o", { a: [1] });
+console.log([undefined, null, NaN, -0, 0, 1n, "s", Symbol("q")], "%j", { a: 1 });
+console.log(Array(3), [1, , 3], new Array(5).fill().map((_, i) => i), "a\u0000b");
+let s = ""; for (const ch of "a😀b") s += "[" + ch + "]"; console.log(s, "a😀b".length);
+console.log("ß".toUpperCase(), "İ".toLowerCase().length, "ΑΣ".toLowerCase());
+const it = [5, 1, 4][Symbol.iterator]();
+console.log(it.next(), it.next(), [...it], it.next(), Reflect.ownKeys({ b: 1, 1: 2 }));
+function f(a, b) { return this.v + a + b; }
+const g = f.bind({ v: 1 }, 2);
+console.log(g(3), g.name, g.length, f.call({ v: 10 }, 1, 1), f.apply({ v: 100 }, [1, 2]));""",
+    r"""const tries = [
+  () => [1].map("abc"), () => [1].map({}), () => "a".repeat(-1), () => (5).toFixed(200),
+  () => BigInt("x"), () => JSON.parse("[1,]"), () => new Array(-5), () => [].reduce(() => 0),
+  () => Object.freeze([1]).push(2), () => String.fromCodePoint(0x110000),
+  () => Object.fromEntries(1), () => 1n / 0n, () => Symbol() + "", () => null.x,
+];
+for (const t of tries) {
+  try { t(); console.log("no error"); } catch (e) { console.log(`${e.name}: ${e.message}`); }
+}
+console.log(Math.hypot(3, 4), Math.cbrt(-8), Math.sin(Math.PI), Math.cos(1), 7 ** 1.5);
+console.log((1.005).toFixed(2), (8.345).toFixed(2), (123.456).toExponential(2),
+  (99.99).toPrecision(3));
+console.log(10n ** 20n, -7n / 2n, -7n % 2n, 5n << 2n, BigInt.asUintN(8, 257n));
+const p = Promise.resolve({ a: 1 }); console.log(p, new Promise(() => {}));""",
+]
+
+PROGRAM_PRELUDE = """
+function answer(source) {
+  const lines = [];
+  const console = { log: (...args) => lines.push(util.format(...args)) };
+  try {
+    eval(source);
+  } catch (e) {
+    lines.push(`!${e.name}: ${e.message}`);
+  }
+  return lines;
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def program_outputs() -> list:
+    return node_batch(PROGRAM_PRELUDE, PROGRAMS)
+
+
+@pytest.mark.parametrize("index", range(len(PROGRAMS)))
+def test_programs_through_the_machine(index, program_outputs):
+    """The built-ins as JavaScript code reaches them (needs the interpreter). Console
+    output is real text; node_batch answers in UTF-16 code units, hence to_utf16."""
+    from vm.machine import Machine
+    from vm.utf16 import to_utf16
+
+    lines: list[str] = []
+    Machine(output=lines.append).run_script(PROGRAMS[index], "probe.js")
+    assert [to_utf16(line) for line in lines] == program_outputs[index]

@@ -316,6 +316,10 @@ CASES: list[tuple[str, object]] = [
      "    at a.js:2:2'; "
      "return [e('Error', 'x'), coded, {err: e('TypeError', 'bad')}, caused, mine, r]; })()",
      _errors),
+    ("[TypeError.prototype, Error.prototype, Object.create(RangeError.prototype)]",
+     lambda b: [b.realm.intrinsics["%TypeError.prototype%"],
+                b.realm.intrinsics["%Error.prototype%"],
+                JSObject(b.realm.intrinsics["%RangeError.prototype%"])]),
     # console.log's format directives
     ("['%s is %d years', 'Bob', 42]", lambda b: ["%s is %d years", "Bob", 42.0]),
     ("['%i|%f|%d|%d', 42.9, '3.5abc', '12px', 5n]",

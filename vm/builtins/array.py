@@ -387,7 +387,10 @@ def setup(realm) -> None:
             if depth < 0:
                 depth = 0
         a = array_species_create(realm, o, 0)
-        flatten_into_array(a, o, n, 0, depth)
+        try:
+            flatten_into_array(a, o, n, 0, depth)
+        except RecursionError:  # a self-containing array flattened without limit
+            raise range_error("Maximum call stack size exceeded") from None
         return a
 
     @proto_method("flatMap", 1)

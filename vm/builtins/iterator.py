@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from ..convert import describe, is_callable, to_boolean, type_error
+from ..convert import describe, to_boolean, to_string, type_error, type_of
 from ..objects import JSArray, JSError, JSObject, JSThrow
 from ..operations import call, get_method
 from ..symbols import ITERATOR
@@ -65,13 +65,23 @@ class IteratorRecord:
 def get_iterator(realm, value, method_=None) -> IteratorRecord:
     """GetIterator(value, sync): call value[Symbol.iterator]() and read its ``next``."""
     if method_ is None:
+        if value is UNDEFINED or value is NULL:
+            raise type_error(f"{describe(value)} is not iterable")
         method_ = get_method(realm, value, ITERATOR)
         if method_ is UNDEFINED:
-            raise type_error(f"{describe(value)} is not iterable")
+            raise not_iterable(value)
     iterator = call(method_, value, [])
     if not isinstance(iterator, JSObject):
         raise type_error("Result of the Symbol.iterator method is not an object")
     return IteratorRecord(iterator, iterator.get("next"))
+
+
+def not_iterable(value) -> JSError:
+    """V8's wording: ``number 1 is not iterable (cannot read property ...)``."""
+    kind = type_of(value)
+    shown = f"{kind} {to_string(value)}" if kind in ("number", "boolean") else kind
+    return type_error(f"{shown} is not iterable (cannot read property "
+                      "Symbol(Symbol.iterator))")
 
 
 def _plain_array_iteration(realm, value) -> bool:
@@ -141,11 +151,4 @@ def setup(realm) -> None:
     proto = JSObject(realm.object_prototype)
     realm.intrinsics["%IteratorPrototype%"] = proto
     method(realm, proto, ITERATOR, lambda this, args: this, 0)
-
-
-def require_callable(value, what: str):
-    """TypeError naming ``what`` unless ``value`` is callable."""
-    if not is_callable(value):
-        raise type_error(f"{what} is not a function")
-    return value
 

@@ -260,7 +260,10 @@ def setup(realm) -> None:
         if is_callable(reviver):
             root = JSObject(realm.object_prototype)
             root.props[""] = value
-            return _internalize(realm, root, "", reviver)
+            try:
+                return _internalize(realm, root, "", reviver)
+            except RecursionError:
+                raise JSError("RangeError", "Maximum call stack size exceeded") from None
         return value
 
     def stringify(this, args):

@@ -546,6 +546,25 @@ def setup(realm) -> None:
     proto_method("valueOf", 0)(
         lambda this, args: this_string_value(this, "String.prototype.valueOf"))
 
+    # Annex B.2.2: the HTML methods (CreateHTML)
+    def html(name: str, tag: str, attribute: str | None):
+        def create_html(this, args):
+            s = this_str(this, name)
+            opening = tag
+            if attribute is not None:
+                value = to_string(arg(args, 0)).replace('"', "&quot;")
+                opening += f' {attribute}="{value}"'
+            return f"<{opening}>{s}</{tag}>"
+        return create_html
+
+    for name, tag, attribute in (
+            ("anchor", "a", "name"), ("big", "big", None), ("blink", "blink", None),
+            ("bold", "b", None), ("fixed", "tt", None), ("fontcolor", "font", "color"),
+            ("fontsize", "font", "size"), ("italics", "i", None), ("link", "a", "href"),
+            ("small", "small", None), ("strike", "strike", None), ("sub", "sub", None),
+            ("sup", "sup", None)):
+        method(realm, proto, name, html(name, tag, attribute), 0 if attribute is None else 1)
+
     # -- iteration ----------------------------------------------------------------------
 
     iter_proto = JSObject(intr["%IteratorPrototype%"])
