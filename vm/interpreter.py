@@ -214,8 +214,11 @@ class Interpreter:
         fn.define("length", float(code.length), CONFIGURABLE)
         fn.define("name", code.name, CONFIGURABLE)
         if code.generator:
+            fn.proto = realm.intrinsics["%GeneratorFunction.prototype%"]
             proto = JSObject(realm.intrinsics["%GeneratorPrototype%"])
             fn.define("prototype", proto, WRITABLE)
+        elif code.is_async:
+            fn.proto = realm.intrinsics["%AsyncFunction.prototype%"]
         elif code.kind == "normal" and not code.is_async:
             fn.constructor_kind = "base"
             proto = JSObject(realm.object_prototype)

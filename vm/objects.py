@@ -348,12 +348,13 @@ def same_value(a, b) -> bool:
 class JSArray(JSObject):
     """An Array exotic object: dense ``items`` (HOLE for holes) plus ordinary props."""
 
-    __slots__ = ("items", "length_writable")
+    __slots__ = ("items", "length_writable", "sparse_length")
 
     def __init__(self, proto, items: list | None = None, segment=None):
         super().__init__(proto, "Array", segment)
         self.items = items if items is not None else []
         self.length_writable = True
+        self.sparse_length = 0  # a length set beyond every element (`new Array(1e6)`)
 
     def length(self) -> int:
         n = len(self.items)
@@ -361,7 +362,7 @@ class JSArray(JSObject):
             for key in self.props:
                 if is_array_index(key):
                     n = max(n, int(key) + 1)
-        return n
+        return n if n >= self.sparse_length else self.sparse_length
 
     def get_own_property(self, key) -> Slot | None:
         if type(key) is str:
@@ -430,7 +431,12 @@ class JSArray(JSObject):
         if present & (CONFIGURABLE | ENUMERABLE) and desc.flags & (CONFIGURABLE | ENUMERABLE):
             return False
         if present == 0 or present & _VALUE:
-            new_len = int(desc.value)
+            from .convert import to_number, to_uint32  # convert imports this module
+
+            number = to_number(desc.value)
+            new_len = to_uint32(desc.value)
+            if new_len != number:
+                raise JSError("RangeError", "Invalid array length")
             if new_len != self.length():
                 if not self.length_writable:
                     return False
@@ -450,9 +456,7 @@ class JSArray(JSObject):
             items.extend([HOLE] * (new_len - len(items)))
         for key in [k for k in self.props if is_array_index(k) and int(k) >= new_len]:
             del self.props[key]
-        if new_len > len(items) and not any(is_array_index(k) for k in self.props):
-            # remember a longer length with a hole at the end
-            items.extend([HOLE] * min(new_len - len(items), MAX_DENSE_GAP))
+        self.sparse_length = new_len if new_len > len(items) else 0
 
     def set(self, key, value, receiver=None) -> bool:
         if (receiver is None or receiver is self) and type(key) is str and key.isdigit():

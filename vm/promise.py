@@ -165,7 +165,7 @@ class Promises:
         return capability.promise if capability is not None else UNDEFINED
 
     def new_capability(self, ctor) -> Capability:
-        if ctor is self.constructor or ctor is UNDEFINED:
+        if ctor is self.constructor:
             promise = JSPromise(self.prototype)
             resolve, reject = self.create_resolving_functions(promise)
             return Capability(promise, resolve, reject)
@@ -256,6 +256,9 @@ class Promises:
         proto.define(TO_STRING_TAG, "Promise", CONFIGURABLE)
         realm.intrinsics["%Promise%"] = ctor
         realm.intrinsics["%Promise.prototype%"] = proto
+        async_fn_proto = JSObject(realm.function_prototype)
+        async_fn_proto.define(TO_STRING_TAG, "AsyncFunction", CONFIGURABLE)
+        realm.intrinsics["%AsyncFunction.prototype%"] = async_fn_proto
 
         def then(this, args):
             if not isinstance(this, JSPromise):
@@ -266,10 +269,14 @@ class Promises:
             return self.perform_then(this, _arg(args, 0), _arg(args, 1), cap)
 
         def catch(this, args):
-            method = this.get("then", this) if isinstance(this, JSObject) else UNDEFINED
+            if not isinstance(this, JSObject):
+                raise JSError("TypeError", "Promise.prototype.catch called on a non-object")
+            method = this.get("then", this)
             return self.call(method, this, [UNDEFINED, _arg(args, 0)])
 
         def finally_(this, args):
+            if not isinstance(this, JSObject):
+                raise JSError("TypeError", "Promise.prototype.finally called on a non-object")
             on_finally = _arg(args, 0)
             if not is_callable(on_finally):
                 return self.call(this.get("then", this), this, [on_finally, on_finally])
