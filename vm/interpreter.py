@@ -57,6 +57,7 @@ OP_DEFPROP = OPCODE["DEFPROP"]
 OP_DEFSETTER = OPCODE["DEFSETTER"]
 OP_DELELEM = OPCODE["DELELEM"]
 OP_DELPROP = OPCODE["DELPROP"]
+OP_DIV = OPCODE["DIV"]
 OP_FORINKEYS = OPCODE["FORINKEYS"]
 OP_GETCELL = OPCODE["GETCELL"]
 OP_GETELEM = OPCODE["GETELEM"]
@@ -103,6 +104,7 @@ OP_NOT = OPCODE["NOT"]
 OP_RESTARGS = OPCODE["RESTARGS"]
 OP_RETURN = OPCODE["RETURN"]
 OP_RETURNUNDEF = OPCODE["RETURNUNDEF"]
+OP_SEQ = OPCODE["SEQ"]
 OP_SETCELL = OPCODE["SETCELL"]
 OP_SETELEM = OPCODE["SETELEM"]
 OP_SETGLOBAL = OPCODE["SETGLOBAL"]
@@ -416,6 +418,20 @@ class Interpreter:
                                 regs[ins[1]] = a * b
                             else:
                                 regs[ins[1]] = C.js_mul(a, b)
+                        elif op == OP_DIV:
+                            a = regs[ins[2]]
+                            b = regs[ins[3]]
+                            if type(a) is float and type(b) is float and b:
+                                regs[ins[1]] = a / b
+                            else:
+                                regs[ins[1]] = C.js_div(a, b)
+                        elif op == OP_SEQ:
+                            a = regs[ins[2]]
+                            b = regs[ins[3]]
+                            if type(a) is float and type(b) is float:
+                                regs[ins[1]] = a == b
+                            else:
+                                regs[ins[1]] = C.strict_equals(a, b)
                         elif op in _COMPARE:
                             regs[ins[1]] = _COMPARE[op](regs[ins[2]], regs[ins[3]])
                         elif op in _ARITH:
@@ -891,8 +907,11 @@ class Interpreter:
             return v
         obj = g.global_object
         v = obj.props.get(name, HOLE)
-        if v is not HOLE and type(v) is not Slot:
-            return v
+        if v is not HOLE:
+            if type(v) is not Slot:
+                return v
+            if not v.flags & ACCESSOR:  # a declared var: a non-configurable data slot
+                return v.value
         if not obj.has_property(name):
             raise JSError("ReferenceError", f"{name} is not defined")
         return obj.get(name, obj)
@@ -919,9 +938,14 @@ class Interpreter:
             return
         obj = g.global_object
         props = obj.props
-        if name in props and type(props[name]) is not Slot:
-            props[name] = value
-            return
+        v = props.get(name, HOLE)
+        if v is not HOLE and obj.segment is None:
+            if type(v) is not Slot:
+                props[name] = value
+                return
+            if v.flags & WRITABLE and not v.flags & ACCESSOR:
+                v.value = value  # each property owns its Slot
+                return
         if strict and not obj.has_property(name):
             raise JSError("ReferenceError", f"{name} is not defined")
         if not obj.set(name, value, obj) and strict:
