@@ -965,7 +965,13 @@ class FunctionCompiler:
             self.free_to(mark)
             return r
         self.emit(O["NEWARRAY"], r, 0, 0)
-        for e in node.elements:
+        self.fill_array(r, node.elements)
+        return r
+
+    def fill_array(self, r: int, elements: list) -> None:
+        """Append elements (holes and spreads included) to the array in ``r``."""
+        mark = self.next_reg
+        for e in elements:
             if e is None:
                 self.emit(O["ARRAYHOLE"], r)
             elif e.type == "SpreadElement":
@@ -973,7 +979,6 @@ class FunctionCompiler:
             else:
                 self.emit(O["ARRAYPUSH"], r, self.expr(e))
             self.free_to(mark)
-        return r
 
     def e_ObjectExpression(self, node, dst):
         r = self.target(dst)
@@ -1570,13 +1575,7 @@ class FunctionCompiler:
     def array_of_arguments(self, args) -> int:
         arr = self.alloc()
         self.emit(O["NEWARRAY"], arr, 0, 0)
-        mark = self.next_reg
-        for a in args:
-            if a.type == "SpreadElement":
-                self.emit(O["ARRAYSPREAD"], arr, self.expr(a.argument))
-            else:
-                self.emit(O["ARRAYPUSH"], arr, self.expr(a))
-            self.free_to(mark)
+        self.fill_array(arr, args)
         return arr
 
     def e_NewExpression(self, node, dst):
