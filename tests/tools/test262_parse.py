@@ -22,7 +22,8 @@ Each file runs in one of ``--jobs`` worker processes; a file that takes longer t
 failure. The run prints a pass/fail table per directory (``language/<dir>``,
 ``annexB/<dir>``, the ``built-ins`` directories that fail, and totals) and, with
 ``--out FILE``, writes every failure as one tab-separated line: file, mode, expected,
-our outcome (and acorn's verdict with ``--acorn``).
+our outcome (and acorn's verdict with ``--acorn``). The exit status is 1 if any failure
+is not one of ``ACORN_DISAGREES`` (test262 and acorn disagree there; acorn holds).
 
 ``--ast`` compares the tree of every case that parses with acorn's (each worker runs
 its own acorn process); a difference is listed as a failure of the kind "acorn's AST"
@@ -60,6 +61,14 @@ STRICT_PREFIX = '"use strict";\n'
 
 # Proposals acorn 8.19 (ecmaVersion "latest") does not parse.
 SKIP_FEATURES = frozenset({"decorators", "import-defer"})
+
+# Failures where acorn, our AST reference, disagrees with test262: path prefix -> why.
+# They count as failures in the table; the exit status ignores them.
+ACORN_DISAGREES = {
+    "test/annexB/language/expressions/assignmenttargettype/c": (
+        "Annex B (web compatibility): a call as an assignment target is a runtime "
+        "ReferenceError in sloppy code; acorn keeps the early SyntaxError"),
+}
 
 # --- the frontmatter ---------------------------------------------------------------------
 
@@ -472,6 +481,7 @@ def main(argv: list[str] | None = None) -> int:
     causes: Counter = Counter()
     disagreements: list[str] = []  # caplet passes, acorn does not agree with test262
     ast_diffs: list[str] = []  # parsed as test262 says, but not to acorn's tree
+    known_failures: list[str] = []  # failures listed in ACORN_DISAGREES
     for i, (case, (outcome, detail, _)) in enumerate(zip(cases, results, strict=True)):
         if outcome == "astdiff":
             ast_diffs.append(f"{case.path}\t{case.mode}\tacorn's AST\t{detail}")
@@ -495,18 +505,25 @@ def main(argv: list[str] | None = None) -> int:
         ours = {"ok": "parsed", "syntax": f"SyntaxError: {detail}"}.get(outcome,
                                                                         f"{outcome}: {detail}")
         line = f"{case.path}\t{case.mode}\t{'error' if case.expect_error else 'parse'}\t{ours}"
+        known = next((why for prefix, why in ACORN_DISAGREES.items()
+                      if case.path.startswith(prefix)), None)
+        if known is not None:
+            known_failures.append(f"{line}\tknown: {known}")
+            continue
         failures.append(line + (f"\t{acorn_note}" if acorn_note else ""))
 
     built_ins = {name for name in rows if name.startswith("built-ins/")}
     for line in table(rows, built_ins):
         print(line)
     print()
-    print("failures: " + (", ".join(f"{k} {v}" for k, v in sorted(causes.items())) or "none"))
+    print("failures: " + (", ".join(f"{k} {v}" for k, v in sorted(causes.items())) or "none")
+          + f" ({len(known_failures)} of them where acorn disagrees with test262, listed in "
+          "ACORN_DISAGREES)")
     if skipped:
         print("skipped files: " + ", ".join(f"{k} {v}" for k, v in sorted(skipped.items())))
     if acorn is not None:
         bugs = sum(1 for f in failures if "\tacorn agrees" in f)
-        print(f"acorn agrees with test262 on {bugs} of the {len(failures)} failures; "
+        print(f"acorn agrees with test262 on {bugs} of the {len(failures)} unlisted failures; "
               f"caplet passes {len(disagreements)} cases where acorn disagrees with test262")
     if args.ast:
         print(f"trees different from acorn's: {len(ast_diffs)}")
@@ -517,7 +534,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.out:
         with open(args.out, "w", encoding="utf-8") as f:
             f.write("# file\tmode\texpected\tours" + ("\tacorn" if acorn else "") + "\n")
-            for line in failures + ast_diffs:
+            for line in failures + ast_diffs + known_failures:
                 f.write(line + "\n")
             if disagreements:
                 f.write("# passing cases where acorn disagrees with test262\n")
