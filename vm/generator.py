@@ -8,9 +8,10 @@ raises ``JSThrow(e)`` at the suspended ``yield``, ``return(v)`` raises
 
 from __future__ import annotations
 
+from .builtins.iterator import create_iter_result_object
 from .interpreter import GeneratorReturn
 from .objects import CONFIGURABLE, JSError, JSObject, JSThrow
-from .symbols import ITERATOR, TO_STRING_TAG
+from .symbols import TO_STRING_TAG
 from .values import UNDEFINED
 
 START, SUSPENDED, RUNNING, DONE = range(4)
@@ -23,14 +24,6 @@ class JSGenerator(JSObject):
         super().__init__(proto, "Generator")
         self.frame = frame
         self.state = START
-
-
-def iter_result(realm, value, done: bool) -> JSObject:
-    """CreateIterResultObject."""
-    obj = JSObject(realm.object_prototype)
-    obj.props["value"] = value
-    obj.props["done"] = done
-    return obj
 
 
 def resume(machine, gen, mode: str, value):
@@ -46,7 +39,7 @@ def resume(machine, gen, mode: str, value):
     if gen.state == DONE:
         if mode == "throw":
             raise JSThrow(value)
-        return iter_result(realm, value if mode == "return" else UNDEFINED, True)
+        return create_iter_result_object(realm, value if mode == "return" else UNDEFINED, True)
     interp = machine.interpreter
     first = gen.state == START
     gen.state = RUNNING
@@ -62,28 +55,23 @@ def resume(machine, gen, mode: str, value):
             out = gen.frame.throw(GeneratorReturn(value))
     except StopIteration as e:
         gen.state, gen.frame = DONE, None
-        return iter_result(realm, e.value, True)
+        return create_iter_result_object(realm, e.value, True)
     except GeneratorReturn as e:
         gen.state, gen.frame = DONE, None
-        return iter_result(realm, e.value, True)
+        return create_iter_result_object(realm, e.value, True)
     except BaseException:
         gen.state, gen.frame = DONE, None
         raise
     finally:
         interp.depth -= 1
     gen.state = SUSPENDED
-    return iter_result(realm, out, False)
+    return create_iter_result_object(realm, out, False)
 
 
 def setup(machine) -> None:
     """%GeneratorFunction.prototype% and %GeneratorPrototype% (shared by every Global)."""
     realm = machine.realm
-    iterator_proto = realm.intrinsics.get("%IteratorPrototype%")
-    if iterator_proto is None:
-        iterator_proto = JSObject(realm.object_prototype)
-        realm.method(iterator_proto, "[Symbol.iterator]", lambda this, args: this)
-        iterator_proto.props[ITERATOR] = iterator_proto.props.pop("[Symbol.iterator]")
-        realm.intrinsics["%IteratorPrototype%"] = iterator_proto
+    iterator_proto = realm.intrinsics["%IteratorPrototype%"]
     proto = JSObject(iterator_proto)
     for mode in ("next", "return", "throw"):
         realm.method(proto, mode, lambda this, args, mode=mode: resume(

@@ -15,10 +15,10 @@ from __future__ import annotations
 from compiler.bytecode.isa import OPCODE
 
 from . import convert as C
+from .builtins.iterator import plain_array_iteration
 from .objects import (
     ACCESSOR,
     CONFIGURABLE,
-    DEFAULT,
     ENUMERABLE,
     WRITABLE,
     Cell,
@@ -31,8 +31,9 @@ from .objects import (
     PrivateName,
     Slot,
 )
+from .operations import copy_data_properties, for_in_keys, instance_of
 from .symbols import ITERATOR
-from .values import HOLE, NULL, UNDEFINED, JSSymbol
+from .values import HOLE, NULL, UNDEFINED
 
 # Opcode numbers as constants the loop compares against (the table is the source).
 OP_ADD = OPCODE["ADD"]
@@ -514,7 +515,7 @@ class Interpreter:
                             obj.props.pop(key, None)
                             obj.define_accessor(key, getter, setter, ENUMERABLE | CONFIGURABLE)
                         elif op == OP_COPYPROPS:
-                            self.copy_props(regs[ins[1]], regs[ins[2]])
+                            copy_data_properties(regs[ins[1]], regs[ins[2]])
                         elif op == OP_TOSTRING:
                             v = regs[ins[2]]
                             regs[ins[1]] = v if type(v) is str else C.to_string(v)
@@ -538,7 +539,7 @@ class Interpreter:
                         elif op == OP_TYPEOFGLOBAL:
                             regs[ins[1]] = self.typeof_global(g, consts[ins[2]])
                         elif op == OP_INSTANCEOF:
-                            regs[ins[1]] = self.instance_of(regs[ins[2]], regs[ins[3]])
+                            regs[ins[1]] = instance_of(realm, regs[ins[2]], regs[ins[3]])
                         elif op == OP_IN:
                             target = regs[ins[3]]
                             if not isinstance(target, JSObject):
@@ -889,16 +890,6 @@ class Interpreter:
             raise JSError("TypeError", f"Cannot delete property '{key}' of object")
         return ok
 
-    def copy_props(self, target, source) -> None:
-        if source is UNDEFINED or source is NULL:
-            return
-        if not isinstance(source, JSObject):
-            source = C.to_object(self.machine.realm, source)
-        for key in source.own_keys():
-            slot = source.get_own_property(key)
-            if slot is not None and slot.flags & ENUMERABLE:
-                target.define_own_property(key, Slot(source.get(key, source), DEFAULT))
-
     def get_global(self, g, name):
         v = g.lexical.get(name, g)
         if v is not g:
@@ -968,40 +959,9 @@ class Interpreter:
         if obj.get_own_property(name) is None:
             obj.define_own_property(name, Slot(UNDEFINED, WRITABLE | ENUMERABLE))
 
-    def instance_of(self, v, target) -> bool:
-        if not isinstance(target, JSObject):
-            raise JSError("TypeError", "Right-hand side of 'instanceof' is not callable")
-        from .symbols import HAS_INSTANCE
-
-        handler = target.get(HAS_INSTANCE, target)
-        default = self.machine.realm.intrinsics.get("%Function.prototype[@@hasInstance]%")
-        if handler is not UNDEFINED and handler is not NULL and handler is not default:
-            return C.to_boolean(self.call(handler, target, [v]))
-        if not isinstance(target, (JSFunction, JSNative)):
-            raise JSError("TypeError", "Right-hand side of 'instanceof' is not callable")
-        return self.ordinary_has_instance(target, v)
-
-    def ordinary_has_instance(self, target, v) -> bool:
-        bound = getattr(target, "bound_target", None)
-        if bound is not None:
-            return self.instance_of(v, bound)
-        if not isinstance(v, JSObject):
-            return False
-        proto = target.get("prototype", target)
-        if not isinstance(proto, JSObject):
-            raise JSError("TypeError", "Function has non-object prototype in instanceof check")
-        o = v.proto
-        while o is not None:
-            if o is proto:
-                return True
-            o = o.proto
-        return False
-
-    # iteration
-
     def get_iterator(self, value):
         realm = self.machine.realm
-        if type(value) is JSArray and realm.array_iteration_pristine(value):
+        if plain_array_iteration(realm, value):
             return ArrayIter(value)
         method = self.get_property(value, ITERATOR)
         if method is UNDEFINED or method is NULL:
@@ -1063,22 +1023,10 @@ class Interpreter:
             yield v
 
     def for_in_keys(self, value):
-        keys: list[str] = []
-        seen: set = set()
         if value is UNDEFINED or value is NULL:
             return KeyIter(JSObject(None), [])
         obj = value if isinstance(value, JSObject) else C.to_object(self.machine.realm, value)
-        o = obj
-        while o is not None:
-            for key in o.own_keys():
-                if type(key) is JSSymbol or key in seen:
-                    continue
-                seen.add(key)
-                slot = o.get_own_property(key)
-                if slot is not None and slot.flags & ENUMERABLE:
-                    keys.append(key)
-            o = o.proto
-        return KeyIter(obj, keys)
+        return KeyIter(obj, for_in_keys(obj))
 
     def arguments_object(self, args: list):
         realm = self.machine.realm

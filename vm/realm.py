@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .objects import CONFIGURABLE, WRITABLE, JSNative, JSObject
-from .symbols import ITERATOR
 
 NativeFn = Callable[[object, list], object]  # (this, args) -> value
 
@@ -32,23 +31,6 @@ class Realm:
         setup_intrinsics(self)
         self.array_prototype = self.intrinsics.get("%Array.prototype%") or JSObject(
             object_prototype, "Array")
-        self._array_values = self.array_prototype.get_own_property(ITERATOR)
-        iterator_proto = self.intrinsics.get("%ArrayIteratorPrototype%")
-        self._array_next = iterator_proto.get_own_property("next") if iterator_proto else None
-
-    def array_iteration_pristine(self, array) -> bool:
-        """May for-of and spread walk this array directly (nobody changed iteration)?"""
-        if ITERATOR in array.props:
-            return False
-        now = self.array_prototype.get_own_property(ITERATOR)
-        if now is None or self._array_values is None or now.value is not self._array_values.value:
-            return False
-        proto = self.intrinsics.get("%ArrayIteratorPrototype%")
-        if proto is None:
-            return True
-        nxt = proto.get_own_property("next")
-        return nxt is not None and self._array_next is not None and \
-            nxt.value is self._array_next.value
 
     def native(self, name: str, fn: NativeFn, length: int = 0, construct=None,
                proto: JSObject | None = None) -> JSNative:

@@ -84,7 +84,7 @@ def not_iterable(value) -> JSError:
                       "Symbol(Symbol.iterator))")
 
 
-def _plain_array_iteration(realm, value) -> bool:
+def plain_array_iteration(realm, value) -> bool:
     """True when iterating ``value`` is unobservably the same as walking its indices."""
     if type(value) is not JSArray:
         return False
@@ -97,7 +97,7 @@ def _plain_array_iteration(realm, value) -> bool:
 def iterate(realm, value) -> Iterator:
     """Yield the values of an iterable. The loop body must not run JavaScript code that
     could throw (use ``for_each`` then): an abandoned generator does not close."""
-    if _plain_array_iteration(realm, value):
+    if plain_array_iteration(realm, value):
         i = 0
         while i < value.length():
             yield value.get(str(i))
@@ -113,7 +113,7 @@ def iterate(realm, value) -> Iterator:
 
 def iterable_to_list(realm, value) -> list:
     """IteratorToList(GetIterator(value))."""
-    if _plain_array_iteration(realm, value) and not value.props:
+    if plain_array_iteration(realm, value) and not value.props:
         return [value.get(str(i)) if v is HOLE else v for i, v in enumerate(value.items)]
     return list(iterate(realm, value))
 
