@@ -214,7 +214,7 @@ class FunctionCompiler:
         b = self.unit.analysis.refs.get(id(ident))
         name = ident.name
         if b is None and init:
-            b = self._declared(ident)
+            b = self.unit.analysis.refs.get(id(ident))
         kind, where = self.location(b)
         if b is not None and b.kind == "fname" and not init:
             if self.info.strict:
@@ -241,11 +241,6 @@ class FunctionCompiler:
                 self.emit(O["MOVE"], where, src)
         else:
             self.emit(O["SETCELL"], where, src)
-
-    def _declared(self, ident):
-        return self.unit.analysis.refs.get(id(ident))
-
-    # ------------------------------------------------------------ functions
 
     def compile_script(self, program) -> Code:
         code = self.code
@@ -314,7 +309,7 @@ class FunctionCompiler:
                 if b.kind == "param" and not b.captured and b.reg < 0:
                     b.reg = self.alloc()
             for i, p in enumerate(positional):
-                self.bind_pattern(p, i, fscope, init=True, param_index=True)
+                self.bind_pattern(p, i, fscope, init=True)
         rest = next((p for p in params if p.type == "RestElement"), None)
         if rest is not None:
             code.kind = code.kind  # rest array arrives in r[params]
@@ -379,12 +374,9 @@ class FunctionCompiler:
                 mark = self.next_reg
                 r = self.function_value(decl)
                 ident = decl.id
-                b = self._binding_of_decl(ident)
+                b = self.unit.analysis.refs.get(id(ident))
                 self._init_binding(b, ident.name, r)
                 self.free_to(mark)
-
-    def _binding_of_decl(self, ident) -> Binding | None:
-        return self.unit.analysis.refs.get(id(ident))
 
     def _init_binding(self, b: Binding | None, name: str, src: int) -> None:
         kind, where = self.location(b)
@@ -784,8 +776,7 @@ class FunctionCompiler:
 
     # ------------------------------------------------------------ patterns
 
-    def bind_pattern(self, target, value: int, scope, init: bool,
-                     param_index: bool = False) -> None:
+    def bind_pattern(self, target, value: int, scope, init: bool) -> None:
         """Bind (declare-initialise) or assign the pattern ``target`` from register ``value``."""
         t = target.type
         if t == "Identifier":
@@ -1003,16 +994,15 @@ class FunctionCompiler:
                     self.emit(O["SETPROP"], r, self.const("__proto__"), v)
                 else:
                     v = self.expr_named(p.value, name) if not p.method else \
-                        self.method_value(p.value, name, r)
+                        self.method_value(p.value, name)
                     self.emit(O["DEFPROP"], r, key, v)
             else:
-                fn = self.method_value(p.value, _key_string(p.key) if not p.computed else "",
-                                       r)
+                fn = self.method_value(p.value, _key_string(p.key) if not p.computed else "")
                 self.emit(O["DEFGETTER"] if p.kind == "get" else O["DEFSETTER"], r, key, fn)
             self.free_to(mark)
         return r
 
-    def method_value(self, node, name: str, home: int | None) -> int:
+    def method_value(self, node, name: str) -> int:
         r = self.function_value(node, kind="method")
         self.code.functions[-1].name = name
         return r
@@ -1079,8 +1069,7 @@ class FunctionCompiler:
             else:
                 self.emit(O["LOADK"], key, self.const(_key_string(m.key)))
             if m.type == "MethodDefinition":
-                fn = self.method_value(m.value, _key_string(m.key) if not m.computed else "",
-                                       None)
+                fn = self.method_value(m.value, _key_string(m.key) if not m.computed else "")
                 flavour = {"method": 0, "get": 1, "set": 2}[m.kind]
                 if private:
                     self.emit(O["ADDPRIVATEMETHOD"], F, key, fn, flavour + (3 if m.static else 0))

@@ -340,8 +340,7 @@ class Interpreter:
                             elif isinstance(f, JSNative):
                                 regs[ins[1]] = f.fn(regs[base], call_args)
                             else:
-                                raise JSError("TypeError", f"{self.describe_callee(ins, code)}"
-                                                           " is not a function")
+                                raise JSError("TypeError", f"{C.describe(f)} is not a function")
                         elif op == OP_GETELEM:
                             obj = regs[ins[2]]
                             key = regs[ins[3]]
@@ -849,9 +848,6 @@ class Interpreter:
             raise JSError("TypeError", "Private method is not writable")
         obj.props[key] = value
 
-    def describe_callee(self, ins, code) -> str:
-        return "value"
-
     def get_property(self, obj, key):
         if isinstance(obj, JSObject):
             return obj.get(key, obj)
@@ -1048,26 +1044,26 @@ def _handler(handlers, pc: int, finally_only: bool = False) -> int:
 
 
 _ARITH = {
-    OPCODE["DIV"]: lambda a, b: C.js_div(a, b),
-    OPCODE["MOD"]: lambda a, b: C.js_mod(a, b),
-    OPCODE["EXP"]: lambda a, b: C.js_exp(a, b),
-    OPCODE["BITAND"]: lambda a, b: C.js_bitand(a, b),
-    OPCODE["BITOR"]: lambda a, b: C.js_bitor(a, b),
-    OPCODE["BITXOR"]: lambda a, b: C.js_bitxor(a, b),
-    OPCODE["SHL"]: lambda a, b: C.js_shl(a, b),
-    OPCODE["SHR"]: lambda a, b: C.js_shr(a, b),
-    OPCODE["USHR"]: lambda a, b: C.js_ushr(a, b),
+    OPCODE["DIV"]: C.js_div,
+    OPCODE["MOD"]: C.js_mod,
+    OPCODE["EXP"]: C.js_exp,
+    OPCODE["BITAND"]: C.js_bitand,
+    OPCODE["BITOR"]: C.js_bitor,
+    OPCODE["BITXOR"]: C.js_bitxor,
+    OPCODE["SHL"]: C.js_shl,
+    OPCODE["SHR"]: C.js_shr,
+    OPCODE["USHR"]: C.js_ushr,
 }
 _COMPARE = {
-    OPCODE["EQ"]: lambda a, b: C.loose_equals(a, b),
+    OPCODE["EQ"]: C.loose_equals,
     OPCODE["NE"]: lambda a, b: not C.loose_equals(a, b),
-    OPCODE["SEQ"]: lambda a, b: C.strict_equals(a, b),
+    OPCODE["SEQ"]: C.strict_equals,
     OPCODE["SNE"]: lambda a, b: not C.strict_equals(a, b),
-    OPCODE["LE"]: lambda a, b: C.js_le(a, b),
-    OPCODE["GT"]: lambda a, b: C.js_gt(a, b),
-    OPCODE["GE"]: lambda a, b: C.js_ge(a, b),
+    OPCODE["LE"]: C.js_le,
+    OPCODE["GT"]: C.js_gt,
+    OPCODE["GE"]: C.js_ge,
 }
 _UNARY = {
     OPCODE["NEG"]: lambda a: -a if type(a) is float else C.js_neg(a),
-    OPCODE["BITNOT"]: lambda a: C.js_bitnot(a),
+    OPCODE["BITNOT"]: C.js_bitnot,
 }
