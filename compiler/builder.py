@@ -76,9 +76,10 @@ def _key(key) -> tuple[A.Node, bool]:
 class Builder:
     """Builds one program; holds the bookkeeping that spans rules."""
 
-    def __init__(self, text: str, module: bool):
+    def __init__(self, text: str, module: bool, eval_site=None):
         self.text = text
         self.module = module
+        self.eval_site = eval_site
         self.ctx: list[int] = []  # shared with the driver
         self.parens: list[tuple[A.Node, int, int]] = []  # (node, inner start, inner end)
         self.paren_count: dict[int, int] = {}
@@ -113,7 +114,7 @@ class Builder:
             from .early_errors import check_program
         except ImportError:  # pragma: no cover - only while the pass is being written
             return
-        check_program(program, self.module)
+        check_program(program, self.module, self.eval_site)
 
     def _directives(self, body: list) -> list:
         for stmt in body:

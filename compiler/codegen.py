@@ -10,7 +10,7 @@ value (a local variable's own register, with no copy).
 from __future__ import annotations
 
 from . import ast as A
-from .bytecode.code import Code
+from .bytecode.code import Code, EvalSite, TemplateSite
 from .bytecode.isa import OPCODE as O
 from .errors import JSSyntaxError
 from .scope import Analysis, Binding, FunctionInfo, Scope, analyze, pattern_names
@@ -26,6 +26,7 @@ UNARY = {"!": O["NOT"], "-": O["NEG"], "+": O["TONUMERIC"], "~": O["BITNOT"],
          "typeof": O["TYPEOF"]}
 ERR_TYPE, ERR_REFERENCE, ERR_SYNTAX = 0, 1, 2
 GLOBAL_KINDS = {"var": 0, "function": 1, "let": 2, "const": 3, "class": 4}
+EVAL_GLOBAL = 5  # a var or function sloppy eval code adds to the global object (deletable)
 
 
 class CompileError(JSSyntaxError):
@@ -38,6 +39,27 @@ def compile_script(program: A.Node, source: str, filename: str | None = None) ->
     unit = _Unit(analysis, source)
     fc = FunctionCompiler(unit, analysis.functions[id(program)], None, program)
     return fc.compile_script(program)
+
+
+def compile_eval(program: A.Node, source: str, site: EvalSite | None = None) -> Code:
+    """Compile eval code: for a direct eval, ``site`` describes the caller (its cells
+    become this code's captures, in ``Code.captures`` order); indirect eval has none."""
+    analysis = analyze(program, eval_site=site or EvalSite())
+    unit = _Unit(analysis, source)
+    caller = _Caller(site) if site is not None else None
+    fc = FunctionCompiler(unit, analysis.functions[id(program)], caller, program)
+    return fc.compile_script(program, eval_code=True)
+
+
+class _Caller:
+    """The frame that called a direct eval, as the eval code's enclosing function: its
+    bindings already have cells, whose slots the site lists."""
+
+    def cell_of(self, b: Binding) -> int:
+        return b.cell
+
+    def __init__(self, site: EvalSite) -> None:
+        self.site = site
 
 
 class _Unit:
@@ -172,6 +194,8 @@ class FunctionCompiler:
     def location(self, b: Binding | None):
         if b is None or b.global_name:
             return "global", None
+        if b.eval_var:
+            return "evalvar", self.cell_of(b.scope.parent.func.evalvars)
         if b.scope.func is self.info and not b.captured:
             return "reg", b.reg
         return "cell", self.cell_of(b)
@@ -193,6 +217,21 @@ class FunctionCompiler:
     def load_binding(self, ident, dst: int | None = None) -> int:
         name = ident.name if ident.type == "Identifier" else "%this"
         b = self.unit.analysis.refs.get(id(ident))
+        dynamic = self.unit.analysis.dynamic.get(id(ident))
+        if dynamic is not None or (b is not None and b.eval_var):
+            r = self.alloc() if dst is None else dst
+            evalvars, depth = dynamic if dynamic is not None else (None, 1)
+            cell = self.cell_of(evalvars) if evalvars is not None else self.location(b)[1]
+            hit = self.emit(O["GETDYN"], r, cell, depth, self.const(name), 0)
+            if b is not None and b.eval_var:
+                self.emit(O["GETGLOBAL"], r, self.const(name))
+            else:
+                self.load_static(ident, b, name, r)
+            self.patch(hit)
+            return r
+        return self.load_static(ident, b, name, dst)
+
+    def load_static(self, ident, b: Binding | None, name: str, dst: int | None) -> int:
         kind, where = self.location(b)
         if kind == "reg":
             if b.lexical and self.needs_tdz(b, ident):
@@ -213,8 +252,20 @@ class FunctionCompiler:
     def store_binding(self, ident, src: int, init: bool = False) -> None:
         b = self.unit.analysis.refs.get(id(ident))
         name = ident.name
-        if b is None and init:
-            b = self.unit.analysis.refs.get(id(ident))
+        dynamic = self.unit.analysis.dynamic.get(id(ident))
+        if dynamic is not None or (b is not None and b.eval_var):
+            evalvars, depth = dynamic if dynamic is not None else (None, 1)
+            cell = self.cell_of(evalvars) if evalvars is not None else self.location(b)[1]
+            hit = self.emit(O["SETDYN"], cell, depth, self.const(name), src, 0)
+            if b is not None and b.eval_var:
+                self.emit(O["SETGLOBAL"], self.const(name), src)
+            else:
+                self.store_static(ident, b, name, src, init)
+            self.patch(hit)
+            return
+        self.store_static(ident, b, name, src, init)
+
+    def store_static(self, ident, b: Binding | None, name: str, src: int, init: bool) -> None:
         kind, where = self.location(b)
         if b is not None and b.kind == "fname" and not init:
             if self.info.strict:
@@ -242,15 +293,20 @@ class FunctionCompiler:
         else:
             self.emit(O["SETCELL"], where, src)
 
-    def compile_script(self, program) -> Code:
+    def compile_script(self, program, eval_code: bool = False) -> Code:
         code = self.code
         code.kind = "script"
-        code.name = "<script>"
+        code.name = "<eval>" if eval_code else "<script>"
         self.setup_bindings(0)
         scope = self.unit.analysis.scopes[id(program)]
         for b in scope.bindings.values():
             if b.global_name:
-                self.emit(O["DEFGLOBAL"], self.const(b.name), GLOBAL_KINDS.get(b.kind, 0))
+                self.emit(O["DEFGLOBAL"], self.const(b.name),
+                          EVAL_GLOBAL if eval_code else GLOBAL_KINDS.get(b.kind, 0))
+            elif b.eval_var:
+                self.emit(O["DEFEVALVAR"], self.location(b)[1], self.const(b.name))
+        if eval_code:
+            self.init_lexicals(scope)
         this_b = scope.bindings.get("%this")
         if this_b is not None and this_b.captured:
             r = self.alloc()
@@ -282,6 +338,8 @@ class FunctionCompiler:
         code.length = next((i for i, p in enumerate(params)
                             if p.type in ("AssignmentPattern", "RestElement")), len(params))
         self.setup_bindings(len(positional))
+        if self.info.evalvars is not None:
+            self.emit(O["NEWEVALVARS"], self.info.evalvars.cell, self.enclosing_evalvars())
         fscope = self.unit.analysis.scopes[id(node)]
         this_b = fscope.bindings.get("%this")
         if this_b is not None and this_b.captured:  # arrows inside read `this` from a cell
@@ -329,6 +387,15 @@ class FunctionCompiler:
             r = self.expr(body)
             self.emit(O["RETURN"], r)
         return self.finish()
+
+    def enclosing_evalvars(self) -> int:
+        """1 + the cell slot of the nearest enclosing function's eval vars, or 0."""
+        f = self.info.parent
+        while f is not None:
+            if f.evalvars is not None:
+                return self.cell_of(f.evalvars) + 1
+            f = f.parent
+        return 0
 
     def _store_direct(self, b: Binding, src: int) -> None:
         if b.captured:
@@ -380,7 +447,11 @@ class FunctionCompiler:
 
     def _init_binding(self, b: Binding | None, name: str, src: int) -> None:
         kind, where = self.location(b)
-        if kind == "global":
+        if kind == "evalvar":
+            hit = self.emit(O["SETDYN"], where, 1, self.const(name), src, 0)
+            self.emit(O["SETGLOBAL"], self.const(name), src)
+            self.patch(hit)
+        elif kind == "global":
             self.emit(O["SETGLOBAL"], self.const(name), src)
         elif kind == "reg":
             if where != src:
@@ -1125,6 +1196,9 @@ class FunctionCompiler:
         op = node.operator
         if op == "typeof" and node.argument.type == "Identifier":
             b = self.unit.analysis.refs.get(id(node.argument))
+            dynamic = self.unit.analysis.dynamic.get(id(node.argument))
+            if dynamic is not None or (b is not None and b.eval_var):
+                return self.typeof_dynamic(node.argument, b, dynamic, dst)
             if b is None or b.global_name:
                 r = self.target(dst)
                 self.emit(O["TYPEOFGLOBAL"], r, self.const(node.argument.name))
@@ -1143,6 +1217,22 @@ class FunctionCompiler:
         self.free_to(mark)
         r = self.target(dst)
         self.emit(UNARY[op], r, a)
+        return r
+
+    def typeof_dynamic(self, ident, b, dynamic, dst):
+        """typeof of a name sloppy eval may have declared: its eval var if there is one."""
+        r = self.target(dst)
+        evalvars, depth = dynamic if dynamic is not None else (None, 1)
+        cell = self.cell_of(evalvars) if evalvars is not None else self.location(b)[1]
+        hit = self.emit(O["GETDYN"], r, cell, depth, self.const(ident.name), 0)
+        if b is None or b.global_name or b.eval_var:
+            self.emit(O["TYPEOFGLOBAL"], r, self.const(ident.name))
+        else:
+            self.emit(O["TYPEOF"], r, self.load_static(ident, b, ident.name, r))
+        done = self.emit(O["JMP"], 0)
+        self.patch(hit)
+        self.emit(O["TYPEOF"], r, r)
+        self.patch(done)
         return r
 
     def delete(self, arg, dst):
@@ -1470,6 +1560,9 @@ class FunctionCompiler:
     def e_CallExpression(self, node, dst, chain_exit: list | None = None):
         callee = node.callee
         mark = self.next_reg
+        if id(node) in self.unit.analysis.evals and \
+                not any(a.type == "SpreadElement" for a in node.arguments):
+            return self.direct_eval(node, dst)
         if callee.type == "Super":
             if any(a.type == "SpreadElement" for a in node.arguments):
                 arr = self.array_of_arguments(node.arguments)
@@ -1561,6 +1654,63 @@ class FunctionCompiler:
         self.emit(O["CALL"], r, fn, this, len(node.arguments))
         return r
 
+    def direct_eval(self, node, dst):
+        """eval(...) through the name eval: EVAL runs it as direct eval when the callee
+        is the Global's own eval, with a site describing what the code may see."""
+        mark = self.next_reg
+        fn = self.alloc()
+        self.load_binding(node.callee, fn)
+        base = self.next_reg
+        for a in node.arguments:
+            self.expr(a, self.alloc())
+        site = self.eval_site(node)
+        self.free_to(mark)
+        r = self.target(dst)
+        self.emit(O["EVAL"], r, fn, base, len(node.arguments), self.const(site))
+        return r
+
+    def eval_site(self, node) -> EvalSite:
+        scope, evalvars, depth = self.unit.analysis.evals[id(node)]
+        names: list[tuple[str, int, str, str]] = []
+        privates: list[str] = []
+        seen: set[str] = set()
+        this_cell = -1
+        s = scope
+        while s is not None:
+            for name, b in s.bindings.items():
+                if name in seen or b.global_name:
+                    continue
+                seen.add(name)
+                if b.kind == "this":
+                    if b.scope.func is not self.info:
+                        this_cell = self.cell_of(b)
+                    continue
+                if b.kind == "evalvars":
+                    continue
+                if name.startswith("#"):
+                    privates.append(name[1:])
+                if b.scope.func is self.info:
+                    level = "var" if s.kind == "function" and not b.lexical else "lex"
+                else:
+                    level = getattr(b, "level", None) or "outer"
+                names.append((name, self.cell_of(b), b.kind, level))
+            s = s.parent
+        fc = self
+        while fc.code.kind == "arrow" and isinstance(fc.parent, FunctionCompiler):
+            fc = fc.parent
+        inherited = fc.parent.site if isinstance(fc.parent, _Caller) else EvalSite()
+        kind = fc.code.kind
+        in_function = kind not in ("script", "arrow") or inherited.new_target
+        own = self.parent.site if isinstance(self.parent, _Caller) else EvalSite()
+        return EvalSite(
+            names=tuple(names), strict=self.info.strict,
+            function=self.code.kind != "script" or own.function,
+            evalvars=self.cell_of(evalvars) if evalvars is not None else -1, depth=depth,
+            this_cell=this_cell, new_target=in_function or inherited.new_target,
+            super_prop=kind in ("method", "constructor", "derived") or inherited.super_prop,
+            super_call=kind == "derived" or inherited.super_call,
+            privates=tuple(privates))
+
     def array_of_arguments(self, args) -> int:
         arr = self.alloc()
         self.emit(O["NEWARRAY"], arr, 0, 0)
@@ -1606,7 +1756,33 @@ class FunctionCompiler:
         return r
 
     def e_TaggedTemplateExpression(self, node, dst):
-        raise self.error("tagged templates are not supported yet", node)
+        """tag`...`: a call whose first argument is the site's template object."""
+        quasis = node.quasi.quasis
+        site = TemplateSite(tuple(q.value["cooked"] for q in quasis),
+                            tuple(_normalize_raw(q.value["raw"]) for q in quasis))
+        template = _TemplateObject(node.quasi.start, node.quasi.end, site)
+        call = A.CallExpression(node.start, node.end, node.tag,
+                                [template, *node.quasi.expressions], False)
+        return self.e_CallExpression(call, dst)
+
+    def e_TemplateObject(self, node, dst):
+        r = self.target(dst)
+        self.emit(O["GETTEMPLATE"], r, self.const(node.site))
+        return r
+
+
+class _TemplateObject:
+    """A call argument standing for a tagged template's template object."""
+
+    type = "TemplateObject"
+
+    def __init__(self, start: int, end: int, site: TemplateSite) -> None:
+        self.start, self.end, self.site = start, end, site
+
+
+def _normalize_raw(raw: str) -> str:
+    """TRV: line terminators CR and CRLF in template source read as LF."""
+    return raw.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _default_constructor(derived: bool) -> Code:

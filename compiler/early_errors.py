@@ -133,6 +133,7 @@ class _Checker:
     def __init__(self, module: bool):
         self.module = module
         self.strict = module
+        self.inherited_strict = False
         self.ctx = _Ctx(await_ok=module)
         self.scopes: list[_Scope] = []
         self.privates: list[tuple[dict[str, str], list]] = []  # per class body: declared, used
@@ -200,9 +201,19 @@ class _Checker:
 
     # ----------------------------------------------------------------- program
 
+    def enter_eval_site(self, site) -> None:
+        """Direct eval code: the caller's strictness, `this`-related context and private
+        names hold inside it (PerformEval's inFunction/inMethod/inDerivedConstructor)."""
+        self.inherited_strict = site.strict
+        self.ctx = _Ctx(args_banned="field" if site.args_banned else None,
+                        super_prop=site.super_prop, super_call=site.super_call,
+                        new_target=site.new_target)
+        if site.privates:
+            self.privates.append(({name: "field" for name in site.privates}, []))
+
     def program(self, node) -> None:
         module = self.module
-        self.strict = module or _has_use_strict(node.body)
+        self.strict = module or self.inherited_strict or _has_use_strict(node.body)
         self.scopes.append(_Scope(var_scope=True, fvar=not module))
         v = self.v
         for stmt in node.body:
@@ -1236,13 +1247,16 @@ class _Checker:
 _MIN_RECURSION = 20000
 
 
-def check_program(program: Node, module: bool) -> None:
+def check_program(program: Node, module: bool, eval_site=None) -> None:
     """Raise :class:`JSSyntaxError` for the first early error in ``program``.
 
     ``program`` is a finished ESTree ``Program``; ``module`` says whether it is module
-    code (strict, with import/export and top-level await).
+    code (strict, with import/export and top-level await); ``eval_site`` gives the
+    context a direct eval's code inherits from its caller.
     """
     checker = _Checker(module)
+    if eval_site is not None:
+        checker.enter_eval_site(eval_site)
     # The walk recurses once per nesting level of the source; Python calls between
     # Python functions do not use the C stack, so a deep but legal program only needs
     # a higher limit than the default.

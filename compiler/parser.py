@@ -287,11 +287,11 @@ def tables() -> _Tables:
 class _Driver:
     """One parse: the LALR stacks, the brace stack and the context stack."""
 
-    def __init__(self, text: str, module: bool):
+    def __init__(self, text: str, module: bool, eval_site=None):
         self.t = tables()
         self.text = text
         self.module = module
-        self.b = Builder(text, module)
+        self.b = Builder(text, module, eval_site)
         b = self.b
         # None marks a one-child rule that passes its child through: the loop then
         # only swaps the state on top of the stack.
@@ -594,16 +594,19 @@ class _Driver:
             pos = end
 
 
-def parse(text: str, module: bool = False, filename: str | None = None) -> A.Node:
+def parse(text: str, module: bool = False, filename: str | None = None,
+          eval_site=None) -> A.Node:
     """Parse JavaScript source into an acorn-shaped ESTree ``Program``.
 
     ``text`` may hold real characters or UTF-16 code units; offsets in the tree count
     UTF-16 code units either way. Raises :class:`JSSyntaxError` (with line, column and
     filename filled in) for any input that is not a valid script or module.
+    ``eval_site`` (a :class:`~compiler.bytecode.code.EvalSite`) parses code for a direct
+    eval: strictness, `new.target`, `super` and private names come from the caller.
     """
     src = to_utf16(text)
     try:
-        return _Driver(src, module).run()
+        return _Driver(src, module, eval_site).run()
     except JSSyntaxError as e:
         raise e.locate(src, filename) from None
     except RecursionError:

@@ -28,6 +28,7 @@ class Binding:
     reg: int = -1  # its register, if not captured
     cell: int = -1  # its closure-cell slot in the owning function, if captured
     global_name: bool = False  # a script-level var/function: lives on the global object
+    eval_var: bool = False  # a var sloppy eval code adds to its caller's var scope
 
     @property
     def lexical(self) -> bool:
@@ -43,6 +44,8 @@ class FunctionInfo:
     scope: Scope | None = None
     uses_arguments: bool = False
     children: list[FunctionInfo] = field(default_factory=list)
+    evalvars: Binding | None = None  # sloppy function calling eval: the vars eval adds
+    has_eval: bool = False  # contains a direct eval: every binding it sees is a cell
 
 
 @dataclass(eq=False)
@@ -69,10 +72,38 @@ class Analysis:
         self.refs: dict[int, Binding | None] = {}  # id(Identifier) -> binding (None: global)
         self.functions: dict[int, FunctionInfo] = {}
         self.keep: list = []  # nodes whose ids key the maps above stay alive
+        # id(Identifier) -> (the nearest %evalvars binding, how many eval-var scopes to
+        # consult) for names sloppy direct eval could shadow at run time
+        self.dynamic: dict[int, tuple[Binding, int]] = {}
+        # id(direct eval CallExpression) -> (its scope, nearest %evalvars, chain depth)
+        self.evals: dict[int, tuple] = {}
 
 
-def analyze(program: A.Node, module: bool = False) -> Analysis:
-    return _Resolver(module).run(program)
+def analyze(program: A.Node, module: bool = False, eval_site=None) -> Analysis:
+    return _Resolver(module, eval_site).run(program)
+
+
+def is_direct_eval(node) -> bool:
+    """`eval(...)`: a call through the plain name eval (not `eval?.()`, not `(0, eval)`)."""
+    callee = node.callee
+    return callee.type == "Identifier" and callee.name == "eval" and not node.optional
+
+
+def _functions_with_eval(program: A.Node) -> set[int]:
+    """The functions (and the program) whose own body holds a direct eval call."""
+    found: set[int] = set()
+    stack = [(program, program)]
+    while stack:
+        node, func = stack.pop()
+        t = node.type
+        if t == "CallExpression" and is_direct_eval(node):
+            found.add(id(func))
+        elif t in ("FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression"):
+            func = node
+        for child in A.iter_children(node):
+            if child is not None:
+                stack.append((child, func))
+    return found
 
 
 def _directive_strict(body: list) -> bool:
@@ -104,29 +135,95 @@ def pattern_names(node, out: list) -> list:
 
 
 class _Resolver:
-    def __init__(self, module: bool) -> None:
+    def __init__(self, module: bool, eval_site=None) -> None:
         self.module = module
+        self.site = eval_site
         self.a = Analysis()
         self.class_depth = 0
+        self.eval_funcs: set[int] = set()
+        self.eval_depth = 0
 
     def run(self, program: A.Node) -> Analysis:
-        top = FunctionInfo(program, None, strict=self.module or _directive_strict(program.body))
-        scope = Scope("script", None, top)
+        site = self.site
+        outer = None
+        if site is not None:
+            outer = self.caller_scope(site)
+        strict = self.module or _directive_strict(program.body) or (site is not None and
+                                                                      site.strict)
+        top = FunctionInfo(program, outer.func if outer else None, strict=strict)
+        scope = Scope("script", outer, top)
         top.scope = scope
         self.a.scopes[id(program)] = scope
         self.a.functions[id(program)] = top
         self.a.keep.append(program)
+        self.eval_funcs = _functions_with_eval(program)
+        if id(program) in self.eval_funcs:
+            top.has_eval = True
         scope.declare("%this", "this")
-        self.hoist_vars(program.body, scope)
-        self.declare_lexical(program.body, scope)
-        for b in scope.bindings.values():
-            # A script's top-level names belong to its Global: var and function on the
-            # global object, let/const/class in the Global's lexical environment.
-            if b.kind != "this" and not self.module:
-                b.global_name = True
+        if site is None:
+            self.hoist_vars(program.body, scope)
+            self.declare_lexical(program.body, scope)
+            for b in scope.bindings.values():
+                # A script's top-level names belong to its Global: var and function on
+                # the global object, let/const/class in the Global's lexical environment.
+                if b.kind != "this" and not self.module:
+                    b.global_name = True
+        else:
+            self.declare_eval(program, scope, site)
         for stmt in program.body:
             self.visit(stmt, scope)
         return self.a
+
+    def caller_scope(self, site) -> Scope:
+        """The caller of a direct eval, as a function scope of already-made cells."""
+        caller = FunctionInfo(None, None, strict=site.strict)
+        scope = Scope("function", None, caller)
+        caller.scope = scope
+        for name, cell, kind, level in reversed(site.names):
+            b = scope.bindings[name] = Binding(name, kind, scope, captured=True, cell=cell)
+            b.level = level
+        if site.evalvars >= 0:
+            caller.evalvars = Binding("%evalvars", "evalvars", scope, captured=True,
+                                      cell=site.evalvars)
+        self.eval_depth = site.depth
+        return scope
+
+    def declare_eval(self, program, scope: Scope, site) -> None:
+        """EvalDeclarationInstantiation: where the eval code's declarations go.
+
+        Strict eval code keeps every declaration to itself. Sloppy eval code adds its
+        `var`s and functions to the caller's var scope: on the global object at the top
+        level of a script, in the caller's eval-var scope inside a function (unless the
+        caller already has the binding); a clash with a lexical binding in between is a
+        SyntaxError.
+        """
+        strict = scope.func.strict
+        if strict:
+            self.hoist_vars(program.body, scope)
+            self.declare_lexical(program.body, scope)
+            return
+        probe = Scope("function", None, scope.func)
+        self.hoist_vars(program.body, probe)
+        self.declare_lexical(program.body, probe)
+        for name, b in probe.bindings.items():
+            if b.kind not in ("var", "function"):
+                scope.bindings[name] = Binding(name, b.kind, scope, decl_end=b.decl_end)
+                continue
+            outer = scope.parent.bindings.get(name) if scope.parent else None
+            level = getattr(outer, "level", None)
+            if level == "lex" or (outer is not None and outer.kind in LEXICAL and
+                                  not site.function):
+                from .errors import JSSyntaxError
+
+                raise JSSyntaxError(f"Identifier '{name}' has already been declared",
+                                    program.start)
+            if level == "var":
+                continue  # the caller's own binding: the eval code assigns it
+            nb = scope.bindings[name] = Binding(name, b.kind, scope)
+            if site.function:
+                nb.eval_var = True
+            else:
+                nb.global_name = True
 
     # -- declarations ---------------------------------------------------------------
 
@@ -180,25 +277,86 @@ class _Resolver:
         return scope
 
     def reference(self, ident: A.Node, scope: Scope) -> None:
-        self.a.refs[id(ident)] = self.resolve(ident.name, scope)
+        self.a.refs[id(ident)] = self.resolve(ident.name, scope, ident)
         self.a.keep.append(ident)
 
-    def resolve(self, name: str, scope: Scope) -> Binding | None:
+    def resolve(self, name: str, scope: Scope, ident=None) -> Binding | None:
         s = scope
+        crossed: list[Binding] = []  # eval-var scopes passed on the way out
+        found = None
         while s is not None:
             b = s.bindings.get(name)
             if b is not None:
                 if b.scope.func is not scope.func:
                     b.captured = True
-                return b
-            if name == "arguments" and s.kind == "function" and not s.func.is_arrow:
+                found = b
+                break
+            if name == "arguments" and s.kind == "function" and s.func.node is not None \
+                    and not s.func.is_arrow:
                 s.func.uses_arguments = True
                 b = s.declare("arguments", "arguments")
                 if s.func is not scope.func:
                     b.captured = True
-                return b
+                found = b
+                break
+            if s.kind == "function" and s.func.evalvars is not None:
+                crossed.append(s.func.evalvars)
             s = s.parent
-        return None
+        if ident is not None and name[0] not in "%#":
+            if s is not None and s.func.node is None and s.func.evalvars is not None and \
+                    getattr(found, "level", None) == "outer":
+                crossed.append(s.func.evalvars)  # eval code: the caller's eval vars first
+            if crossed:
+                depth = len(crossed)
+                if crossed[-1].scope.func.node is None:
+                    depth += max(0, self.eval_depth - 1)
+                evalvars = crossed[0]
+                if evalvars.scope.func is not scope.func:
+                    evalvars.captured = True
+                self.a.dynamic[id(ident)] = (evalvars, depth)
+        return found
+
+    def direct_eval(self, node, scope: Scope) -> None:
+        """A direct eval sees every binding in scope, so all of them live in cells, and
+        the enclosing function materialises `arguments` and `this` for it."""
+        self.a.keep.append(node)
+        s = scope
+        while s is not None:
+            if s.kind == "function" and s.func.node is not None:
+                if not s.func.is_arrow:
+                    self.resolve("arguments", scope)
+                    break
+            s = s.parent
+        self.resolve("%this", scope)
+        chain = []
+        s = scope
+        while s is not None:
+            if s.kind == "function" and s.func.evalvars is not None:
+                chain.append(s.func.evalvars)
+            s = s.parent
+        if chain:
+            if chain[0].scope.func is not scope.func:
+                chain[0].captured = True
+            depth = len(chain)
+            if chain[-1].scope.func.node is None:
+                depth += max(0, self.eval_depth - 1)
+            self.a.evals[id(node)] = (scope, chain[0], depth)
+        else:
+            self.a.evals[id(node)] = (scope, None, 0)
+        s = scope
+        while s is not None:
+            for b in s.bindings.values():
+                if not b.global_name:
+                    b.captured = True
+            if s.kind == "function" and s.func.evalvars is not None:
+                s.func.evalvars.captured = True
+            s = s.parent
+
+    def v_CallExpression(self, node, scope):
+        if is_direct_eval(node):
+            self.direct_eval(node, scope)
+        for child in A.iter_children(node):
+            self.visit(child, scope)
 
     def visit(self, node, scope: Scope) -> None:
         if node is None:
@@ -349,6 +507,11 @@ class _Resolver:
         self.a.keep.append(node)
         if not arrow:
             fscope.declare("%this", "this")
+        if id(node) in self.eval_funcs:
+            info.has_eval = True
+            if not strict:
+                info.evalvars = fscope.declare("%evalvars", "evalvars")
+                info.evalvars.captured = True
         for p in node.params:
             for ident in pattern_names(p, []):
                 fscope.declare(ident.name, "param")

@@ -16,6 +16,7 @@ from compiler.bytecode.isa import OPCODE
 
 from . import convert as C
 from .builtins.iterator import plain_array_iteration
+from .evaluators import EvalVars, perform_direct_eval
 from .objects import (
     ACCESSOR,
     CONFIGURABLE,
@@ -31,7 +32,7 @@ from .objects import (
     PrivateName,
     Slot,
 )
-from .operations import copy_data_properties, for_in_keys, instance_of
+from .operations import copy_data_properties, for_in_keys, instance_of, set_integrity_level
 from .symbols import ITERATOR
 from .values import HOLE, NULL, UNDEFINED
 
@@ -68,6 +69,12 @@ OP_GETITERATOR = OPCODE["GETITERATOR"]
 OP_GETPRIVATE = OPCODE["GETPRIVATE"]
 OP_GETPROP = OPCODE["GETPROP"]
 OP_GETSUPER = OPCODE["GETSUPER"]
+OP_GETTEMPLATE = OPCODE["GETTEMPLATE"]
+OP_GETDYN = OPCODE["GETDYN"]
+OP_SETDYN = OPCODE["SETDYN"]
+OP_EVAL = OPCODE["EVAL"]
+OP_NEWEVALVARS = OPCODE["NEWEVALVARS"]
+OP_DEFEVALVAR = OPCODE["DEFEVALVAR"]
 OP_HASPRIVATE = OPCODE["HASPRIVATE"]
 OP_IN = OPCODE["IN"]
 OP_INC = OPCODE["INC"]
@@ -652,6 +659,49 @@ class Interpreter:
                                 method.home_object = F.home_object
                                 F.fields.insert(self.method_count(F),
                                                 (regs[ins[2]], method, flavour))
+                        elif op == OP_GETDYN:
+                            scope = cells[ins[2]].value
+                            name = consts[ins[4]]
+                            n = ins[3]
+                            while n and scope is not None:
+                                if name in scope.vars:
+                                    regs[ins[1]] = scope.vars[name]
+                                    pc = ins[5]
+                                    break
+                                scope = scope.parent
+                                n -= 1
+                        elif op == OP_SETDYN:
+                            scope = cells[ins[1]].value
+                            name = consts[ins[3]]
+                            n = ins[2]
+                            while n and scope is not None:
+                                if name in scope.vars:
+                                    scope.vars[name] = regs[ins[4]]
+                                    pc = ins[5]
+                                    break
+                                scope = scope.parent
+                                n -= 1
+                        elif op == OP_EVAL:
+                            f = regs[ins[2]]
+                            start = ins[3]
+                            call_args = regs[start : start + ins[4]]
+                            if f is g.eval_function:
+                                site = consts[ins[5]]
+                                this_value = cells[site.this_cell].value \
+                                    if site.this_cell >= 0 else this
+                                regs[ins[1]] = perform_direct_eval(
+                                    machine, fn, site, cells, this_value, new_target,
+                                    call_args[0] if call_args else UNDEFINED)
+                            else:
+                                regs[ins[1]] = self.call(f, UNDEFINED, call_args)
+                        elif op == OP_NEWEVALVARS:
+                            cells[ins[1]].value = EvalVars(cells[ins[2] - 1].value
+                                                           if ins[2] else None)
+                        elif op == OP_DEFEVALVAR:
+                            scope = cells[ins[1]].value
+                            scope.vars.setdefault(consts[ins[2]], UNDEFINED)
+                        elif op == OP_GETTEMPLATE:
+                            regs[ins[1]] = self.template_object(consts[ins[2]])
                         elif op == OP_NOP:
                             pass
                         else:
@@ -940,6 +990,14 @@ class Interpreter:
                                        "object")
 
     def declare_global(self, g, name: str, kind: int) -> None:
+        if kind == 5:  # a var or function of sloppy eval code: a deletable property
+            if name in g.lexical:
+                raise JSError("SyntaxError", f"Identifier '{name}' has already been declared")
+            obj = g.global_object
+            if obj.get_own_property(name) is None:
+                obj.define_own_property(name, Slot(UNDEFINED, WRITABLE | ENUMERABLE |
+                                                   CONFIGURABLE))
+            return
         if kind >= 2:
             if name in g.lexical or (name in g.global_object.props and kind >= 2 and
                                      not g.global_object.get_own_property(name).flags
@@ -1023,6 +1081,21 @@ class Interpreter:
             return KeyIter(JSObject(None), [])
         obj = value if isinstance(value, JSObject) else C.to_object(self.machine.realm, value)
         return KeyIter(obj, for_in_keys(obj))
+
+    def template_object(self, site):
+        """GetTemplateObject: one frozen array of cooked strings (with a frozen `raw`)
+        per site and realm, so a tag sees the same object every time."""
+        realm = self.machine.realm
+        template = realm.template_map.get(site)
+        if template is None:
+            raw = JSArray(realm.array_prototype, list(site.raw))
+            template = JSArray(realm.array_prototype, [UNDEFINED if c is None else c
+                                                       for c in site.cooked])
+            template.define("raw", raw, 0)
+            set_integrity_level(raw, "frozen")
+            set_integrity_level(template, "frozen")
+            realm.template_map[site] = template
+        return template
 
     def arguments_object(self, args: list):
         realm = self.machine.realm

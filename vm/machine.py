@@ -39,6 +39,7 @@ class Machine:
         generator.setup(self)
         self.promises = Promises(self)
         self.promises.setup()
+        self.eval_cache: dict = {}  # (eval site, source) -> compiled eval code
         self.timers: list = []  # heap of (due, sequence, callback, args, interval)
         self.timer_seq = 0
         self.unhandled: list = []  # rejected promises nobody handled yet
@@ -170,6 +171,9 @@ class Machine:
         realm = self.realm
         obj = g.global_object
         obj.define("Promise", realm.intrinsics["%Promise%"])
+        from . import evaluators
+
+        evaluators.install(self, g)
 
         def set_timer(args, repeat):
             callback = args[0] if args else UNDEFINED

@@ -20,6 +20,7 @@ class Realm:
 
     def __init__(self) -> None:
         self.intrinsics: dict[str, JSObject] = {}
+        self.template_map: dict = {}  # tagged-template site -> its template object
         object_prototype = JSObject(None)
         function_prototype = JSNative(object_prototype, lambda this, args: None)
         self.intrinsics["%Object.prototype%"] = object_prototype
@@ -57,6 +58,7 @@ class Global:
         self.lexical: dict[str, object] = {}  # script-level let/const/class (HOLE in TDZ)
         self.consts: set[str] = set()
         self.output: Callable[[str], None] = print  # where console writes, line by line
+        self.eval_function: JSObject | None = None  # this Global's own `eval`
         from .builtins import install_globals
 
         install_globals(self)

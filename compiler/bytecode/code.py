@@ -7,6 +7,44 @@ from dataclasses import dataclass, field
 from .encoding import Instruction
 
 
+@dataclass(eq=False)
+class TemplateSite:
+    """One tagged template in the source: its cooked and raw strings.
+
+    Compared by identity: every site gets its own template object, even when two sites
+    spell the same strings (GetTemplateObject keys the realm's map by parse node).
+    """
+
+    cooked: tuple[str | None, ...]
+    raw: tuple[str, ...]
+
+
+@dataclass(eq=False)
+class EvalSite:
+    """What a direct `eval(...)` call site lets the evaluated code see.
+
+    ``names`` are the caller's bindings visible at the call, innermost first, as
+    ``(name, cell slot in the caller's frame, binding kind, level)``: level ``"lex"`` is
+    a block binding inside the caller's var scope, ``"var"`` one of that scope itself,
+    ``"outer"`` one of an enclosing function. ``evalvars`` is the caller's cell holding
+    the variables sloppy eval code added to its var scope (-1 if none), ``depth`` how
+    many such scopes a free name may have to consult. The flags are the early-error
+    context the code inherits (strictness, `new.target`, `super`, `arguments`).
+    """
+
+    names: tuple[tuple[str, int, str, str], ...] = ()
+    strict: bool = False
+    function: bool = False  # inside a function (else the script's top level)
+    evalvars: int = -1
+    depth: int = 0
+    this_cell: int = -1  # the cell holding the caller's `this` (-1: the frame's own)
+    new_target: bool = False
+    super_prop: bool = False
+    super_call: bool = False
+    args_banned: bool = False  # in a class field initialiser
+    privates: tuple[str, ...] = ()  # private names (without #) of enclosing classes
+
+
 @dataclass
 class Code:
     """One function's code (a script's top level is a function too).

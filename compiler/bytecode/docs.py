@@ -19,7 +19,7 @@ def render() -> str:
              "", *[line.strip() for line in doc[1:]], "",
              "| # | name | operands | effect |", "|---|---|---|---|"]
     for number, (name, kinds, text) in enumerate(isa.OPCODES):
-        operands = " ".join(f"{'abcd'[i]}:{KIND_NAMES[k]}" for i, k in enumerate(kinds))
+        operands = " ".join(f"{'abcdef'[i]}:{KIND_NAMES[k]}" for i, k in enumerate(kinds))
         lines.append(f"| {number} | `{name}` | {operands or '—'} | {text} |")
     return "\n".join(lines) + "\n"
 

@@ -148,6 +148,19 @@ OPCODES: list[tuple[str, str, str]] = [
     ("HASPRIVATE", "RRR", "r[a] = whether r[c] has the private member r[b] (`#x in o`)"),
     ("ADDPRIVATEMETHOD", "RRRN", "record private method/accessor r[c] named r[b] for the "
      "instances of class r[a] (d: 0 method, 1 getter, 2 setter; static ones go on r[a])"),
+    # templates
+    ("GETTEMPLATE", "RK", "r[a] = the frozen template object of tagged-template site constants[b] "
+     "(made once per realm and site)"),
+    # eval
+    ("EVAL", "RRRNK", "r[a] = r[b](r[c]..r[c+d-1]), as a direct eval with site constants[e] "
+     "when r[b] is the Global's eval"),
+    ("NEWEVALVARS", "CN", "cell a = a fresh scope for the vars sloppy eval adds to this "
+     "function (its parent: cell b-1's, when b > 0)"),
+    ("DEFEVALVAR", "CK", "declare var constants[b] in the eval-var scope of cell a (if absent)"),
+    ("GETDYN", "RCNKJ", "r[a] = name constants[d] from the first of c eval-var scopes (from "
+     "cell b outward) that has it, then jump to e; fall through if none has it"),
+    ("SETDYN", "CNKRJ", "set name constants[c] to r[d] in the first of b eval-var scopes (from "
+     "cell a outward) that has it, then jump to e; fall through if none has it"),
 ]
 
 OPCODE: dict[str, int] = {name: i for i, (name, _, _) in enumerate(OPCODES)}

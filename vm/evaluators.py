@@ -1,0 +1,133 @@
+"""A Global's evaluators: `eval` (direct and indirect) and the Function constructors.
+
+Each Global owns its evaluators (DESIGN.md): code they compile belongs to that Global,
+and a direct eval is direct only when the callee is the calling code's Global's own
+`eval`. Compiling needs the compiler at run time, which is the one place the VM uses it
+after loading.
+"""
+
+from __future__ import annotations
+
+from compiler import JSSyntaxError, parse
+from compiler.codegen import compile_eval
+
+from .convert import to_string
+from .objects import CONFIGURABLE, WRITABLE, JSError, JSFunction
+from .operations import get_prototype_from_constructor
+from .values import UNDEFINED
+
+_CACHE_LIMIT = 256  # compiled eval code kept per machine, keyed by (site, source)
+
+
+class EvalVars:
+    """The `var`s sloppy direct eval adds to a function's var scope, found by name.
+
+    ``parent`` is the enclosing function's scope of the same kind, so a name that
+    eval may have declared is looked up outward before its static binding.
+    """
+
+    __slots__ = ("vars", "parent")
+
+    def __init__(self, parent: EvalVars | None) -> None:
+        self.vars: dict[str, object] = {}
+        self.parent = parent
+
+
+def compile_eval_code(machine, source: str, site):
+    """Parse and compile eval code (SyntaxError as a JS error), cached per site."""
+    key = (site, source)
+    cache = machine.eval_cache
+    code = cache.get(key)
+    if code is None:
+        try:
+            program = parse(source, eval_site=site)
+            code = compile_eval(program, source, site)
+        except JSSyntaxError as err:
+            raise JSError("SyntaxError", err.message) from None
+        if len(cache) >= _CACHE_LIMIT:
+            cache.pop(next(iter(cache)))
+        cache[key] = code
+    return code
+
+
+def perform_direct_eval(machine, caller: JSFunction, site, cells: list, this, new_target,
+                        source):
+    """PerformEval with direct = true: the code runs in the caller's scope."""
+    if type(source) is not str:
+        return source
+    code = compile_eval_code(machine, source, site)
+    g = caller.global_env
+    fn = JSFunction(machine.realm.function_prototype, code, [cells[i] for i in code.captures],
+                    g)
+    fn.home_object = caller.home_object
+    return machine.interpreter.run(fn, this, [], new_target)
+
+
+def perform_indirect_eval(machine, g, source):
+    """PerformEval with direct = false: global code of the Global ``g``."""
+    if type(source) is not str:
+        return source
+    code = compile_eval_code(machine, source, None)
+    fn = JSFunction(machine.realm.function_prototype, code, [], g)
+    return machine.interpreter.run(fn, g.global_object, [], UNDEFINED)
+
+
+_HEADS = {"normal": "function", "generator": "function*", "async": "async function",
+          "asyncGenerator": "async function*"}
+_FALLBACK_PROTO = {"normal": "%Function.prototype%",
+                   "generator": "%GeneratorFunction.prototype%",
+                   "async": "%AsyncFunction.prototype%",
+                   "asyncGenerator": "%AsyncGeneratorFunction.prototype%"}
+
+
+def create_dynamic_function(machine, g, args: list, new_target, kind: str):
+    """CreateDynamicFunction: `new Function(p1, ..., body)` compiled as global code.
+
+    The parameters and the body are joined into one function expression; the parse
+    must give back exactly that function with the body where it was put, so text that
+    closes the parameter list or the body early is a SyntaxError, as the spec's
+    separate parses of parameters and body would make it.
+    """
+    strings = [to_string(a) for a in args]
+    body = strings[-1] if strings else ""
+    params = ",".join(strings[:-1])
+    head = f"{_HEADS[kind]} anonymous("
+    prefix = f"({head}{params}\n) "
+    text = f"{prefix}{{\n{body}\n}})"
+    try:
+        program = parse(text)
+    except JSSyntaxError as err:
+        raise JSError("SyntaxError", err.message) from None
+    stmts = program.body
+    fn_node = stmts[0].expression if len(stmts) == 1 and \
+        stmts[0].type == "ExpressionStatement" else None
+    if fn_node is None or fn_node.type != "FunctionExpression" or \
+            fn_node.start != 1 or fn_node.end != len(text) - 1 or \
+            fn_node.body.start != len(prefix):
+        raise JSError("SyntaxError", "Arg string terminates parameters early")
+    try:
+        code = compile_eval(program, text, None)
+    except JSSyntaxError as err:
+        raise JSError("SyntaxError", err.message) from None
+    runner = JSFunction(machine.realm.function_prototype, code, [], g)
+    fn = machine.interpreter.run(runner, g.global_object, [], UNDEFINED)
+    if new_target is not UNDEFINED and new_target is not None:
+        fn.proto = get_prototype_from_constructor(machine.realm, new_target,
+                                                  _FALLBACK_PROTO[kind])
+    return fn
+
+
+def install(machine, g) -> None:
+    """Give the Global ``g`` its own `eval`; the main Global's is also %eval%."""
+    realm = machine.realm
+
+    def eval_(this, args):
+        return perform_indirect_eval(machine, g, args[0] if args else UNDEFINED)
+
+    fn = realm.native("eval", eval_, 1)
+    g.eval_function = fn
+    g.global_object.define("eval", fn, WRITABLE | CONFIGURABLE)
+    if "%eval%" not in realm.intrinsics:
+        realm.intrinsics["%eval%"] = fn
+        realm.create_dynamic_function = lambda args, new_target, kind: \
+            create_dynamic_function(machine, g, args, new_target, kind)
