@@ -558,7 +558,7 @@ class FunctionCompiler:
         if leaving:  # close for-of iterators and run finally blocks on the way out
             for label in reversed(self.labels):
                 if label.iterator is not None:
-                    self.emit(O["ITERCLOSE"], label.iterator)
+                    self.emit(O["ITERCLOSE"], label.iterator, 0)
             self.run_finally_blocks(0)
         if r is None:
             self.emit(O["RETURNUNDEF"])
@@ -681,6 +681,7 @@ class FunctionCompiler:
         top = self.here()
         value = self.alloc()
         step = self.emit(O["ITERNEXT"], value, it, 0)
+        body_start = self.here()
         if scope is not None:
             self.enter_block(scope)
         left = node.left
@@ -690,9 +691,25 @@ class FunctionCompiler:
             self.assign_to(left, value)
         self.statement(node.body)
         self.emit(O["JMP"], top)
+        if iterator_op == O["GETITERATOR"]:
+            self.close_on_throw(it, body_start)
         self.patch(step)
         end = self.here()
         self._close_loop(label, top, end)
+
+    def close_on_throw(self, it: int, start: int) -> None:
+        """An exception thrown from ``start`` to here closes iterator ``it`` (its
+        return() is called, what that throws ignored), then goes on outward; so does a
+        generator's return() (the handler is of the finally kind)."""
+        end = self.here()
+        over = self.emit(O["JMP"], 0)
+        self.code.handlers.append((start, end, self.here(), "finally"))
+        exc = self.alloc()
+        self.emit(O["GETEXCEPTION"], exc)
+        self.emit(O["ITERCLOSE"], it, 1)
+        self.emit(O["THROW"], exc)
+        self.free_to(exc)
+        self.patch(over)
 
     def s_ForOfStatement(self, node):
         if node.is_await:
@@ -745,9 +762,9 @@ class FunctionCompiler:
             if inner is label:
                 break
             if inner.iterator is not None:
-                self.emit(O["ITERCLOSE"], inner.iterator)
+                self.emit(O["ITERCLOSE"], inner.iterator, 0)
         if label.iterator is not None and not continuing:
-            self.emit(O["ITERCLOSE"], label.iterator)
+            self.emit(O["ITERCLOSE"], label.iterator, 0)
         self.run_finally_blocks(label.finally_depth)
 
     def run_finally_blocks(self, depth: int) -> None:
@@ -878,6 +895,7 @@ class FunctionCompiler:
             mark = self.next_reg
             it = self.alloc()
             self.emit(O["GETITERATOR"], it, value)
+            body_start = self.here()
             for el in target.elements:
                 v = self.alloc()
                 if el is not None and el.type == "RestElement":
@@ -896,7 +914,8 @@ class FunctionCompiler:
                 if el is not None:
                     self.bind_pattern(el, v, scope, init)
             else:
-                self.emit(O["ITERCLOSE"], it)
+                self.emit(O["ITERCLOSE"], it, 0)
+            self.close_on_throw(it, body_start)
             self.free_to(mark)
             return
         if t == "ObjectPattern":
@@ -1057,25 +1076,34 @@ class FunctionCompiler:
                 self.emit(O["TOPROPERTYKEY"], key, k)
             else:
                 self.emit(O["LOADK"], key, self.const(_key_string(p.key)))
-            if p.kind == "init":
+            named = 8 if p.computed else 0
+            if p.kind == "init" and not p.method:
                 name = _key_string(p.key) if not p.computed else ""
                 if p.key.type == "Identifier" and p.key.name == "__proto__" and not p.computed \
-                        and not p.shorthand and not p.method:
+                        and not p.shorthand:
                     v = self.expr(p.value)
                     self.emit(O["SETPROP"], r, self.const("__proto__"), v)
+                elif p.computed and _is_anonymous_function(p.value):
+                    v = self.expr(p.value)
+                    self.emit(O["DEFMETHOD"], r, key, v, 4 | 8 | 16)
                 else:
-                    v = self.expr_named(p.value, name) if not p.method else \
-                        self.method_value(p.value, name)
+                    v = self.expr_named(p.value, name)
                     self.emit(O["DEFPROP"], r, key, v)
             else:
-                fn = self.method_value(p.value, _key_string(p.key) if not p.computed else "")
-                self.emit(O["DEFGETTER"] if p.kind == "get" else O["DEFSETTER"], r, key, fn)
+                fn = self.method_value(p.value, _key_string(p.key) if not p.computed else "",
+                                       p.start)
+                kind = {"init": 0, "get": 1, "set": 2}[p.kind]
+                self.emit(O["DEFMETHOD"], r, key, fn, kind | 4 | (8 if kind else named))
             self.free_to(mark)
         return r
 
-    def method_value(self, node, name: str) -> int:
+    def method_value(self, node, name: str, source_start: int = -1) -> int:
+        """A method's closure; its source text starts at the method's name."""
         r = self.function_value(node, kind="method")
-        self.code.functions[-1].name = name
+        code = self.code.functions[-1]
+        code.name = name
+        if source_start >= 0:
+            code.source = (source_start, code.source[1])
         return r
 
     def e_FunctionExpression(self, node, dst):
@@ -1140,12 +1168,14 @@ class FunctionCompiler:
             else:
                 self.emit(O["LOADK"], key, self.const(_key_string(m.key)))
             if m.type == "MethodDefinition":
-                fn = self.method_value(m.value, _key_string(m.key) if not m.computed else "")
+                fn = self.method_value(m.value, _key_string(m.key) if not m.computed else "",
+                                       self.member_source_start(m))
                 flavour = {"method": 0, "get": 1, "set": 2}[m.kind]
                 if private:
                     self.emit(O["ADDPRIVATEMETHOD"], F, key, fn, flavour + (3 if m.static else 0))
                 else:
-                    self.emit(O["DEFMETHOD"], F if m.static else proto, key, fn, flavour)
+                    self.emit(O["DEFMETHOD"], F if m.static else proto, key, fn,
+                              flavour | (8 if m.computed or flavour else 0))
                 self.free_to(mark)
             elif m.static:
                 statics.append((m, key))  # key register stays allocated
@@ -1168,6 +1198,16 @@ class FunctionCompiler:
                 self.emit(O["DEFPROP"], F, key, value)
             self.free_to(mark)
         return F
+
+    def member_source_start(self, member) -> int:
+        """Where a class method's source text starts: after `static`, if present."""
+        start = member.start
+        if member.static:
+            text = self.unit.source
+            start += len("static")
+            while start < len(text) and text[start] in " \t\r\n":
+                start += 1
+        return start
 
     def field_initialiser(self, member) -> int:
         """A field's initialiser (or a static block) as a method called with the object."""
@@ -1827,6 +1867,12 @@ def _js_number_key(v: float) -> str:
         exp_i = int(exp)
         return f"{mant}e{'+' if exp_i > 0 else '-'}{abs(exp_i)}"
     return text
+
+
+def _is_anonymous_function(node) -> bool:
+    """IsAnonymousFunctionDefinition: a function or class expression without a name."""
+    return node.type == "ArrowFunctionExpression" or (
+        node.type in ("FunctionExpression", "ClassExpression") and node.id is None)
 
 
 def _is_simple(node) -> bool:

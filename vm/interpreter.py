@@ -16,6 +16,7 @@ from compiler.bytecode.isa import OPCODE
 
 from . import convert as C
 from .builtins.iterator import plain_array_iteration
+from .builtins.support import function_name
 from .evaluators import EvalVars, perform_direct_eval
 from .objects import (
     ACCESSOR,
@@ -580,7 +581,13 @@ class Interpreter:
                             else:
                                 regs[ins[1]] = value
                         elif op == OP_ITERCLOSE:
-                            self.iterator_close(regs[ins[1]])
+                            if ins[2]:
+                                try:
+                                    self.iterator_close(regs[ins[1]])
+                                except (JSThrow, JSError):
+                                    pass
+                            else:
+                                self.iterator_close(regs[ins[1]])
                         elif op == OP_FORINKEYS:
                             regs[ins[1]] = self.for_in_keys(regs[ins[2]])
                         elif op == OP_DELPROP or op == OP_DELELEM:
@@ -815,21 +822,26 @@ class Interpreter:
         F.fields = []
 
     def define_method(self, target, key, fn, flavour: int) -> None:
-        if isinstance(fn, JSFunction):
+        """DEFMETHOD: a method, getter or setter of a class or object literal."""
+        if isinstance(fn, JSFunction) and not flavour & 16:
             fn.home_object = target
-        if flavour == 0:
-            target.define_own_property(key, Slot(fn, WRITABLE | CONFIGURABLE))
+        kind = flavour & 3
+        if flavour & 8:
+            fn.define("name", function_name(key, ("", "get", "set")[kind]), CONFIGURABLE)
+        enumerable = ENUMERABLE if flavour & 4 else 0
+        if kind == 0:
+            target.define_own_property(key, Slot(fn, WRITABLE | CONFIGURABLE | enumerable))
             return
         current = target.get_own_property(key)
         getter = setter = UNDEFINED
         if current is not None and current.is_accessor:
             getter, setter = current.getter, current.setter
-        if flavour == 1:
+        if kind == 1:
             getter = fn
         else:
             setter = fn
         target.props.pop(key, None)
-        target.define_accessor(key, getter, setter, CONFIGURABLE)
+        target.define_accessor(key, getter, setter, CONFIGURABLE | enumerable)
 
     def init_fields(self, fn, this) -> None:
         """Private methods first, then fields in order (InitializeInstanceElements)."""
@@ -1047,13 +1059,15 @@ class Interpreter:
             return True, UNDEFINED
         if record.done:
             return True, UNDEFINED
+        record.done = True  # stays so if next() or reading its result throws
         result = self.call(record.next, record.iterator, [])
         if not isinstance(result, JSObject):
             raise JSError("TypeError", f"Iterator result {C.to_string(result)} is not an object")
         if C.to_boolean(result.get("done", result)):
-            record.done = True
             return True, UNDEFINED
-        return False, result.get("value", result)
+        value = result.get("value", result)
+        record.done = False
+        return False, value
 
     def iterator_close(self, record) -> None:
         if type(record) is not IterRecord or record.done:

@@ -116,7 +116,8 @@ OPCODES: list[tuple[str, str, str]] = [
     # iteration
     ("GETITERATOR", "RR", "r[a] = GetIterator(r[b]) (an iterator record)"),
     ("ITERNEXT", "RRJ", "r[a] = next value of iterator record r[b]; jump to c when done"),
-    ("ITERCLOSE", "R", "call return() of iterator record r[a] (early exit from for-of)"),
+    ("ITERCLOSE", "RN", "call return() of iterator record r[a] (early exit from for-of); b = 1: "
+     "leaving by an exception, so what return() throws is ignored"),
     ("FORINKEYS", "RR", "r[a] = an iterator over the enumerable string keys of r[b]"),
     # late additions (kept at the end so numbers stay stable)
     ("INITGLOBAL", "KR", "initialise the global binding named constants[a] to r[b] (ends its "
@@ -126,8 +127,9 @@ OPCODES: list[tuple[str, str, str]] = [
     # classes
     ("DEFCLASS", "RR", "make closure r[a] a class constructor: prototype object, heritage "
      "r[b] (the empty marker when there is no `extends`)"),
-    ("DEFMETHOD", "RRRN", "define r[c] on r[a] under key r[b], not enumerable: d = 0 method, "
-     "1 getter, 2 setter; r[a] becomes its home object"),
+    ("DEFMETHOD", "RRRN", "define r[c] on r[a] under key r[b] and make r[a] its home object: "
+     "d = 0 method, 1 getter, 2 setter; +4 enumerable (object literals); +8 name the "
+     "function after the key; +16 a plain value (no home object)"),
     ("ADDFIELD", "RRR", "record an instance field of class r[a]: key r[b], initialiser "
      "closure r[c] (or undefined)"),
     ("INITFIELDS", "", "define the current constructor's instance fields on this"),
