@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from . import messages as m
 from .apps import AppRuntime
 from .bootrecord import ACTIVE, FALLBACK, BootStore, Entry
-from .flash import Flash
+from .flash import Flash, PowerCut
 from .images import AppRunner, DigestVerifier, ImageVerifier, JsSourceRunner
 from .messages import ErrorCode, ProtocolError
 from .spec import FIRMWARE_VERSION, PROTOCOL_VERSION, DeviceSpec
@@ -152,6 +152,8 @@ class Agent:
             return handler(msg)
         except ProtocolError as e:
             return m.Error(int(e.code), e.message)
+        except PowerCut:
+            raise  # the simulated device is gone: nothing may answer
         except Exception as e:  # noqa: BLE001 - a bug here must not stop the device
             return m.Error(int(ErrorCode.INTERNAL), f"{type(e).__name__}: {e}")
 

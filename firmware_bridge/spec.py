@@ -37,7 +37,7 @@ class DeviceSpec:
     isa_version: int = 1
     max_payload: int = 1024  # largest frame payload the device accepts
     window: int = 8  # frames in flight the device's receiver can buffer
-    step_budget: int = 2_000_000  # instructions per app activation (script, timer, eval)
+    step_budget: int = 200_000  # steps (jumps and calls) per activation: script, timer, eval
     extra: dict = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
