@@ -29,7 +29,7 @@ def _client(args, on_log=None):
     from .host import DeviceClient
 
     client = DeviceClient(args.port, baud=args.baud, on_log=on_log)
-    client.connect(attempts=3)
+    client.connect(attempts=1)
     return client
 
 
@@ -169,7 +169,7 @@ def cmd_flash(args) -> int:
 
 def cmd_apps(args) -> int:
     def body() -> int:
-        with _client(args, on_log=_print_log) as client:
+        with _client(args, on_log=lambda msg: None) as client:  # a listing, not a console
             for action, value in (("remove", args.remove), ("run", args.start),
                                   ("stop", args.stop)):
                 if value:
@@ -194,6 +194,8 @@ def cmd_monitor(args) -> int:
 
         def on_log(msg) -> None:
             nonlocal shown
+            if args.lines and shown >= args.lines:
+                return
             if args.app is None or msg.app == args.app:
                 _print_log(msg)
                 shown += 1
@@ -245,8 +247,12 @@ def cmd_repl(args) -> int:
     if not args.app:
         return _err("repl", "--app NAME is needed with --port")
 
+    def own_log(msg) -> None:
+        if msg.app in (args.app, ""):
+            _print_log(msg)
+
     def body() -> int:
-        with _client(args, on_log=_print_log) as client:
+        with _client(args, on_log=own_log) as client:
             for line in _lines(f"{args.app}> "):
                 result = client.eval(args.app, line)
                 print(result.text if result.ok else f"{result.text}", flush=True)
