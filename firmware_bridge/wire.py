@@ -206,9 +206,11 @@ class SimWire:
     def byte_time(self) -> float:
         return 10.0 / self.baud
 
-    def _pace(self, clock: float, n: int) -> float:
-        """Sleep until n more bytes have crossed a line that is free from `clock`."""
-        due = max(clock, time.monotonic()) + n * self.byte_time()
+    def _pace(self, clock: float, arrival: float, n: int) -> float:
+        """Sleep until n bytes handed over at `arrival` have crossed a line that is busy
+        until `clock`; returns the new `clock`. A late wake-up is not carried over: the
+        line time is computed, not measured."""
+        due = max(clock, arrival) + n * self.byte_time()
         delay = due - time.monotonic()
         if delay > 0:
             time.sleep(delay)
@@ -218,9 +220,10 @@ class SimWire:
         clock = 0.0
         while not self.closed:
             data = self.mangle_in(self.endpoint.read_raw(0.05))
+            arrival = time.monotonic()
             for i in range(0, len(data), PIECE):
                 piece = data[i:i + PIECE]
-                clock = self._pace(clock, len(piece))
+                clock = self._pace(clock, arrival, len(piece))
                 with self.cond:
                     self.rx += piece
                     self.bytes_in += len(piece)
@@ -236,9 +239,10 @@ class SimWire:
                 data = b"".join(self.tx)
                 self.tx.clear()
                 self.tx_busy = True
+            arrival = time.monotonic()
             for i in range(0, len(data), PIECE):
                 piece = data[i:i + PIECE]
-                clock = self._pace(clock, len(piece))
+                clock = self._pace(clock, arrival, len(piece))
                 self.endpoint.write_raw(piece)
                 self.bytes_out += len(piece)
             self.tx_busy = False
