@@ -125,6 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("file")
     d.add_argument("--module", action="store_true")
     d.set_defaults(run=cmd_disasm)
+    from firmware_bridge.commands import register as register_device_commands
+
+    register_device_commands(sub)
     return ap
 
 

@@ -1,0 +1,348 @@
+"""The device subcommands of `caplet`: sim, flash, apps, monitor, reset, repl.
+
+`register(subparsers)` adds them; everything heavier than argparse is imported when a
+command runs, so `caplet --help` and the other commands start fast.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from pathlib import Path
+
+PORT_HELP = "a pty path, socket://HOST:PORT, loop://, /dev/ttyUSB0, COM3, or auto"
+
+
+def _err(cmd: str, text: str) -> int:
+    print(f"caplet {cmd}: {text}", file=sys.stderr)
+    return 1
+
+
+def _print_log(msg) -> None:
+    tag = msg.app or "device"
+    stream = sys.stderr if msg.level == 1 else sys.stdout
+    print(f"[{tag}] {msg.text}", file=stream, flush=True)
+
+
+def _client(args, on_log=None):
+    from .host import DeviceClient
+
+    client = DeviceClient(args.port, baud=args.baud, on_log=on_log)
+    client.connect(attempts=1)
+    return client
+
+
+def _guard(cmd: str, fn):
+    """Run a command body, turning link and device failures into one clear line."""
+    from .host import ConnectionFailed, DeviceError
+    from .link import LinkError
+
+    try:
+        return fn()
+    except ConnectionFailed as e:
+        return _err(cmd, str(e))
+    except DeviceError as e:
+        return _err(cmd, f"the device refused: {e}")
+    except LinkError as e:
+        return _err(cmd, f"connection lost: {e}")
+
+
+# -- sim -------------------------------------------------------------------------------
+
+def cmd_sim(args) -> int:
+    from .sim import run_sim
+
+    return run_sim(board=args.board, listen=args.listen, state=args.state,
+                   faults=args.faults, require_signed=args.require_signed, baud=args.baud,
+                   verbose=args.verbose)
+
+
+# -- flash -----------------------------------------------------------------------------
+
+class Progress:
+    """A one-line progress bar with throughput (redrawn in place on a terminal)."""
+
+    def __init__(self, name: str, stream=sys.stderr):
+        self.name = name
+        self.stream = stream
+        self.tty = stream.isatty()
+        self.t0 = time.monotonic()
+        self.base = 0
+        self.last = 0.0
+
+    def __call__(self, done: int, total: int, resumed_from: int) -> None:
+        now = time.monotonic()
+        if resumed_from and resumed_from != self.base:
+            self.base, self.t0 = resumed_from, now
+            print(f"resuming {self.name} at {resumed_from} of {total} bytes",
+                  file=self.stream, flush=True)
+        if not self.tty or (now - self.last < 0.1 and done < total):
+            return
+        self.last = now
+        rate = (done - self.base) / max(now - self.t0, 1e-6)
+        width = 30
+        fill = width * done // max(total, 1)
+        self.stream.write(f"\r{self.name} [{'#' * fill}{'.' * (width - fill)}] "
+                          f"{100 * done // max(total, 1):3d}% {done / 1024:.1f}/"
+                          f"{total / 1024:.1f} KiB {rate / 1024:.1f} KiB/s")
+        if done >= total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+def image_name(path: Path, override: str | None) -> str:
+    """The app name: --name, else the file's stem made into a valid app name.
+    (Once `.caplet` images exist, the manifest's name.)"""
+    if override:
+        return override
+    name = re.sub(r"[^A-Za-z0-9_.-]", "_", path.name.split(".")[0])[:32]
+    return name or "app"
+
+
+def cmd_flash(args) -> int:
+    path = Path(args.image)
+    try:
+        image = path.read_bytes()
+    except OSError as e:
+        return _err("flash", f"cannot read {path}: {e.strerror}")
+    from .messages import ProtocolError, check_name
+
+    name = image_name(path, args.name)
+    try:
+        check_name(name)
+    except ProtocolError as e:
+        return _err("flash", e.message)
+    signature = b""
+    if args.key:
+        import hashlib
+
+        from .images import load_private_key, sign_digest
+
+        try:
+            signature = sign_digest(load_private_key(args.key), hashlib.sha256(image).digest())
+        except (OSError, ValueError) as e:
+            return _err("flash", f"cannot use key {args.key}: {e}")
+    seen: list = []
+
+    def on_log(msg) -> None:
+        seen.append(msg)
+        _print_log(msg)
+
+    def body() -> int:
+        client = _client(args, on_log=on_log)
+        with client:
+            hello = client.hello
+            print(f"caplet flash: {hello.board} (firmware {hello.firmware}, ISA {hello.isa}) "
+                  f"on {args.port}", flush=True)
+            biggest = max((s.size for s in hello.slots), default=0)
+            if len(image) > biggest:
+                return _err("flash", f"{path} is {len(image)} bytes; the largest slot of "
+                            f"this {hello.board} holds {biggest}")
+            if args.board and args.board != hello.board:
+                return _err("flash", f"the image is for {args.board}, the device is a "
+                            f"{hello.board}")
+            if hello.signed_only and not signature:
+                return _err("flash", "this device only accepts signed images (use --key)")
+            if args.fast and hello.baud_rates and max(hello.baud_rates) > hello.baud:
+                client.set_baud(max(hello.baud_rates))
+            t0 = time.monotonic()
+            before = len(seen)
+            text = client.flash(name, image, signature, progress=Progress(name))
+            dt = time.monotonic() - t0
+            line = client.baud / 10
+            print(f"flashed {name}: {len(image)} bytes in {dt:.2f} s "
+                  f"({len(image) / dt / 1024:.1f} KiB/s, {100 * len(image) / dt / line:.0f}% "
+                  f"of the {client.baud}-baud line); {text}", flush=True)
+            deadline = time.monotonic() + args.log_wait
+            while time.monotonic() < deadline:
+                own = [x for x in seen[before:] if x.app == name]
+                if len(own) >= args.log_lines:
+                    break
+                client.poll(0.05)
+            return 0
+
+    return _guard("flash", body)
+
+
+# -- apps, monitor, reset, repl --------------------------------------------------------------
+
+def cmd_apps(args) -> int:
+    def body() -> int:
+        with _client(args, on_log=lambda msg: None) as client:  # a listing, not a console
+            for action, value in (("remove", args.remove), ("run", args.start),
+                                  ("stop", args.stop)):
+                if value:
+                    print(getattr(client, action)(value))
+                    return 0
+            apps = client.apps()
+            if not apps:
+                print("no apps installed")
+            for a in apps:
+                extra = ", fallback kept" if a.fallback else ""
+                extra += ", signed" if a.signed else ""
+                print(f"{a.name:<20} slot {a.slot}  {a.size:>7} bytes  {a.state:<8} "
+                      f"sha256 {a.sha256.hex()[:12]}{extra}")
+            return 0
+
+    return _guard("apps", body)
+
+
+def cmd_monitor(args) -> int:
+    def body() -> int:
+        shown = 0
+
+        def on_log(msg) -> None:
+            nonlocal shown
+            if args.lines and shown >= args.lines:
+                return
+            if args.app is None or msg.app == args.app:
+                _print_log(msg)
+                shown += 1
+
+        with _client(args, on_log=on_log) as client:
+            deadline = time.monotonic() + args.seconds if args.seconds else None
+            while deadline is None or time.monotonic() < deadline:
+                client.poll(0.1)
+                if args.lines and shown >= args.lines:
+                    break
+        return 0
+
+    try:
+        return _guard("monitor", body)
+    except KeyboardInterrupt:
+        return 0
+
+
+def cmd_reset(args) -> int:
+    def body() -> int:
+        with _client(args, on_log=_print_log) as client:
+            print(client.reset())
+            end = time.monotonic() + args.log_wait
+            while time.monotonic() < end:
+                client.poll(0.05)
+        return 0
+
+    return _guard("reset", body)
+
+
+def _lines(prompt: str):
+    try:
+        import readline  # noqa: F401 - line editing and history for input()
+    except ImportError:
+        pass
+    interactive = sys.stdin.isatty()
+    while True:
+        try:
+            line = input(prompt if interactive else "")
+        except EOFError:
+            return
+        if line.strip():
+            yield line
+
+
+def cmd_repl(args) -> int:
+    if args.port is None:
+        return desktop_repl()
+    if not args.app:
+        return _err("repl", "--app NAME is needed with --port")
+
+    def own_log(msg) -> None:
+        if msg.app in (args.app, ""):
+            _print_log(msg)
+
+    def body() -> int:
+        with _client(args, on_log=own_log) as client:
+            for line in _lines(f"{args.app}> "):
+                result = client.eval(args.app, line)
+                print(result.text if result.ok else f"{result.text}", flush=True)
+        return 0
+
+    return _guard("repl", body)
+
+
+def desktop_repl() -> int:
+    """The REPL on the desktop VM: each line runs in one Global; results as inspect prints."""
+    from compiler import JSSyntaxError
+    from vm import Machine, UncaughtError
+    from vm.inspect import inspect
+
+    machine = Machine(output=lambda line: print(line, flush=True))
+    for line in _lines("> "):
+        try:
+            print(inspect(machine.run_script(line, filename="<repl>"), machine.realm),
+                  flush=True)
+        except JSSyntaxError as e:
+            print(f"SyntaxError: {e.message}", flush=True)
+        except UncaughtError as e:
+            print(str(e), flush=True)
+    return 0
+
+
+# -- registration ------------------------------------------------------------------------------
+
+def register(sub) -> None:
+    """Add the device subcommands to `caplet`'s subparsers."""
+    s = sub.add_parser("sim", help="simulate a board on a pseudo-terminal or a TCP socket")
+    s.add_argument("--board", default="pico")
+    where = s.add_mutually_exclusive_group()
+    where.add_argument("--pty", action="store_true", help="serve on a new pseudo-terminal "
+                       "(the default); its path is printed")
+    where.add_argument("--listen", metavar="HOST:PORT", help="serve on a TCP socket "
+                       "(port 0 picks a free one)")
+    s.add_argument("--state", metavar="DIR", help="keep the flash here across restarts")
+    s.add_argument("--faults", default="", metavar="SPEC",
+                   help="line noise, e.g. drop=0.01,corrupt=0.01,dup=0.01,noise=0.01,seed=7")
+    s.add_argument("--require-signed", metavar="PUBKEY",
+                   help="accept only images signed by this Ed25519 public key")
+    s.add_argument("--baud", type=int, help="start at this rate instead of the board's")
+    s.add_argument("--verbose", action="store_true", help="echo the device console")
+    s.set_defaults(run=cmd_sim)
+
+    def port_args(p, baud=True):
+        p.add_argument("--port", required=True, help=PORT_HELP)
+        if baud:
+            p.add_argument("--baud", type=int, default=115200,
+                           help="the device's current rate (default 115200)")
+
+    f = sub.add_parser("flash", help="install an app image on a device")
+    f.add_argument("image")
+    port_args(f)
+    f.add_argument("--name", help="app name (default: the file name's stem)")
+    f.add_argument("--key", metavar="PRIVATE_KEY", help="sign with this Ed25519 key")
+    f.add_argument("--board", help="refuse unless the device is this board")
+    f.add_argument("--fast", action="store_true",
+                   help="switch to the device's fastest baud rate for the transfer")
+    f.add_argument("--log-lines", type=int, default=3,
+                   help="wait for this many of the app's first log lines (default 3)")
+    f.add_argument("--log-wait", type=float, default=1.0,
+                   help="seconds to wait for them (default 1)")
+    f.set_defaults(run=cmd_flash)
+
+    a = sub.add_parser("apps", help="list, remove, run or stop the apps on a device")
+    port_args(a)
+    group = a.add_mutually_exclusive_group()
+    group.add_argument("--remove", metavar="NAME")
+    group.add_argument("--run", metavar="NAME", dest="start")
+    group.add_argument("--stop", metavar="NAME")
+    a.set_defaults(run=cmd_apps)
+
+    mo = sub.add_parser("monitor", help="show the device console (Ctrl-C to leave)")
+    port_args(mo)
+    mo.add_argument("--app", help="only this app's lines")
+    mo.add_argument("--lines", type=int, default=0, help="leave after this many lines")
+    mo.add_argument("--seconds", type=float, default=0.0, help="leave after this long")
+    mo.set_defaults(run=cmd_monitor)
+
+    r = sub.add_parser("reset", help="restart a device's apps (verify, fall back, start)")
+    port_args(r)
+    r.add_argument("--log-wait", type=float, default=0.5)
+    r.set_defaults(run=cmd_reset)
+
+    rp = sub.add_parser("repl", help="a REPL: on the desktop VM, or in an app on a device")
+    rp.add_argument("--port", help=PORT_HELP)
+    rp.add_argument("--baud", type=int, default=115200)
+    rp.add_argument("--app", help="the app whose Global runs the lines (with --port)")
+    rp.set_defaults(run=cmd_repl)
+
+
