@@ -96,6 +96,7 @@ class _Label:
         self.continues: list[int] = []
         self.finally_depth = finally_depth
         self.iterator: int | None = None  # for-of: the iterator register to close
+        self.async_iterator = False  # for await: closing awaits return()
 
 
 class FunctionCompiler:
@@ -412,8 +413,6 @@ class FunctionCompiler:
             child.code.kind = kind
         child.code.generator = bool(getattr(node, "generator", False))
         child.code.is_async = bool(getattr(node, "is_async", False))
-        if child.code.generator and child.code.is_async:
-            raise self.error("async generators are not supported yet", node)
         code = child.compile_function(node)
         code.text = self.unit.source
         self.code.functions.append(code)
@@ -551,14 +550,18 @@ class FunctionCompiler:
             r = None
         else:
             r = self.expr(node.argument)
-            if leaving:
+            if self.code.generator and self.code.is_async:  # `return x` awaits x
+                tmp = self.alloc()
+                self.emit(O["AWAIT"], tmp, r)
+                r = tmp
+            elif leaving:
                 tmp = self.alloc()
                 self.emit(O["MOVE"], tmp, r)
                 r = tmp
         if leaving:  # close for-of iterators and run finally blocks on the way out
             for label in reversed(self.labels):
                 if label.iterator is not None:
-                    self.emit(O["ITERCLOSE"], label.iterator, 0)
+                    self.close_iterator(label)
             self.run_finally_blocks(0)
         if r is None:
             self.emit(O["RETURNUNDEF"])
@@ -713,8 +716,39 @@ class FunctionCompiler:
 
     def s_ForOfStatement(self, node):
         if node.is_await:
-            raise self.error("for await is not supported yet", node)
-        self._for_each(node, O["GETITERATOR"])
+            self.for_await(node)
+        else:
+            self._for_each(node, O["GETITERATOR"])
+
+    def for_await(self, node) -> None:
+        """for await (x of y): next() results are awaited, and so is return()."""
+        scope = self.unit.analysis.scopes.get(id(node))
+        if scope is not None:
+            self.enter_block(scope)
+        source = self.expr(node.right)
+        it = self.alloc()
+        self.emit(O["GETASYNCITERATOR"], it, source)
+        label = self._loop(self.pending_labels())
+        label.iterator = it
+        label.async_iterator = True
+        top = self.here()
+        value = self.alloc()
+        self.emit(O["ITERCALLNEXT"], value, it)
+        self.emit(O["AWAIT"], value, value)
+        step = self.emit(O["ITERRESULT"], value, value, 0)
+        body_start = self.here()
+        if scope is not None:
+            self.enter_block(scope)
+        left = node.left
+        if left.type == "VariableDeclaration":
+            self.bind_pattern(left.declarations[0].id, value, None, init=True)
+        else:
+            self.assign_to(left, value)
+        self.statement(node.body)
+        self.emit(O["JMP"], top)
+        self.close_on_throw(it, body_start)
+        self.patch(step)
+        self._close_loop(label, top, self.here())
 
     def s_ForInStatement(self, node):
         self._for_each(node, O["FORINKEYS"])
@@ -762,10 +796,20 @@ class FunctionCompiler:
             if inner is label:
                 break
             if inner.iterator is not None:
-                self.emit(O["ITERCLOSE"], inner.iterator, 0)
+                self.close_iterator(inner)
         if label.iterator is not None and not continuing:
-            self.emit(O["ITERCLOSE"], label.iterator, 0)
+            self.close_iterator(label)
         self.run_finally_blocks(label.finally_depth)
+
+    def close_iterator(self, label: _Label) -> None:
+        """Leaving a for-of early closes its iterator (and awaits that, in for await)."""
+        if label.async_iterator:
+            r = self.alloc()
+            self.emit(O["ASYNCITERCLOSE"], r, label.iterator)
+            self.emit(O["AWAIT"], r, r)
+            self.free_to(r)
+        else:
+            self.emit(O["ITERCLOSE"], label.iterator, 0)
 
     def run_finally_blocks(self, depth: int) -> None:
         """Inline the finally bodies between here and ``depth`` (innermost first)."""
@@ -1782,6 +1826,10 @@ class FunctionCompiler:
             self.emit(O["LOADUNDEF"], v)
         else:
             v = self.expr(node.argument)
+        if self.code.is_async and not node.delegate:  # an async generator awaits it first
+            t = self.alloc()
+            self.emit(O["AWAIT"], t, v)
+            v = t
         self.free_to(mark)
         r = self.target(dst)
         self.emit(O["YIELDSTAR"] if node.delegate else O["YIELD"], r, v)

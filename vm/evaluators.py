@@ -131,3 +131,23 @@ def install(machine, g) -> None:
         realm.intrinsics["%eval%"] = fn
         realm.create_dynamic_function = lambda args, new_target, kind: \
             create_dynamic_function(machine, g, args, new_target, kind)
+        install_function_constructors(machine, g)
+
+
+def install_function_constructors(machine, g) -> None:
+    """%GeneratorFunction%, %AsyncFunction%, %AsyncGeneratorFunction%: reachable only as
+    the `constructor` of their prototypes; they compile into the Global ``g``."""
+    realm = machine.realm
+    for kind, name in (("generator", "GeneratorFunction"), ("async", "AsyncFunction"),
+                       ("asyncGenerator", "AsyncGeneratorFunction")):
+        def call(this, args, kind=kind):
+            return create_dynamic_function(machine, g, args, UNDEFINED, kind)
+
+        def construct(args, new_target, kind=kind):
+            return create_dynamic_function(machine, g, args, new_target, kind)
+
+        ctor = realm.native(name, call, 1, construct, realm.intrinsics["%Function%"])
+        prototype = realm.intrinsics[f"%{name}.prototype%"]
+        ctor.define("prototype", prototype, 0)
+        prototype.define("constructor", ctor, CONFIGURABLE)
+        realm.intrinsics[f"%{name}%"] = ctor

@@ -9,8 +9,8 @@ raises ``JSThrow(e)`` at the suspended ``yield``, ``return(v)`` raises
 from __future__ import annotations
 
 from .builtins.iterator import create_iter_result_object
-from .interpreter import GeneratorReturn
 from .objects import CONFIGURABLE, JSError, JSObject, JSThrow
+from .records import GeneratorReturn
 from .symbols import TO_STRING_TAG
 from .values import UNDEFINED
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from compiler.bytecode.isa import OPCODE
 
 from . import convert as C
+from .async_generator import AwaitRequest, async_yield_star, get_async_iterator
 from .builtins.iterator import plain_array_iteration
 from .builtins.support import function_name
 from .evaluators import EvalVars, perform_direct_eval
@@ -34,6 +35,7 @@ from .objects import (
     Slot,
 )
 from .operations import copy_data_properties, for_in_keys, instance_of, set_integrity_level
+from .records import GeneratorReturn, IterRecord
 from .symbols import ITERATOR
 from .values import HOLE, NULL, UNDEFINED
 
@@ -71,6 +73,10 @@ OP_GETPRIVATE = OPCODE["GETPRIVATE"]
 OP_GETPROP = OPCODE["GETPROP"]
 OP_GETSUPER = OPCODE["GETSUPER"]
 OP_GETTEMPLATE = OPCODE["GETTEMPLATE"]
+OP_GETASYNCITERATOR = OPCODE["GETASYNCITERATOR"]
+OP_ITERCALLNEXT = OPCODE["ITERCALLNEXT"]
+OP_ITERRESULT = OPCODE["ITERRESULT"]
+OP_ASYNCITERCLOSE = OPCODE["ASYNCITERCLOSE"]
 OP_GETDYN = OPCODE["GETDYN"]
 OP_SETDYN = OPCODE["SETDYN"]
 OP_EVAL = OPCODE["EVAL"]
@@ -135,14 +141,6 @@ OP_YIELDSTAR = OPCODE["YIELDSTAR"]
 ERROR_KINDS = ("TypeError", "ReferenceError", "SyntaxError", "RangeError")
 
 
-class GeneratorReturn(Exception):
-    """generator.return(v) travelling through a suspended frame: finally blocks run."""
-
-    def __init__(self, value):
-        super().__init__(value)
-        self.value = value
-
-
 class StepLimit(Exception):
     """Raised by a limit hook to stop the running Global (fail-stop)."""
 
@@ -155,17 +153,6 @@ class ArrayIter:
     def __init__(self, array: JSArray):
         self.array = array
         self.index = 0
-
-
-class IterRecord:
-    """An iterator record: the iterator object and its `next` method."""
-
-    __slots__ = ("iterator", "next", "done")
-
-    def __init__(self, iterator, next_method):
-        self.iterator = iterator
-        self.next = next_method
-        self.done = False
 
 
 class KeyIter:
@@ -225,8 +212,9 @@ class Interpreter:
         fn.define("length", float(code.length), CONFIGURABLE)
         fn.define("name", code.name, CONFIGURABLE)
         if code.generator:
-            fn.proto = realm.intrinsics["%GeneratorFunction.prototype%"]
-            proto = JSObject(realm.intrinsics["%GeneratorPrototype%"])
+            kind = "AsyncGenerator" if code.is_async else "Generator"
+            fn.proto = realm.intrinsics[f"%{kind}Function.prototype%"]
+            proto = JSObject(realm.intrinsics[f"%{kind}Prototype%"])
             fn.define("prototype", proto, WRITABLE)
         elif code.is_async:
             fn.proto = realm.intrinsics["%AsyncFunction.prototype%"]
@@ -243,6 +231,8 @@ class Interpreter:
         """Run one activation to completion (a generator function makes its object)."""
         frame = self.frame(fn, this, args, new_target)
         if fn.code.generator:
+            if fn.code.is_async:
+                return self.machine.async_generators.start(fn, frame)
             return self.machine.make_generator(fn, frame)
         if fn.code.is_async:
             return self.machine.promises.start_async(frame)
@@ -637,10 +627,35 @@ class Interpreter:
                             regs[ins[1]] = home.proto.get(regs[ins[2]], this)
                         elif op == OP_NEWTARGET:
                             regs[ins[1]] = new_target
-                        elif op == OP_YIELD or op == OP_AWAIT:
+                        elif op == OP_YIELD:
                             regs[ins[1]] = yield regs[ins[2]]
+                        elif op == OP_AWAIT:
+                            v = regs[ins[2]]
+                            regs[ins[1]] = yield (AwaitRequest(v) if code.generator else v)
                         elif op == OP_YIELDSTAR:
-                            regs[ins[1]] = yield from self.yield_star(regs[ins[2]])
+                            if code.is_async:
+                                regs[ins[1]] = yield from async_yield_star(self, regs[ins[2]])
+                            else:
+                                regs[ins[1]] = yield from self.yield_star(regs[ins[2]])
+                        elif op == OP_GETASYNCITERATOR:
+                            regs[ins[1]] = get_async_iterator(self, regs[ins[2]])
+                        elif op == OP_ITERCALLNEXT:
+                            record = regs[ins[2]]
+                            regs[ins[1]] = self.call(record.next, record.iterator, [])
+                        elif op == OP_ITERRESULT:
+                            result = regs[ins[2]]
+                            if not isinstance(result, JSObject):
+                                raise JSError("TypeError", f"Iterator result "
+                                              f"{C.to_string(result)} is not an object")
+                            if C.to_boolean(result.get("done", result)):
+                                pc = ins[3]
+                            else:
+                                regs[ins[1]] = result.get("value", result)
+                        elif op == OP_ASYNCITERCLOSE:
+                            record = regs[ins[2]]
+                            method = record.iterator.get("return", record.iterator)
+                            regs[ins[1]] = UNDEFINED if method is UNDEFINED or method is NULL \
+                                else self.call(method, record.iterator, [])
                         elif op == OP_NEWPRIVATE:
                             regs[ins[1]] = PrivateName(consts[ins[2]])
                         elif op == OP_GETPRIVATE:

@@ -39,6 +39,9 @@ class Machine:
         generator.setup(self)
         self.promises = Promises(self)
         self.promises.setup()
+        from . import async_generator
+
+        async_generator.setup(self)
         self.eval_cache: dict = {}  # (eval site, source) -> compiled eval code
         self.timers: list = []  # heap of (due, sequence, callback, args, interval)
         self.timer_seq = 0

@@ -153,6 +153,13 @@ OPCODES: list[tuple[str, str, str]] = [
     # templates
     ("GETTEMPLATE", "RK", "r[a] = the frozen template object of tagged-template site constants[b] "
      "(made once per realm and site)"),
+    # async iteration
+    ("GETASYNCITERATOR", "RR", "r[a] = GetIterator(r[b], async): Symbol.asyncIterator, else the "
+     "sync iterator wrapped"),
+    ("ITERCALLNEXT", "RR", "r[a] = what next() of iterator record r[b] returns (not awaited)"),
+    ("ITERRESULT", "RRJ", "r[b] is an iterator result: jump to c if done, else r[a] = its value"),
+    ("ASYNCITERCLOSE", "RR", "r[a] = what return() of iterator record r[b] returns (undefined "
+     "without one), for the caller to await"),
     # eval
     ("EVAL", "RRRNK", "r[a] = r[b](r[c]..r[c+d-1]), as a direct eval with site constants[e] "
      "when r[b] is the Global's eval"),
