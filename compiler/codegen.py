@@ -338,6 +338,12 @@ class FunctionCompiler:
         code.params = len(positional)
         code.length = next((i for i, p in enumerate(params)
                             if p.type in ("AssignmentPattern", "RestElement")), len(params))
+        fscope = self.unit.analysis.scopes[id(node)]
+        args_b = fscope.bindings.get("arguments")
+        if args_b is not None and args_b.kind == "arguments" and simple and not code.strict:
+            code.mapped_arguments = True  # parameters live in cells the object aliases
+            for p in positional:
+                fscope.bindings[p.name].captured = True
         self.setup_bindings(len(positional))
         if self.info.evalvars is not None:
             self.emit(O["NEWEVALVARS"], self.info.evalvars.cell, self.enclosing_evalvars())

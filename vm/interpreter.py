@@ -15,6 +15,7 @@ from __future__ import annotations
 from compiler.bytecode.isa import OPCODE
 
 from . import convert as C
+from .arguments import create_arguments_object
 from .async_generator import AwaitRequest, async_yield_star, get_async_iterator
 from .builtins.iterator import plain_array_iteration
 from .builtins.support import function_name
@@ -590,7 +591,9 @@ class Interpreter:
                         elif op == OP_INITGLOBAL:
                             g.lexical[consts[ins[1]]] = regs[ins[2]]
                         elif op == OP_ARGUMENTS:
-                            regs[ins[1]] = self.arguments_object(args)
+                            regs[ins[1]] = create_arguments_object(
+                                realm, fn, args, [(r, cells[c]) for r, c in code.param_cells]
+                                if code.mapped_arguments else None)
                         elif op == OP_RESTARGS:
                             regs[ins[1]] = JSArray(realm.array_prototype, list(args[nparams:]))
                         elif op == OP_DEFCLASS:
@@ -1125,16 +1128,6 @@ class Interpreter:
             set_integrity_level(template, "frozen")
             realm.template_map[site] = template
         return template
-
-    def arguments_object(self, args: list):
-        realm = self.machine.realm
-        obj = JSObject(realm.object_prototype, "Arguments")
-        for i, v in enumerate(args):
-            obj.props[str(i)] = v
-        obj.define("length", float(len(args)), WRITABLE | CONFIGURABLE)
-        values = realm.array_prototype.get("values")
-        obj.define(ITERATOR, values, WRITABLE | CONFIGURABLE)
-        return obj
 
 
 def _handler(handlers, pc: int, finally_only: bool = False) -> int:

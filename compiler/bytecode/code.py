@@ -77,4 +77,5 @@ class Code:
     source: tuple[int, int] = (0, 0)  # source text span, for Function.prototype.toString
     text: str | None = None  # the whole source the span indexes (shared, not copied)
     uses_this: bool = False
+    mapped_arguments: bool = False  # `arguments[i]` aliases parameter i (sloppy, simple)
     this_cell: int = -1  # cell holding `this` for arrows nested in this function
