@@ -31,6 +31,7 @@ DIGEST_SIZE = 32
 SIGNATURE_SIZE = 64
 MAX_IMAGE_SIZE = 16 * 1024 * 1024  # no board has an app slot near this
 MAX_SECTIONS = 64
+MAX_COUNT = 1 << 20  # registers, cells, parameters per function: far past any real one
 
 FLAG_STRIPPED = 1
 FLAG_SIGNED = 2
@@ -263,7 +264,7 @@ class _Writer:
 
     def collect(self, code: Code) -> None:
         """The function table in preorder: a parent comes before its children."""
-        for f in dataclasses.fields(Code):
+        for f in dataclasses.fields(code):
             if f.name not in _CODE_FIELDS:
                 default = f.default_factory() if f.default_factory is not dataclasses.MISSING \
                     else f.default
@@ -453,7 +454,7 @@ class _Cursor:
             shift += 7
             if not b & 0x80:
                 break
-            if shift > 35:
+            if shift > limit.bit_length() + 6:
                 raise self.fail(f"{what}: varint too long")
         if value >= limit:
             raise self.fail(f"{what} {value} is out of range (limit {limit})")
@@ -747,11 +748,11 @@ class _Decoder:
         name = self.string(c, f"{where} name")
         kind = self.string(c, f"{where} kind")
         flags = c.uint(16, f"{where} flags")
-        params, registers, cells, length = (c.uint(1 << 16, f"{where} {w}") for w in
+        params, registers, cells, length = (c.uint(MAX_COUNT, f"{where} {w}") for w in
                                             ("params", "registers", "cells", "length"))
-        this_cell = c.uint(1 << 16, f"{where} this cell") - 1
+        this_cell = c.uint(MAX_COUNT, f"{where} this cell") - 1
         slots = cells  # own cells, then captured ones
-        captures = [c.uint(1 << 16, f"{where} capture") for _ in range(c.count("capture"))]
+        captures = [c.uint(MAX_COUNT, f"{where} capture") for _ in range(c.count("capture"))]
         slots += len(captures)
         if params > registers:
             raise c.fail(f"{where} has {params} parameters but {registers} registers")
