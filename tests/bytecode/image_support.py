@@ -28,8 +28,8 @@ def body_length(image: bytes) -> int:
 
 def reseal(body: bytes) -> bytes:
     """An edited (unsigned) image with a fresh digest: what a hostile producer would send."""
-    order = "<" if body[8] == 1 else ">"
     if len(body) >= 28:
+        order = "<" if body[8] == 1 else ">"
         body = body[:24] + struct.pack(order + "I", len(body)) + body[28:]
     return body + hashlib.sha256(body).digest()
 
