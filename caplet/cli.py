@@ -73,6 +73,10 @@ def _compile_file(path: str, module: bool):
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from . import image_commands
+
+    if image_commands.is_image(args.file):
+        return image_commands.run_image_command(args)
     try:
         text = read_source(args.file)
     except OSError as e:
@@ -96,6 +100,10 @@ def cmd_run(args: argparse.Namespace) -> int:
 def cmd_disasm(args: argparse.Namespace) -> int:
     from compiler.bytecode.disasm import disassemble
 
+    from . import image_commands
+
+    if image_commands.is_image(args.file):
+        return image_commands.disasm_image_command(args)
     try:
         text, code = _compile_file(args.file, args.module or args.file.endswith(".mjs"))
     except OSError as e:
@@ -118,13 +126,17 @@ def build_parser() -> argparse.ArgumentParser:
                    "always a module)")
     p.add_argument("--json", action="store_true", help="print the ESTree AST as acorn would")
     p.set_defaults(run=cmd_parse)
-    r = sub.add_parser("run", help="run a JavaScript program on the reference VM")
+    r = sub.add_parser("run", help="run a JavaScript program or a .caplet image on the "
+                       "reference VM")
     r.add_argument("file")
     r.set_defaults(run=cmd_run)
-    d = sub.add_parser("disasm", help="print the bytecode a JavaScript file compiles to")
+    d = sub.add_parser("disasm", help="print the bytecode of a JavaScript file or an image")
     d.add_argument("file")
     d.add_argument("--module", action="store_true")
     d.set_defaults(run=cmd_disasm)
+    from . import image_commands
+
+    image_commands.add_commands(sub)
     from firmware_bridge.commands import register as register_device_commands
 
     register_device_commands(sub)

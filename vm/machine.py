@@ -114,6 +114,11 @@ class Machine:
             code = compile_script(program, text, filename)
         except JSSyntaxError as err:
             raise err.locate(text, filename) from None
+        return self.run_code(code, g)
+
+    def run_code(self, code, g: Global | None = None):
+        """Run compiled top-level code (a script, or an image's entry), then its jobs."""
+        g = g or self.main
         fn = JSFunction(self.realm.function_prototype, code, [], g)
         result = self._guard(lambda: self.interpreter.run(fn, g.global_object, [], UNDEFINED), g)
         self.run_jobs()

@@ -35,8 +35,11 @@ def function_to_string(func) -> str:
     """Function.prototype.toString: the source text, or a NativeFunction for built-ins."""
     source_text = getattr(func, "source_text", None)
     if source_text is not None and isinstance(func, JSFunction):
-        return source_text()
-    if isinstance(func, JSNative):
+        text = source_text()
+        if text is not None:
+            return text
+    # built-ins, and functions of a stripped image (which keeps no source text, as XS)
+    if isinstance(func, JSNative) or (isinstance(func, JSFunction) and func.code.text is None):
         slot = func.get_own_property("name")
         name = slot.value if slot is not None and type(slot.value) is str else ""
         if isinstance(func, BoundFunction):

@@ -1,0 +1,429 @@
+"""Board profiles: one TOML file per board, loaded into a validated, frozen profile.
+
+A board file states real figures of a real board (each file cites its sources) plus the
+budgets caplet gives an app on it (app slots, JavaScript heap, stack) and the cost model
+used to estimate RAM. Loading checks every field; a problem is reported as a
+``BoardError`` naming the file, the field and what is wrong, so a typo in a board file
+never turns into a wrong flash offset at run time.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+BOARDS_DIR = Path(__file__).resolve().parent
+ENDIANNESS = ("little", "big")
+WORD_SIZES = (2, 4, 8)
+PIN_FUNCTIONS = frozenset({"digital", "input", "adc", "dac", "pwm", "touch", "i2c", "spi",
+                           "uart", "led", "button"})
+MAX_BAUD_LIMIT = 20_000_000
+
+
+class BoardError(ValueError):
+    """A board file that cannot be used: the message names the file, field and problem."""
+
+
+@dataclass(frozen=True)
+class SectorRun:
+    """``count`` consecutive erase sectors of ``size`` bytes."""
+
+    size: int
+    count: int
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A region of flash that holds one app image (written whole, then made active)."""
+
+    name: str
+    offset: int
+    size: int
+
+    @property
+    def end(self) -> int:
+        return self.offset + self.size
+
+
+@dataclass(frozen=True)
+class Flash:
+    """Flash geometry: offsets are from the start of flash (``base`` is its address)."""
+
+    size: int
+    base: int
+    sectors: tuple[SectorRun, ...]
+    firmware_size: int  # bytes from offset 0 that hold the bootloader and the caplet runtime
+    slots: tuple[Slot, ...]
+
+    @property
+    def erase_sector_size(self) -> int:
+        """The largest erase unit (the only one on flash with uniform sectors)."""
+        return max(run.size for run in self.sectors)
+
+    @property
+    def uniform(self) -> bool:
+        return len({run.size for run in self.sectors}) == 1
+
+    def sector_starts(self) -> list[int]:
+        """Offsets of every erase sector, in order, and the end of flash last."""
+        starts, pos = [], 0
+        for run in self.sectors:
+            for _ in range(run.count):
+                starts.append(pos)
+                pos += run.size
+        starts.append(pos)
+        return starts
+
+    def sector_at(self, offset: int) -> tuple[int, int]:
+        """``(start, size)`` of the erase sector holding ``offset``."""
+        if not 0 <= offset < self.size:
+            raise ValueError(f"offset {offset:#x} is outside flash ({self.size:#x} bytes)")
+        pos = 0
+        for run in self.sectors:
+            span = run.size * run.count
+            if offset < pos + span:
+                start = pos + (offset - pos) // run.size * run.size
+                return start, run.size
+            pos += span
+        raise AssertionError("sector runs cover the flash")  # validated on load
+
+    def slot(self, name: str) -> Slot:
+        for slot in self.slots:
+            if slot.name == name:
+                return slot
+        raise KeyError(name)
+
+    @property
+    def largest_slot(self) -> int:
+        return max(slot.size for slot in self.slots)
+
+
+@dataclass(frozen=True)
+class Memory:
+    ram: int
+    heap_budget: int  # bytes of RAM the JavaScript heaps may use together
+    stack_budget: int  # bytes of native stack the interpreter may use
+
+
+@dataclass(frozen=True)
+class Serial:
+    default_baud: int
+    max_baud: int
+
+
+@dataclass(frozen=True)
+class CostModel:
+    """Bytes of device RAM per allocation, for this board's word size."""
+
+    object_header: int
+    property_slot: int
+    string: int
+    string_byte: int
+    closure: int
+    environment: int
+    code_byte: int
+
+
+@dataclass(frozen=True)
+class Pin:
+    name: str
+    gpio: int
+    functions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Device:
+    """An on-board LED or button wired to a pin."""
+
+    name: str
+    pin: int
+    active_low: bool
+
+
+@dataclass(frozen=True)
+class BoardProfile:
+    name: str
+    title: str
+    mcu: str
+    cpu: str
+    arch: str
+    endianness: str
+    word_size: int
+    clock_hz: int
+    flash: Flash
+    memory: Memory
+    serial: Serial
+    cost: CostModel
+    peripherals: tuple[tuple[str, int], ...]
+    pins: tuple[Pin, ...]
+    leds: tuple[Device, ...]
+    buttons: tuple[Device, ...]
+    sources: tuple[str, ...]
+    path: str
+
+    def pin(self, gpio: int) -> Pin:
+        for pin in self.pins:
+            if pin.gpio == gpio:
+                return pin
+        raise KeyError(gpio)
+
+
+# --------------------------------------------------------------------- validation
+
+
+class _Fields:
+    """Reads one TOML table, remembering which keys were used so leftovers are errors."""
+
+    def __init__(self, path: Path, table: dict, where: str):
+        self.path, self.table, self.where = path, table, where
+        self.used: set[str] = set()
+
+    def error(self, key: str | None, problem: str) -> BoardError:
+        field = self.where if key is None else (f"{self.where}.{key}" if self.where else key)
+        return BoardError(f"{self.path}: {field or '(top level)'}: {problem}")
+
+    def _get(self, key: str, optional: bool):
+        self.used.add(key)
+        if key not in self.table:
+            if optional:
+                return None
+            raise self.error(key, "missing")
+        return self.table[key]
+
+    def int(self, key: str, low: int = 0, high: int | None = None,
+            optional: bool = False) -> int | None:
+        value = self._get(key, optional)
+        if value is None:
+            return None
+        if type(value) is not int:
+            raise self.error(key, f"must be an integer, not {_kind(value)}")
+        if value < low or (high is not None and value > high):
+            bound = f"at least {low}" if high is None else f"between {low} and {high}"
+            raise self.error(key, f"must be {bound}, not {value}")
+        return value
+
+    def str(self, key: str, choices: tuple[str, ...] | None = None) -> str:
+        value = self._get(key, False)
+        if not isinstance(value, str):
+            raise self.error(key, f"must be a string, not {_kind(value)}")
+        if not value.strip():
+            raise self.error(key, "must not be empty")
+        if choices is not None and value not in choices:
+            raise self.error(key, f"must be one of {', '.join(choices)}, not {value!r}")
+        return value
+
+    def bool(self, key: str, default: bool) -> bool:
+        value = self._get(key, True)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            raise self.error(key, f"must be true or false, not {_kind(value)}")
+        return value
+
+    def table_(self, key: str) -> _Fields:
+        value = self._get(key, False)
+        if not isinstance(value, dict):
+            raise self.error(key, f"must be a table, not {_kind(value)}")
+        return _Fields(self.path, value, f"{self.where}.{key}" if self.where else key)
+
+    def tables(self, key: str, optional: bool = False) -> list[_Fields]:
+        value = self._get(key, optional)
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            raise self.error(key, "must be an array of tables ([[...]])")
+        name = f"{self.where}.{key}" if self.where else key
+        return [_Fields(self.path, v, f"{name}[{i}]") for i, v in enumerate(value)]
+
+    def strs(self, key: str, vocabulary: frozenset[str] | None = None) -> tuple[str, ...]:
+        value = self._get(key, False)
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.error(key, "must be an array of strings")
+        if vocabulary is not None:
+            for v in value:
+                if v not in vocabulary:
+                    raise self.error(key, f"unknown value {v!r} (known: "
+                                     f"{', '.join(sorted(vocabulary))})")
+        return tuple(value)
+
+    def done(self) -> None:
+        extra = sorted(set(self.table) - self.used)
+        if extra:
+            raise self.error(extra[0], "unknown field")
+
+
+def _kind(value) -> str:
+    return {bool: "a boolean", int: "an integer", float: "a number", str: "a string",
+            list: "an array", dict: "a table"}.get(type(value), type(value).__name__)
+
+
+def _flash(f: _Fields) -> Flash:
+    size = f.int("size", 1)
+    base = f.int("base", 0)
+    if "sector_size" in f.table and "sectors" in f.table:
+        raise f.error("sectors", "give either sector_size or sectors, not both")
+    if "sectors" in f.table:
+        runs = []
+        for t in f.tables("sectors"):
+            runs.append(SectorRun(t.int("size", 1), t.int("count", 1)))
+            t.done()
+        if not runs:
+            raise f.error("sectors", "must list at least one run of sectors")
+        if sum(r.size * r.count for r in runs) != size:
+            raise f.error("sectors", f"cover {sum(r.size * r.count for r in runs)} bytes, "
+                          f"but the flash has {size}")
+    else:
+        sector = f.int("sector_size", 1)
+        if size % sector:
+            raise f.error("sector_size", f"{sector} does not divide the flash size {size}")
+        runs = [SectorRun(sector, size // sector)]
+    for run in runs:
+        if run.size & (run.size - 1):
+            raise f.error("sectors" if len(runs) > 1 else "sector_size",
+                          f"an erase sector of {run.size} bytes is not a power of two")
+    firmware = f.int("firmware_size", 0, size)
+    slots = []
+    for t in f.tables("slots"):
+        slots.append(Slot(t.str("name"), t.int("offset", 0), t.int("size", 1)))
+        t.done()
+    f.done()
+    flash = Flash(size, base, tuple(runs), firmware, tuple(slots))
+    _check_slots(f, flash)
+    return flash
+
+
+def _check_slots(f: _Fields, flash: Flash) -> None:
+    starts = set(flash.sector_starts())
+    if flash.firmware_size not in starts:
+        raise f.error("firmware_size", f"{flash.firmware_size:#x} is not on an erase-sector "
+                      "boundary")
+    if len(flash.slots) < 2:
+        raise f.error("slots", f"needs at least two app slots (one active, one to write the "
+                      f"next image into), has {len(flash.slots)}")
+    names = set()
+    for i, slot in enumerate(flash.slots):
+        where = f"slots[{i}]"
+        if slot.name in names:
+            raise f.error(where, f"slot name {slot.name!r} is used twice")
+        names.add(slot.name)
+        if slot.end > flash.size:
+            raise f.error(where, f"slot {slot.name!r} ends at {slot.end:#x}, past the end of "
+                          f"flash ({flash.size:#x})")
+        if slot.offset < flash.firmware_size:
+            raise f.error(where, f"slot {slot.name!r} starts at {slot.offset:#x}, inside the "
+                          f"firmware (which ends at {flash.firmware_size:#x})")
+        if slot.offset not in starts or slot.end not in starts:
+            raise f.error(where, f"slot {slot.name!r} ({slot.offset:#x}..{slot.end:#x}) does "
+                          "not start and end on erase-sector boundaries")
+    ordered = sorted(flash.slots, key=lambda s: s.offset)
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        if b.offset < a.end:
+            raise f.error("slots", f"slots {a.name!r} and {b.name!r} overlap")
+
+
+def _devices(f: _Fields, key: str, gpios: set[int]) -> tuple[Device, ...]:
+    out = []
+    for t in f.tables(key, optional=True):
+        device = Device(t.str("name"), t.int("pin", 0), t.bool("active_low", False))
+        if device.pin not in gpios:
+            raise t.error("pin", f"{device.pin} is not one of the board's [[pins]]")
+        t.done()
+        out.append(device)
+    return tuple(out)
+
+
+def parse_board(text: str, path: Path | str) -> BoardProfile:
+    """Validate the TOML ``text`` of the board file ``path`` into a profile."""
+    path = Path(path)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise BoardError(f"{path}: not valid TOML: {e}") from None
+    top = _Fields(path, data, "")
+    name = top.str("name")
+    if name != path.stem:
+        raise top.error("name", f"{name!r} must match the file name {path.stem!r}")
+    title, mcu, cpu, arch = top.str("title"), top.str("mcu"), top.str("cpu"), top.str("arch")
+    endianness = top.str("endianness", ENDIANNESS)
+    word_size = top.int("word_size", 1)
+    if word_size not in WORD_SIZES:
+        raise top.error("word_size", f"must be one of {WORD_SIZES} bytes, not {word_size}")
+    clock = top.int("clock_hz", 1)
+    sources = top.strs("sources")
+    if not sources:
+        raise top.error("sources", "must cite at least one source for the figures")
+    flash = _flash(top.table_("flash"))
+
+    m = top.table_("memory")
+    memory = Memory(m.int("ram", 1), m.int("heap_budget", 1), m.int("stack_budget", 1))
+    if memory.heap_budget + memory.stack_budget > memory.ram:
+        raise m.error("heap_budget", f"heap ({memory.heap_budget}) and stack "
+                      f"({memory.stack_budget}) budgets exceed the RAM ({memory.ram})")
+    m.done()
+
+    s = top.table_("serial")
+    serial = Serial(s.int("default_baud", 300, MAX_BAUD_LIMIT),
+                    s.int("max_baud", 300, MAX_BAUD_LIMIT))
+    if serial.default_baud > serial.max_baud:
+        raise s.error("default_baud", f"{serial.default_baud} is above max_baud "
+                      f"{serial.max_baud}")
+    s.done()
+
+    c = top.table_("cost")
+    cost = CostModel(*(c.int(k, 0) for k in ("object_header", "property_slot", "string",
+                                             "string_byte", "closure", "environment",
+                                             "code_byte")))
+    for key in ("object_header", "property_slot", "closure", "environment"):
+        value = getattr(cost, key)
+        if value < word_size or value % word_size:
+            raise c.error(key, f"{value} bytes is not a whole number of {word_size}-byte words")
+    c.done()
+
+    p = top.table_("peripherals")
+    peripherals = tuple((key, p.int(key, 0)) for key in sorted(p.table))
+    p.done()
+
+    pins = []
+    for t in top.tables("pins"):
+        pins.append(Pin(t.str("name"), t.int("gpio", 0), t.strs("functions", PIN_FUNCTIONS)))
+        t.done()
+    seen: set[int] = set()
+    for i, pin in enumerate(pins):
+        if pin.gpio in seen:
+            raise BoardError(f"{path}: pins[{i}].gpio: {pin.gpio} is listed twice")
+        seen.add(pin.gpio)
+    leds = _devices(top, "leds", seen)
+    buttons = _devices(top, "buttons", seen)
+    top.done()
+    return BoardProfile(name, title, mcu, cpu, arch, endianness, word_size, clock, flash,
+                        memory, serial, cost, peripherals, tuple(pins), leds, buttons,
+                        sources, str(path))
+
+
+def load_board_file(path: Path | str) -> BoardProfile:
+    path = Path(path)
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except OSError as e:
+        raise BoardError(f"{path}: cannot read: {e.strerror}") from None
+    except UnicodeDecodeError as e:
+        raise BoardError(f"{path}: not UTF-8 text ({e.reason} at byte {e.start})") from None
+    return parse_board(text, path)
+
+
+def board_names() -> list[str]:
+    """The names of the board files shipped with caplet, sorted."""
+    return sorted(p.stem for p in BOARDS_DIR.glob("*.toml"))
+
+
+_cache: dict[str, BoardProfile] = {}
+
+
+def load_board(name: str) -> BoardProfile:
+    """The profile of a shipped board by name (``caplet boards`` lists them)."""
+    if name not in _cache:
+        if name not in board_names():
+            raise BoardError(f"unknown board {name!r} (known: {', '.join(board_names())})")
+        _cache[name] = load_board_file(BOARDS_DIR / f"{name}.toml")
+    return _cache[name]

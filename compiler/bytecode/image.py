@@ -1,0 +1,889 @@
+"""The `.caplet` image: compiled code for one board, checked before anything runs.
+
+``write_image`` turns the compiler's ``Code`` tree (plus module records and a manifest)
+into bytes; ``read_image`` checks those bytes in a fixed order (size, magic, versions,
+instruction-set hash, length, digest, signature, board, section table, every section,
+every instruction operand) and gives back ``Code`` objects equal to the compiler's. Any
+failed check raises ``ImageError`` naming the check. The byte layout is specified in
+``docs/image-format.md``; this module and that document change together.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import struct
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .code import Code
+from .encoding import BytecodeError, decode, encode
+from .isa import ISA_VERSION, NAMES, OPCODES, OPERANDS, WIDE, XWIDE
+
+if TYPE_CHECKING:
+    from boards import BoardProfile
+
+MAGIC = b"\x89CAPLET\n"
+FORMAT_VERSION = 1
+HEADER_SIZE = 80
+SECTION_ENTRY_SIZE = 12
+DIGEST_SIZE = 32
+SIGNATURE_SIZE = 64
+MAX_IMAGE_SIZE = 16 * 1024 * 1024  # no board has an app slot near this
+MAX_SECTIONS = 64
+MAX_COUNT = 1 << 20  # registers, cells, parameters per function: far past any real one
+
+FLAG_STRIPPED = 1
+FLAG_SIGNED = 2
+SECTION_OPTIONAL = 1  # a reader that does not know the kind may skip the section
+
+STRINGS, CONSTANTS, FUNCTIONS, MODULES, MANIFEST, LINES, SOURCES, ROM = range(1, 9)
+SECTION_NAMES = {STRINGS: "strings", CONSTANTS: "constants", FUNCTIONS: "functions",
+                 MODULES: "modules", MANIFEST: "manifest", LINES: "lines",
+                 SOURCES: "sources", ROM: "rom"}
+REQUIRED = (STRINGS, CONSTANTS, FUNCTIONS, MODULES, MANIFEST)
+
+# constant tags
+K_UNDEFINED, K_FALSE, K_TRUE, K_FLOAT, K_INTFLOAT, K_STRING, K_BIGINT, K_TUPLE, K_LIST = \
+    range(9)
+
+# function flags
+F_STRICT, F_GENERATOR, F_ASYNC, F_USES_THIS = 1, 2, 4, 8
+
+MODULE_KINDS = ("script", "module")
+_CODE_FIELDS = {"name", "params", "registers", "cells", "captures", "param_cells",
+                "constants", "code", "handlers", "lines", "functions", "strict", "kind",
+                "generator", "is_async", "length", "source", "text", "uses_this",
+                "this_cell"}
+
+
+class ImageError(Exception):
+    """An image that must not run: the message says which check failed."""
+
+
+def isa_hash() -> bytes:
+    """8 bytes identifying the instruction table: names, numbers and operand kinds.
+
+    The doc column is left out, so rewording an opcode's description changes nothing;
+    renumbering, adding or retyping an opcode changes the hash.
+    """
+    text = "\n".join(f"{i}:{name}:{kinds}" for i, (name, kinds, _) in enumerate(OPCODES))
+    return hashlib.sha256(f"caplet-isa-{ISA_VERSION}\n{text}".encode()).digest()[:8]
+
+
+# ------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class ImportEntry:
+    specifier: str
+    import_name: str  # "*" for a namespace import, "default", or a name
+    local_name: str
+
+
+@dataclass(frozen=True)
+class ExportEntry:
+    export_name: str
+    local_name: str  # "" for a re-export
+    specifier: str = ""  # the module re-exported from, "" for a local export
+    import_name: str = ""  # the name re-exported ("*" for `export * from`)
+
+
+@dataclass(frozen=True)
+class ModuleRecord:
+    """One module of the image: its specifier, its body function, its static record."""
+
+    specifier: str
+    kind: str = "script"  # script | module
+    function: int = 0  # index of its body in the function table
+    requests: tuple[str, ...] = ()  # specifiers it imports, in source order
+    imports: tuple[ImportEntry, ...] = ()
+    exports: tuple[ExportEntry, ...] = ()
+
+
+@dataclass(frozen=True)
+class Manifest:
+    name: str
+    version: str = "0.0.0"
+    entry: str = ""
+    capabilities: tuple[str, ...] = ()
+    heap_quota: int = 0  # bytes; 0 = the board's heap budget
+
+
+@dataclass(frozen=True)
+class SectionInfo:
+    kind: int
+    offset: int
+    length: int
+    flags: int = 0
+
+    @property
+    def name(self) -> str:
+        return SECTION_NAMES.get(self.kind, f"unknown-{self.kind}")
+
+
+@dataclass
+class Image:
+    """A checked image: header facts, sections, and the code ready to run."""
+
+    board: str
+    arch: str
+    endianness: str
+    word_size: int
+    format_version: int
+    isa_version: int
+    stripped: bool
+    signed: bool
+    size: int
+    sections: list[SectionInfo]
+    strings: list[str]
+    constants: list
+    functions: list[Code]  # the flat table, in preorder; a module's body is one of them
+    code_sizes: list[int]  # encoded bytecode bytes of each function
+    modules: list[ModuleRecord]
+    manifest: Manifest
+    digest: bytes
+    signature: bytes | None = None
+    signature_verified: bool = False
+
+    @property
+    def entry(self) -> Code:
+        return self.functions[self.modules[0].function]
+
+
+# ------------------------------------------------------------------------ encoding
+
+
+def _uleb(value: int) -> bytes:
+    if value < 0:
+        raise ImageError(f"internal: negative varint {value}")
+    out = bytearray()
+    while True:
+        byte = value & 0x7F
+        value >>= 7
+        if value:
+            out.append(byte | 0x80)
+        else:
+            out.append(byte)
+            return bytes(out)
+
+
+def _zigzag(value: int) -> int:
+    return value * 2 if value >= 0 else -value * 2 - 1
+
+
+def _unzigzag(value: int) -> int:
+    return value >> 1 if not value & 1 else -((value + 1) >> 1)
+
+
+def _encode_text(text: str) -> bytes:
+    """CESU-8-like: each UTF-16 code unit of a JS string (lone surrogates too) as UTF-8."""
+    return text.encode("utf-8", "surrogatepass")
+
+
+def instruction_starts(data: bytes) -> list[int]:
+    """Byte offset of each encoded instruction, then the end of the code."""
+    starts, pos = [], 0
+    while pos < len(data):
+        starts.append(pos)
+        op = data[pos]
+        width = 1
+        if op in (WIDE, XWIDE):
+            width = 2 if op == WIDE else 4
+            pos += 1
+            op = data[pos]
+        pos += 1 + width * len(OPERANDS[op])
+    starts.append(pos)
+    return starts
+
+
+def _const_key(value) -> tuple:
+    if value is None:
+        return ("u",)
+    if isinstance(value, bool):
+        return ("b", value)
+    if isinstance(value, float):
+        return ("f", struct.pack("<d", value))
+    if isinstance(value, int):
+        return ("i", value)
+    if isinstance(value, str):
+        return ("s", value)
+    if isinstance(value, tuple):
+        return ("t", tuple(_const_key(v) for v in value))
+    if isinstance(value, list):
+        return ("l", tuple(_const_key(v) for v in value))
+    raise ImageError(f"cannot store a constant of type {type(value).__name__} in an image: "
+                     f"{value!r}")
+
+
+class _Writer:
+    def __init__(self, order: str, strip: bool):
+        self.order = order  # "<" or ">"
+        self.strip = strip
+        self.strings: list[str] = []
+        self.string_index: dict[str, int] = {}
+        self.constants: list = []
+        self.const_records: list[bytes] = []
+        self.const_index: dict[tuple, int] = {}
+        self.functions: list[Code] = []
+
+    def string(self, text: str) -> int:
+        idx = self.string_index.get(text)
+        if idx is None:
+            idx = self.string_index[text] = len(self.strings)
+            self.strings.append(text)
+        return idx
+
+    def constant(self, value) -> int:
+        key = _const_key(value)
+        idx = self.const_index.get(key)
+        if idx is not None:
+            return idx
+        if value is None:
+            rec = bytes([K_UNDEFINED])
+        elif isinstance(value, bool):
+            rec = bytes([K_TRUE if value else K_FALSE])
+        elif isinstance(value, float):
+            if value.is_integer() and abs(value) < 2**53 and not (
+                    value == 0 and struct.pack("<d", value)[7] & 0x80):
+                rec = bytes([K_INTFLOAT]) + _uleb(_zigzag(int(value)))
+            else:
+                rec = bytes([K_FLOAT]) + struct.pack(self.order + "d", value)
+        elif isinstance(value, int):
+            rec = bytes([K_BIGINT]) + _uleb(_zigzag(value))
+        elif isinstance(value, str):
+            rec = bytes([K_STRING]) + _uleb(self.string(value))
+        else:  # tuple or list: items are earlier constants
+            items = [self.constant(v) for v in value]
+            tag = K_TUPLE if isinstance(value, tuple) else K_LIST
+            rec = bytes([tag]) + _uleb(len(items)) + b"".join(_uleb(i) for i in items)
+        idx = self.const_index[key] = len(self.constants)
+        self.constants.append(value)
+        self.const_records.append(rec)
+        return idx
+
+    def collect(self, code: Code) -> None:
+        """The function table in preorder: a parent comes before its children."""
+        for f in dataclasses.fields(code):
+            if f.name not in _CODE_FIELDS:
+                default = f.default_factory() if f.default_factory is not dataclasses.MISSING \
+                    else f.default
+                if getattr(code, f.name) != default:
+                    raise ImageError(f"Code.{f.name} is not stored by image format "
+                                     f"{FORMAT_VERSION}: extend compiler/bytecode/image.py")
+        self.functions.append(code)
+        for child in code.functions:
+            self.collect(child)
+
+
+def _section_functions(w: _Writer) -> tuple[bytes, bytes, bytes]:
+    """The functions, lines and sources sections (the latter two empty when stripped)."""
+    index_of = {id(c): i for i, c in enumerate(w.functions)}
+    body, lines, sources = bytearray(_uleb(len(w.functions))), bytearray(), bytearray()
+    texts: list[str] = []
+    text_index: dict[str, int] = {}
+    per_function_sources = bytearray()
+    for code in w.functions:
+        try:
+            data = encode(code.code)
+        except BytecodeError as e:
+            raise ImageError(f"cannot encode function {code.name!r}: {e}") from None
+        starts = instruction_starts(data)
+        flags = ((F_STRICT if code.strict else 0) | (F_GENERATOR if code.generator else 0)
+                 | (F_ASYNC if code.is_async else 0) | (F_USES_THIS if code.uses_this else 0))
+        rec = bytearray()
+        rec += _uleb(w.string(code.name)) + _uleb(w.string(code.kind)) + _uleb(flags)
+        for n in (code.params, code.registers, code.cells, code.length, code.this_cell + 1):
+            rec += _uleb(n)
+        rec += _uleb(len(code.captures)) + b"".join(_uleb(c) for c in code.captures)
+        rec += _uleb(len(code.param_cells))
+        for reg, cell in code.param_cells:
+            rec += _uleb(reg) + _uleb(cell)
+        consts = [w.constant(v) for v in code.constants]
+        rec += _uleb(len(consts)) + b"".join(_uleb(i) for i in consts)
+        rec += _uleb(len(code.functions))
+        rec += b"".join(_uleb(index_of[id(c)]) for c in code.functions)
+        rec += _uleb(len(data)) + data
+        rec += _uleb(len(code.handlers))
+        for start, end, target, *kind in code.handlers:
+            rec += _uleb(starts[start]) + _uleb(starts[end]) + _uleb(starts[target])
+            rec += _uleb(w.string(kind[0]) + 1 if kind else 0)
+        body += rec
+        if not w.strip:
+            lines += _uleb(len(code.lines))
+            prev_pc, prev_line = 0, 0
+            for pc, line in code.lines:
+                offset = starts[pc]
+                lines += _uleb(offset - prev_pc) + _uleb(_zigzag(line - prev_line))
+                prev_pc, prev_line = offset, line
+            if code.text is None:
+                per_function_sources += _uleb(0)
+            else:
+                if code.text not in text_index:
+                    text_index[code.text] = len(texts)
+                    texts.append(code.text)
+                per_function_sources += _uleb(text_index[code.text] + 1)
+            per_function_sources += _uleb(code.source[0]) + _uleb(code.source[1] - code.source[0])
+    if not w.strip:
+        sources += _uleb(len(texts)) + b"".join(_uleb(w.string(t)) for t in texts)
+        sources += per_function_sources
+    return bytes(body), bytes(lines), bytes(sources)
+
+
+def _section_modules(w: _Writer, modules: list[ModuleRecord]) -> bytes:
+    out = bytearray(_uleb(len(modules)))
+    for m in modules:
+        if m.kind not in MODULE_KINDS:
+            raise ImageError(f"module kind {m.kind!r} is not one of {MODULE_KINDS}")
+        if not 0 <= m.function < len(w.functions):
+            raise ImageError(f"module {m.specifier!r} names function {m.function}, "
+                             f"which the image does not hold")
+        out += _uleb(w.string(m.specifier)) + bytes([MODULE_KINDS.index(m.kind)])
+        out += _uleb(m.function)
+        out += _uleb(len(m.requests)) + b"".join(_uleb(w.string(s)) for s in m.requests)
+        out += _uleb(len(m.imports))
+        for i in m.imports:
+            out += b"".join(_uleb(w.string(s)) for s in (i.specifier, i.import_name,
+                                                          i.local_name))
+        out += _uleb(len(m.exports))
+        for e in m.exports:
+            out += b"".join(_uleb(w.string(s)) for s in (e.export_name, e.local_name,
+                                                          e.specifier, e.import_name))
+    return bytes(out)
+
+
+def _section_manifest(w: _Writer, m: Manifest) -> bytes:
+    out = bytearray()
+    out += _uleb(w.string(m.name)) + _uleb(w.string(m.version)) + _uleb(w.string(m.entry))
+    out += _uleb(m.heap_quota)
+    out += _uleb(len(m.capabilities)) + b"".join(_uleb(w.string(c)) for c in m.capabilities)
+    return bytes(out)
+
+
+def _section_strings(w: _Writer) -> bytes:
+    out = bytearray(_uleb(len(w.strings)))
+    for s in w.strings:
+        data = _encode_text(s)
+        out += _uleb(len(data)) + data
+    return bytes(out)
+
+
+def _name_field(text: str, size: int, what: str) -> bytes:
+    data = text.encode("ascii", "replace")
+    if len(data) >= size:
+        raise ImageError(f"{what} {text!r} is longer than {size - 1} bytes")
+    return data.ljust(size, b"\0")
+
+
+def write_image(code: Code, *, board: BoardProfile, manifest: Manifest,
+                modules: list[ModuleRecord] | None = None, strip: bool = False,
+                signing_key=None) -> bytes:
+    """The image bytes of ``code`` (a script's top level, or a module graph's functions).
+
+    Deterministic: the same code, records, board and options give the same bytes.
+    ``signing_key`` is an Ed25519 private key (see ``signing.py``).
+    """
+    order = "<" if board.endianness == "little" else ">"
+    w = _Writer(order, strip)
+    w.collect(code)
+    if modules is None:
+        modules = [ModuleRecord(specifier=manifest.entry or manifest.name)]
+    functions, lines, sources = _section_functions(w)
+    mods = _section_modules(w, modules)
+    man = _section_manifest(w, manifest)
+    consts = _uleb(len(w.const_records)) + b"".join(w.const_records)
+    strings = _section_strings(w)  # last: every other section has named its strings
+    sections = [(STRINGS, 0, strings), (CONSTANTS, 0, consts), (FUNCTIONS, 0, functions),
+                (MODULES, 0, mods), (MANIFEST, 0, man)]
+    if not strip:
+        sections += [(LINES, SECTION_OPTIONAL, lines), (SOURCES, SECTION_OPTIONAL, sources)]
+    table = bytearray()
+    payload = bytearray()
+    offset = HEADER_SIZE + SECTION_ENTRY_SIZE * len(sections)
+    for kind, flags, data in sections:
+        pad = -offset % 4
+        payload += b"\0" * pad
+        offset += pad
+        table += struct.pack(order + "HHII", kind, flags, offset, len(data))
+        payload += data
+        offset += len(data)
+    body_length = offset
+    flags = (FLAG_STRIPPED if strip else 0) | (FLAG_SIGNED if signing_key is not None else 0)
+    header = MAGIC + bytes([1 if order == "<" else 2, board.word_size])
+    header += struct.pack(order + "HHH", FORMAT_VERSION, ISA_VERSION, flags)
+    header += isa_hash() + struct.pack(order + "IHH", body_length, len(sections), 0)
+    header += _name_field(board.name, 32, "board name") + _name_field(board.arch, 16, "arch")
+    assert len(header) == HEADER_SIZE
+    body = bytes(header + table + payload)
+    if len(body) + DIGEST_SIZE + SIGNATURE_SIZE > MAX_IMAGE_SIZE:
+        raise ImageError(f"image of {len(body)} bytes exceeds the format's limit of "
+                         f"{MAX_IMAGE_SIZE} bytes")
+    digest = hashlib.sha256(body).digest()
+    out = body + digest
+    if signing_key is not None:
+        from . import signing
+
+        out += signing.sign(signing_key, digest)
+    return out
+
+
+# ------------------------------------------------------------------------- reading
+
+
+class _Cursor:
+    """Bounds-checked reads inside one section."""
+
+    def __init__(self, data: bytes, start: int, end: int, section: str, order: str):
+        self.data, self.pos, self.end, self.section, self.order = data, start, end, section, order
+
+    def fail(self, problem: str) -> ImageError:
+        return ImageError(f"{self.section} section: {problem}")
+
+    def byte(self) -> int:
+        if self.pos >= self.end:
+            raise self.fail("ends early")
+        b = self.data[self.pos]
+        self.pos += 1
+        return b
+
+    def uint(self, limit: int = 1 << 32, what: str = "value") -> int:
+        value, shift = 0, 0
+        while True:
+            b = self.byte()
+            value |= (b & 0x7F) << shift
+            shift += 7
+            if not b & 0x80:
+                break
+            if shift > limit.bit_length() + 6:
+                raise self.fail(f"{what}: varint too long")
+        if value >= limit:
+            raise self.fail(f"{what} {value} is out of range (limit {limit})")
+        return value
+
+    def count(self, what: str, min_item_bytes: int = 1) -> int:
+        n = self.uint(what=f"{what} count")
+        if n * min_item_bytes > self.end - self.pos:
+            raise self.fail(f"{what} count {n} is more than the section can hold")
+        return n
+
+    def bigint(self) -> int:
+        value, shift = 0, 0
+        while True:
+            b = self.byte()
+            value |= (b & 0x7F) << shift
+            shift += 7
+            if not b & 0x80:
+                return _unzigzag(value)
+
+    def raw(self, n: int, what: str) -> bytes:
+        if n > self.end - self.pos:
+            raise self.fail(f"{what} of {n} bytes runs past the end of the section")
+        out = self.data[self.pos:self.pos + n]
+        self.pos += n
+        return out
+
+    def finish(self) -> None:
+        if self.pos != self.end:
+            raise self.fail(f"{self.end - self.pos} unexpected bytes at its end")
+
+
+def _header_name(raw: bytes, what: str) -> str:
+    text = raw.split(b"\0", 1)[0]
+    if raw[len(text):].strip(b"\0") or not text or not all(0x20 < c < 0x7F for c in text):
+        raise ImageError(f"header: {what} field is malformed")
+    return text.decode("ascii")
+
+
+def read_image(data: bytes, *, board: BoardProfile | None = None, public_key=None,
+               require_signature: bool = False) -> Image:
+    """Check ``data`` and decode it; raises ``ImageError`` saying which check failed.
+
+    ``board``: the image must target it and fit its largest app slot. ``public_key``: an
+    Ed25519 public key the signature must verify against (an unsigned image is refused).
+    """
+    data = bytes(data)
+    size = len(data)
+    if size > MAX_IMAGE_SIZE:
+        raise ImageError(f"size: {size} bytes is over the {MAX_IMAGE_SIZE}-byte limit")
+    if board is not None and size > board.flash.largest_slot:
+        raise ImageError(f"size: {size} bytes does not fit the app slots of {board.name} "
+                         f"({board.flash.largest_slot} bytes)")
+    if size < HEADER_SIZE + DIGEST_SIZE:
+        raise ImageError(f"truncated: {size} bytes is shorter than a header and digest "
+                         f"({HEADER_SIZE + DIGEST_SIZE})")
+    if data[:8] != MAGIC:
+        raise ImageError("magic: not a caplet image")
+    if data[8] not in (1, 2):
+        raise ImageError(f"header: byte order {data[8]} is neither 1 (little) nor 2 (big)")
+    order = "<" if data[8] == 1 else ">"
+    word_size = data[9]
+    fmt, isa_version, flags = struct.unpack_from(order + "HHH", data, 10)
+    if fmt != FORMAT_VERSION:
+        raise ImageError(f"format version: the image is version {fmt}, this reader reads "
+                         f"version {FORMAT_VERSION}")
+    if isa_version != ISA_VERSION or data[16:24] != isa_hash():
+        raise ImageError(f"instruction set: the image was compiled for ISA {isa_version} "
+                         f"({data[16:24].hex()}), this VM runs ISA {ISA_VERSION} "
+                         f"({isa_hash().hex()}); recompile it")
+    body_length, nsections, reserved = struct.unpack_from(order + "IHH", data, 24)
+    if flags & ~(FLAG_STRIPPED | FLAG_SIGNED) or reserved:
+        raise ImageError("header: unknown flags or reserved bits are set")
+    signed = bool(flags & FLAG_SIGNED)
+    expected = body_length + DIGEST_SIZE + (SIGNATURE_SIZE if signed else 0)
+    if body_length < HEADER_SIZE:
+        raise ImageError(f"header: body length {body_length} is shorter than the header")
+    if size < expected:
+        raise ImageError(f"truncated: the header announces {expected} bytes, the image has "
+                         f"{size}")
+    if size > expected:
+        raise ImageError(f"oversized: {size - expected} bytes after the end the header "
+                         f"announces ({expected})")
+    body = data[:body_length]
+    digest = data[body_length:body_length + DIGEST_SIZE]
+    if hashlib.sha256(body).digest() != digest:
+        raise ImageError("digest: the SHA-256 of the image does not match; it is corrupt")
+    signature = data[body_length + DIGEST_SIZE:] if signed else None
+    verified = False
+    if public_key is not None or require_signature:
+        if signature is None:
+            raise ImageError("signature: the image is not signed")
+    if public_key is not None:
+        from . import signing
+
+        if not signing.verify(public_key, digest, signature):
+            raise ImageError("signature: the Ed25519 signature does not verify with this key")
+        verified = True
+    board_name = _header_name(data[32:64], "board name")
+    arch = _header_name(data[64:80], "arch")
+    endianness = "little" if order == "<" else "big"
+    if board is not None:
+        if board_name != board.name:
+            raise ImageError(f"board: the image is for {board_name}, not {board.name}")
+        if (arch, endianness, word_size) != (board.arch, board.endianness, board.word_size):
+            raise ImageError(f"board: the image targets {arch}/{endianness}/{word_size}-byte "
+                             f"words, {board.name} is {board.arch}/{board.endianness}/"
+                             f"{board.word_size}-byte words")
+    if word_size not in (2, 4, 8):
+        raise ImageError(f"header: word size {word_size} is not 2, 4 or 8")
+    sections = _read_table(data, order, nsections, body_length)
+    return _Decoder(data, order, sections).image(
+        board=board_name, arch=arch, endianness=endianness, word_size=word_size,
+        format_version=fmt, isa_version=isa_version, stripped=bool(flags & FLAG_STRIPPED),
+        signed=signed, size=size, digest=digest, signature=signature,
+        signature_verified=verified)
+
+
+def _read_table(data: bytes, order: str, n: int, body_length: int) -> list[SectionInfo]:
+    if n > MAX_SECTIONS:
+        raise ImageError(f"section table: {n} sections is over the limit of {MAX_SECTIONS}")
+    table_end = HEADER_SIZE + SECTION_ENTRY_SIZE * n
+    if table_end > body_length:
+        raise ImageError("section table: runs past the end of the image body")
+    sections, seen, pos = [], set(), table_end
+    for i in range(n):
+        kind, flags, offset, length = struct.unpack_from(order + "HHII", data,
+                                                         HEADER_SIZE + SECTION_ENTRY_SIZE * i)
+        name = SECTION_NAMES.get(kind, f"kind {kind}")
+        if kind in seen:
+            raise ImageError(f"section table: the {name} section appears twice")
+        seen.add(kind)
+        if flags & ~SECTION_OPTIONAL:
+            raise ImageError(f"section table: the {name} section has unknown flags {flags}")
+        if offset < pos or offset - pos > 3 or offset + length > body_length:
+            raise ImageError(f"section table: the {name} section ({offset}+{length}) overlaps "
+                             "another, leaves a gap or runs past the body")
+        if any(data[pos:offset]):
+            raise ImageError(f"section table: padding before the {name} section is not zero")
+        pos = offset + length
+        if kind == ROM:
+            raise ImageError("rom: the image has a ROM snapshot section (preload), which this "
+                             "reader does not support yet")
+        if kind not in SECTION_NAMES:
+            if flags & SECTION_OPTIONAL:
+                continue
+            raise ImageError(f"section table: unknown required section kind {kind}")
+        sections.append(SectionInfo(kind, offset, length, flags))
+    if pos != body_length:
+        raise ImageError(f"section table: {body_length - pos} bytes after the last section")
+    for kind in REQUIRED:
+        if kind not in seen:
+            raise ImageError(f"section table: the {SECTION_NAMES[kind]} section is missing")
+    return sections
+
+
+# Opcodes reading a run of registers: (base operand, count operand, first offset).
+_REGISTER_RUNS = {NAMES.index(name): run for name, run in (
+    ("NEWARRAY", (1, 2, 0)), ("CALL", (2, 3, 1)), ("NEW", (2, 3, 0)),
+    ("SUPERCALL", (1, 2, 0)))}
+# Opcodes after which control never falls through to the next instruction.
+_TERMINATORS = frozenset(NAMES.index(name) for name in (
+    "JMP", "RETURN", "RETURNUNDEF", "THROW", "THROWERROR"))
+
+
+def _verify(c: _Cursor, where: str, instructions: list, limits: dict[str, int]) -> None:
+    """Every operand indexes something that exists; control cannot run off the end."""
+    if not instructions or instructions[-1][0] not in _TERMINATORS:
+        raise c.fail(f"{where} bytecode: control can run past its last instruction")
+    registers = limits["R"]
+    for pc, ins in enumerate(instructions):
+        op = ins[0]
+        run = _REGISTER_RUNS.get(op)
+        empty_base = run is not None and run[2] == 0 and ins[1 + run[1]] == 0
+        for i, (kind, value) in enumerate(zip(OPERANDS[op], ins[1:], strict=True)):
+            limit = limits.get(kind)
+            if empty_base and i == run[0]:
+                limit = registers + 1  # an empty run may start just past the last register
+            if limit is not None and not 0 <= value < limit:
+                raise c.fail(f"{where} instruction {pc} ({NAMES[op]}): operand "
+                             f"{kind}{value} is out of range (limit {limit})")
+        if run is not None and ins[1 + run[1]] > 0:
+            last = ins[1 + run[0]] + run[2] + ins[1 + run[1]] - 1
+            if last >= registers:
+                raise c.fail(f"{where} instruction {pc} ({NAMES[op]}): reads register "
+                             f"r{last}, past its {registers} registers")
+
+
+class _Decoder:
+    def __init__(self, data: bytes, order: str, sections: list[SectionInfo]):
+        self.data, self.order = data, order
+        self.sections = sections
+        self.by_kind = {s.kind: s for s in sections}
+        self.starts: list[dict[int, int]] = []  # per function: byte offset -> instruction
+
+    def cursor(self, kind: int) -> _Cursor:
+        s = self.by_kind[kind]
+        return _Cursor(self.data, s.offset, s.offset + s.length, s.name, self.order)
+
+    def image(self, **header) -> Image:
+        self.strings = self.read_strings()
+        self.constants = self.read_constants()
+        functions, sizes = self.read_functions()
+        if LINES in self.by_kind:
+            self.read_lines(functions)
+        if SOURCES in self.by_kind:
+            self.read_sources(functions)
+        modules = self.read_modules(len(functions))
+        manifest = self.read_manifest()
+        return Image(sections=self.sections, strings=self.strings, constants=self.constants,
+                     functions=functions, code_sizes=sizes, modules=modules,
+                     manifest=manifest, **header)
+
+    def string(self, c: _Cursor, what: str) -> str:
+        return self.strings[c.uint(len(self.strings), f"{what} (string index)")]
+
+    def read_strings(self) -> list[str]:
+        c = self.cursor(STRINGS)
+        out = []
+        for i in range(c.count("string")):
+            raw = c.raw(c.uint(what=f"string {i} length"), f"string {i}")
+            try:
+                out.append(raw.decode("utf-8", "surrogatepass"))
+            except UnicodeDecodeError:
+                raise c.fail(f"string {i} is not valid UTF-8") from None
+        c.finish()
+        return out
+
+    def read_constants(self) -> list:
+        c = self.cursor(CONSTANTS)
+        out: list = []
+        for i in range(c.count("constant")):
+            tag = c.byte()
+            if tag == K_UNDEFINED:
+                out.append(None)
+            elif tag in (K_FALSE, K_TRUE):
+                out.append(tag == K_TRUE)
+            elif tag == K_FLOAT:
+                out.append(struct.unpack(self.order + "d", c.raw(8, "number"))[0])
+            elif tag == K_INTFLOAT:
+                value = _unzigzag(c.uint(1 << 54, "integer"))
+                out.append(float(value))
+            elif tag == K_STRING:
+                out.append(self.string(c, f"constant {i}"))
+            elif tag == K_BIGINT:
+                out.append(c.bigint())
+            elif tag in (K_TUPLE, K_LIST):
+                items = [out[c.uint(i, f"constant {i} item")]
+                         for _ in range(c.count(f"constant {i} item"))]
+                out.append(tuple(items) if tag == K_TUPLE else items)
+            else:
+                raise c.fail(f"constant {i} has unknown tag {tag}")
+        c.finish()
+        return out
+
+    def read_functions(self) -> tuple[list[Code], list[int]]:
+        c = self.cursor(FUNCTIONS)
+        n = c.count("function", 12)
+        if n == 0:
+            raise c.fail("the image has no functions")
+        codes: list[Code] = []
+        children: list[list[int]] = []
+        sizes: list[int] = []
+        for i in range(n):
+            code, kids, size = self.read_function(c, i, n)
+            codes.append(code)
+            children.append(kids)
+            sizes.append(size)
+        c.finish()
+        parent = [-1] * n
+        for i, kids in enumerate(children):
+            for k in kids:
+                if k <= i or parent[k] != -1:
+                    raise c.fail(f"function {i} lists function {k} as a child: the function "
+                                 "tree is malformed")
+                parent[k] = i
+            codes[i].functions = [codes[k] for k in kids]
+        for i, code in enumerate(codes):
+            if parent[i] == -1:
+                if code.captures:
+                    raise c.fail(f"function {i} captures cells but has no parent")
+                continue
+            p = codes[parent[i]]
+            for slot in code.captures:
+                if slot >= p.cells + len(p.captures):
+                    raise c.fail(f"function {i} captures cell {slot} its parent does not have")
+        return codes, sizes
+
+    def read_function(self, c: _Cursor, i: int, n: int) -> tuple[Code, list[int], int]:
+        where = f"function {i}"
+        name = self.string(c, f"{where} name")
+        kind = self.string(c, f"{where} kind")
+        flags = c.uint(16, f"{where} flags")
+        params, registers, cells, length = (c.uint(MAX_COUNT, f"{where} {w}") for w in
+                                            ("params", "registers", "cells", "length"))
+        this_cell = c.uint(MAX_COUNT, f"{where} this cell") - 1
+        slots = cells  # own cells, then captured ones
+        captures = [c.uint(MAX_COUNT, f"{where} capture") for _ in range(c.count("capture"))]
+        slots += len(captures)
+        if params > registers:
+            raise c.fail(f"{where} has {params} parameters but {registers} registers")
+        if this_cell >= slots:
+            raise c.fail(f"{where} this cell {this_cell} is not one of its {slots} cells")
+        param_cells = []
+        for _ in range(c.count("parameter cell", 2)):
+            reg = c.uint(registers, f"{where} parameter cell register")
+            param_cells.append((reg, c.uint(slots, f"{where} parameter cell slot")))
+        constants = [self.constants[c.uint(len(self.constants), f"{where} constant")]
+                     for _ in range(c.count("constant"))]
+        kids = [c.uint(n, f"{where} child") for _ in range(c.count("child function"))]
+        raw = c.raw(c.uint(what=f"{where} code length"), f"{where} code")
+        try:
+            instructions = decode(raw)
+        except (BytecodeError, IndexError) as e:
+            raise c.fail(f"{where} bytecode: {e}") from None
+        starts = instruction_starts(raw)
+        index_of = {pos: k for k, pos in enumerate(starts)}
+        _verify(c, where, instructions, {"R": registers, "K": len(constants), "F": len(kids),
+                                         "C": slots, "J": len(instructions)})
+        handlers = []
+        for _ in range(c.count("handler", 4)):
+            spans = []
+            for what in ("start", "end", "target"):
+                offset = c.uint(what=f"{where} handler {what}")
+                if offset not in index_of:
+                    raise c.fail(f"{where} handler {what} {offset} is not an instruction "
+                                 "boundary")
+                spans.append(index_of[offset])
+            start, end, target = spans
+            if not start <= end or target >= len(instructions):
+                raise c.fail(f"{where} handler [{start}, {end}) -> {target} is malformed")
+            tag = c.uint(len(self.strings) + 1, f"{where} handler kind")
+            handlers.append((start, end, target, self.strings[tag - 1]) if tag
+                            else (start, end, target))
+        code = Code(name=name, params=params, registers=registers, cells=cells,
+                    captures=captures, param_cells=param_cells, constants=constants,
+                    code=instructions, handlers=handlers, strict=bool(flags & F_STRICT),
+                    kind=kind, generator=bool(flags & F_GENERATOR),
+                    is_async=bool(flags & F_ASYNC), length=length,
+                    uses_this=bool(flags & F_USES_THIS), this_cell=this_cell)
+        self.starts.append(index_of)  # for the lines section
+        return code, kids, len(raw)
+
+    def read_lines(self, codes: list[Code]) -> None:
+        c = self.cursor(LINES)
+        for i, code in enumerate(codes):
+            offset, line = 0, 0
+            for _ in range(c.count(f"function {i} line", 2)):
+                offset += c.uint(what=f"function {i} line offset")
+                line += _unzigzag(c.uint(what=f"function {i} line"))
+                if offset not in self.starts[i] or line < 0:
+                    raise c.fail(f"function {i} line entry ({offset}, {line}) is malformed")
+                code.lines.append((self.starts[i][offset], line))
+        c.finish()
+
+    def read_sources(self, codes: list[Code]) -> None:
+        c = self.cursor(SOURCES)
+        texts = [self.string(c, "source text") for _ in range(c.count("source text"))]
+        for i, code in enumerate(codes):
+            idx = c.uint(len(texts) + 1, f"function {i} source text")
+            start = c.uint(what="source start")
+            end = start + c.uint(what="source length")
+            if idx:
+                code.text = texts[idx - 1]
+                if end > len(code.text):
+                    raise c.fail(f"function {i} source span {start}..{end} is outside its "
+                                 "text")
+            code.source = (start, end)
+        c.finish()
+
+    def read_modules(self, nfunctions: int) -> list[ModuleRecord]:
+        c = self.cursor(MODULES)
+        out = []
+        for i in range(c.count("module", 4)):
+            where = f"module {i}"
+            specifier = self.string(c, f"{where} specifier")
+            kind = MODULE_KINDS[c.uint(len(MODULE_KINDS), f"{where} kind")]
+            function = c.uint(nfunctions, f"{where} function")
+            requests = tuple(self.string(c, f"{where} request")
+                             for _ in range(c.count("request")))
+            imports = tuple(ImportEntry(*(self.string(c, f"{where} import") for _ in range(3)))
+                            for _ in range(c.count("import", 3)))
+            exports = tuple(ExportEntry(*(self.string(c, f"{where} export") for _ in range(4)))
+                            for _ in range(c.count("export", 4)))
+            out.append(ModuleRecord(specifier, kind, function, requests, imports, exports))
+        c.finish()
+        if not out:
+            raise c.fail("the image has no modules (no entry point)")
+        return out
+
+    def read_manifest(self) -> Manifest:
+        c = self.cursor(MANIFEST)
+        name, version, entry = (self.string(c, f"manifest {w}")
+                                for w in ("name", "version", "entry"))
+        quota = c.uint(what="heap quota")
+        caps = tuple(self.string(c, "capability") for _ in range(c.count("capability")))
+        c.finish()
+        return Manifest(name, version, entry, caps, quota)
+
+
+# -------------------------------------------------------------- the RAM estimate
+
+
+def estimate_boot_ram(image: Image, cost) -> dict[str, int]:
+    """Bytes of device heap the image needs at boot, by the board's cost model.
+
+    Conservative: everything a module body allocates before it runs is charged (its
+    global bindings, the closures it creates, its environment), and the code and string
+    constants as if copied to RAM. Debug sections (lines, sources) stay in flash.
+    """
+    define = NAMES.index("DEFGLOBAL")
+    globals_ = closures = environment = 0
+    for m in image.modules:
+        body = image.functions[m.function]
+        bindings = sum(1 for ins in body.code if ins[0] == define)
+        globals_ += cost.property_slot * bindings
+        closures += cost.closure * len(body.functions)
+        environment += cost.environment + cost.property_slot * body.cells
+    globals_ += cost.object_header
+    used_strings = {v for v in image.constants if isinstance(v, str)}
+    used_strings.update(f.name for f in image.functions)
+    strings = sum(cost.string + cost.string_byte * len(_encode_text(s)) for s in used_strings)
+    code = cost.code_byte * sum(image.code_sizes)
+    parts = {"globals": globals_, "closures": closures, "environments": environment,
+             "code": code, "strings": strings}
+    parts["total"] = sum(parts.values())
+    return parts
+
+
+__all__ = ["ExportEntry", "FORMAT_VERSION", "Image", "ImageError", "ImportEntry",
+           "MAGIC", "Manifest", "ModuleRecord", "SECTION_NAMES", "estimate_boot_ram",
+           "isa_hash", "read_image", "write_image"]

@@ -1,0 +1,55 @@
+"""Helpers shared by the image tests: compiling programs, resealing edited images."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import math
+import struct
+
+from compiler import parse
+from compiler.bytecode.code import Code
+from compiler.bytecode.image import DIGEST_SIZE, Manifest, write_image
+from compiler.codegen import compile_script
+
+
+def compile_text(text: str, filename: str = "app.js") -> Code:
+    return compile_script(parse(text, filename=filename), text, filename)
+
+
+def image_of(text: str, board, **options) -> bytes:
+    return write_image(compile_text(text), board=board, manifest=Manifest("app"), **options)
+
+
+def body_length(image: bytes) -> int:
+    order = "<" if image[8] == 1 else ">"
+    return struct.unpack_from(order + "I", image, 24)[0]
+
+
+def reseal(body: bytes) -> bytes:
+    """An edited (unsigned) image with a fresh digest: what a hostile producer would send."""
+    if len(body) >= 28:
+        order = "<" if body[8] == 1 else ">"
+        body = body[:24] + struct.pack(order + "I", len(body)) + body[28:]
+    return body + hashlib.sha256(body).digest()
+
+
+def unsealed(image: bytes) -> bytearray:
+    """The body of an unsigned image (everything the digest covers)."""
+    return bytearray(image[:len(image) - DIGEST_SIZE])
+
+
+def comparable(code: Code) -> dict:
+    """A Code as plain data; NaN constants compare equal to each other, -0 unlike 0."""
+    out = {f.name: getattr(code, f.name) for f in dataclasses.fields(code)}
+    out["functions"] = [comparable(c) for c in code.functions]
+    out["constants"] = [_constant(v) for v in code.constants]
+    return out
+
+
+def _constant(v):
+    if isinstance(v, float):
+        return ("float", "nan" if math.isnan(v) else struct.pack("<d", v))
+    if isinstance(v, (tuple, list)):
+        return (type(v).__name__, [_constant(x) for x in v])
+    return (type(v).__name__, v)

@@ -1,0 +1,422 @@
+"""Images: round trips (every opcode, every constant kind, every tests/js program), byte
+determinism, and every check of the reader (each rejection names the check)."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import struct
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from image_support import body_length, comparable, compile_text, image_of, reseal, unsealed
+
+import boards
+from compiler import JSSyntaxError
+from compiler.bytecode import signing
+from compiler.bytecode.code import Code
+from compiler.bytecode.image import (
+    HEADER_SIZE,
+    MAGIC,
+    ROM,
+    SECTION_OPTIONAL,
+    ExportEntry,
+    ImageError,
+    ImportEntry,
+    Manifest,
+    ModuleRecord,
+    estimate_boot_ram,
+    isa_hash,
+    read_image,
+    write_image,
+)
+from compiler.bytecode.isa import NAMES, OPCODE, OPERANDS, WIDE, XWIDE
+
+ROOT = Path(__file__).resolve().parents[2]
+PICO = boards.load_board("rpi-pico")
+ESP32 = boards.load_board("esp32-devkitc")
+PROGRAM = """
+class Counter { #n = 0; next() { return ++this.#n; } }
+const c = new Counter();
+function* gen() { yield 1.5; yield -0; yield 10n ** 30n; }
+const pi = 3.141592653589793, big = 2 ** 60, neg = -7, nan = 0 / 0;
+console.log(c.next(), c.next(), [...gen()], `t${pi}\\u{1F600}\\ud800`, big, neg, nan);
+try { null.x } catch (e) { console.log(e instanceof TypeError) }
+"""
+
+
+def test_a_program_round_trips_to_equal_code():
+    code = compile_text(PROGRAM)
+    image = read_image(write_image(code, board=PICO, manifest=Manifest("app")), board=PICO)
+    assert comparable(image.entry) == comparable(code)
+    assert image.board == "rpi-pico" and image.arch == "armv6-m" and not image.stripped
+
+
+def test_every_opcode_round_trips():
+    """One function using every opcode, with narrow, WIDE and XWIDE operands."""
+    child = Code("child", registers=1, code=[(OPCODE["RETURNUNDEF"],)])
+    for value in (1, 300, 70000):  # one byte, WIDE, XWIDE
+        code = Code("all", registers=value + 8, cells=2, constants=[f"k{i}" for i in
+                                                                    range(value + 1)],
+                    functions=[child])
+        for op, kinds in enumerate(OPERANDS):
+            if op in (WIDE, XWIDE):
+                continue
+            operands = []
+            for kind in kinds:
+                operands.append({"R": value, "K": value, "N": 1, "I": -value, "J": 0,
+                                 "F": 0, "C": 1}[kind])
+            code.code.append((op, *operands))
+        code.code.append((OPCODE["RETURNUNDEF"],))
+        data = write_image(code, board=PICO, manifest=Manifest("ops"))
+        image = read_image(data)
+        assert image.entry.code == code.code
+        assert {ins[0] for ins in image.entry.code} == set(range(len(NAMES))) - {WIDE, XWIDE}
+        if value > 255:
+            raw = data  # the prefix byte shows up in the encoded bytecode
+            assert bytes([WIDE if value < 65536 else XWIDE]) in raw
+
+
+CONSTANTS = [None, True, False, 0.0, -0.0, 1.0, -1.0, 1.5, float("nan"), float("inf"),
+             float("-inf"), 2.0 ** 53, 2.0 ** 60, -(2.0 ** 53) + 1, 5e-324, 1.7976931348623157e308,
+             0, 7, -7, 2 ** 64, -(2 ** 200) - 1, "", "a", "h\u00e9llo", "\ud83d\ude00", "\ud800",
+             "\udfff x", "x" * 1000, ("cooked", None), ("a", ("b", 2.5), []), ["l", 1]]
+
+
+@pytest.mark.parametrize("board", [PICO, dataclasses.replace(PICO, name="pico-be",
+                                                             endianness="big")],
+                         ids=["little", "big"])
+def test_every_constant_kind_round_trips(board):
+    code = Code("k", registers=1, constants=list(CONSTANTS), code=[(OPCODE["RETURNUNDEF"],)])
+    image = read_image(write_image(code, board=board, manifest=Manifest("k")))
+    assert comparable(image.entry) == comparable(code)
+    assert [type(v) for v in image.entry.constants] == [type(v) for v in CONSTANTS]
+    assert image.endianness == board.endianness
+
+
+def test_big_endian_images_differ_only_where_byte_order_matters():
+    code = Code("k", registers=1, constants=[1.5], code=[(OPCODE["RETURNUNDEF"],)])
+    little = write_image(code, board=PICO, manifest=Manifest("k"))
+    big = write_image(code, board=dataclasses.replace(PICO, endianness="big"),
+                      manifest=Manifest("k"))
+    assert little != big and len(little) == len(big)
+    assert struct.pack("<d", 1.5) in little and struct.pack(">d", 1.5) in big
+
+
+def test_strings_and_constants_are_deduplicated():
+    text = "var a = 'shared', b = 'shared'; function f() { return 'shared' + 1.25 }" \
+           "function g() { return 'shared' + 1.25 }"
+    image = read_image(image_of(text, PICO))
+    assert image.strings.count("shared") == 1
+    assert sum(1 for v in image.constants if v == 1.25) == 1
+
+
+def test_strip_drops_lines_and_sources_only():
+    code = compile_text(PROGRAM)
+    full = read_image(write_image(code, board=PICO, manifest=Manifest("a")))
+    stripped = read_image(write_image(code, board=PICO, manifest=Manifest("a"), strip=True))
+    assert {s.name for s in full.sections} - {s.name for s in stripped.sections} == \
+        {"lines", "sources"}
+    assert stripped.stripped and all(not f.lines and f.text is None for f in stripped.functions)
+    assert [f.code for f in stripped.functions] == [f.code for f in full.functions]
+    assert stripped.size < full.size
+
+
+def test_modules_and_manifest_are_stored():
+    code = compile_text("1")
+    modules = [ModuleRecord("main.js"),
+               ModuleRecord("./lib.mjs", "module", 0, ("./dep.mjs",),
+                            (ImportEntry("./dep.mjs", "default", "dep"),),
+                            (ExportEntry("x", "x"), ExportEntry("y", "", "./dep.mjs", "*")))]
+    manifest = Manifest("blink", "1.2.3", "main.js", ("digital", "timer"), 4096)
+    image = read_image(write_image(code, board=PICO, manifest=manifest, modules=modules))
+    assert image.modules == modules and image.manifest == manifest
+
+
+def test_code_fields_the_format_does_not_know_are_refused():
+    @dataclasses.dataclass
+    class Extended(Code):
+        module_info: int = 0
+
+    code = Extended("x", registers=1, code=[(OPCODE["RETURNUNDEF"],)], module_info=3)
+    with pytest.raises(ImageError, match="Code.module_info is not stored"):
+        write_image(code, board=PICO, manifest=Manifest("x"))
+
+
+def test_unstorable_constants_are_refused():
+    code = Code("x", registers=1, constants=[object()], code=[(OPCODE["RETURNUNDEF"],)])
+    with pytest.raises(ImageError, match="cannot store a constant of type object"):
+        write_image(code, board=PICO, manifest=Manifest("x"))
+
+
+# --- the tests/js corpus ------------------------------------------------------------
+
+def _corpus():
+    known = (ROOT / "tests/js/known_failures.txt").read_text().split("\n")
+    skip = {line.split()[0] for line in known if line and not line.startswith("#")}
+    return [p for p in sorted((ROOT / "tests/js").glob("*/*.js"))
+            if p.relative_to(ROOT / "tests/js").as_posix() not in skip]
+
+
+def _run(code, seconds: float = 5.0) -> tuple[list[str], str | None]:
+    from vm import Machine, UncaughtError
+
+    out: list[str] = []
+    deadline = time.monotonic() + seconds
+    machine = Machine(output=out.append, step_budget=20_000,
+                      limit_hook=lambda: time.monotonic() < deadline)
+    try:
+        machine.run_code(code)
+    except UncaughtError as e:
+        return out, str(e)
+    return out, None
+
+
+# A stripped image keeps no source text: these print functions' source (or tell classes
+# by it), so their output differs when stripped.
+SOURCE_DEPENDENT = {"console/functions.js", "strings/template_literals.js"}
+
+
+def test_every_tests_js_program_round_trips_and_runs_the_same():
+    programs = _corpus()
+    assert len(programs) > 250
+    differs = set()
+    for path in programs:
+        name = path.relative_to(ROOT / "tests/js").as_posix()
+        text = path.read_text(encoding="utf-8")
+        try:
+            code = compile_text(text, str(path))
+        except JSSyntaxError:
+            continue
+        expected = _run(compile_text(text, str(path)))
+        for strip in (False, True):
+            data = write_image(code, board=ESP32, manifest=Manifest(path.stem), strip=strip)
+            image = read_image(data, board=ESP32)
+            if not strip:
+                assert comparable(image.entry) == comparable(code), name
+                assert _run(image.entry) == expected, name
+            elif _run(image.entry) != expected:
+                differs.add(name)
+    assert differs == SOURCE_DEPENDENT
+
+
+# --- determinism --------------------------------------------------------------------
+
+def test_same_input_same_bytes():
+    a = image_of(PROGRAM, PICO)
+    b = image_of(PROGRAM, PICO)
+    assert a == b
+    assert image_of(PROGRAM, PICO, strip=True) == image_of(PROGRAM, PICO, strip=True)
+
+
+def test_same_bytes_across_processes_and_hash_seeds():
+    script = ("import hashlib, sys; sys.path.insert(0, 'tests/bytecode');"
+              "from image_support import image_of; import boards;"
+              "src = open('tests/js/classes/private_methods.js').read();"
+              "print(hashlib.sha256(image_of(src, boards.load_board('nrf52840-dk'))).hexdigest())")
+    digests = set()
+    for seed in ("0", "1", "12345", "random"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(ROOT)}
+        out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env,
+                             capture_output=True, text=True, check=True)
+        digests.add(out.stdout.strip())
+    src = (ROOT / "tests/js/classes/private_methods.js").read_text()
+    assert digests == {hashlib.sha256(image_of(src, boards.load_board("nrf52840-dk")))
+                       .hexdigest()}
+
+
+# --- the reader's checks ------------------------------------------------------------
+
+GOOD = image_of(PROGRAM, PICO)
+
+
+def rejects(data: bytes, check: str, **options) -> None:
+    with pytest.raises(ImageError) as info:
+        read_image(data, **options)
+    assert str(info.value).startswith(check), str(info.value)
+
+
+def test_truncated_images():
+    for n in (0, 10, HEADER_SIZE, len(GOOD) // 2, len(GOOD) - 1):
+        rejects(GOOD[:n], "truncated")
+
+
+def test_trailing_bytes():
+    rejects(GOOD + b"\0", "oversized")
+
+
+def test_too_big_for_the_board():
+    micro = boards.load_board("microbit-v2")
+    rejects(GOOD + b"\0" * micro.flash.largest_slot, "size", board=micro)
+    rejects(b"\0" * (17 * 1024 * 1024), "size")
+
+
+def test_a_flipped_bit_anywhere_fails_the_digest_or_an_earlier_check():
+    for pos in range(0, len(GOOD), 7):
+        data = bytearray(GOOD)
+        data[pos] ^= 1 << (pos % 8)
+        with pytest.raises(ImageError):
+            read_image(bytes(data))
+    data = bytearray(GOOD)
+    data[HEADER_SIZE + 40] ^= 4
+    rejects(bytes(data), "digest")
+
+
+def test_magic():
+    rejects(b"\x7fELF" + GOOD[4:], "magic")
+
+
+def test_wrong_format_version():
+    body = unsealed(GOOD)
+    body[10:12] = struct.pack("<H", 2)
+    rejects(reseal(bytes(body)), "format version: the image is version 2, this reader reads "
+            "version 1")
+
+
+def test_wrong_instruction_set():
+    body = unsealed(GOOD)
+    body[16] ^= 0xFF
+    rejects(reseal(bytes(body)), "instruction set")
+    body = unsealed(GOOD)
+    body[12:14] = struct.pack("<H", 99)
+    rejects(reseal(bytes(body)), "instruction set: the image was compiled for ISA 99")
+
+
+def test_the_isa_hash_follows_the_table(monkeypatch):
+    from compiler.bytecode import image as image_module
+
+    before = isa_hash()
+    table = list(image_module.OPCODES)
+    table[3] = (table[3][0], table[3][1] + "R", table[3][2])
+    monkeypatch.setattr(image_module, "OPCODES", table)
+    assert isa_hash() != before
+    table[3] = (table[3][0], table[3][1][:-1], "reworded doc")
+    assert isa_hash() == before
+
+
+def test_wrong_board():
+    rejects(GOOD, "board: the image is for rpi-pico, not esp32-devkitc", board=ESP32)
+    other_arch = dataclasses.replace(PICO, arch="riscv32")
+    rejects(GOOD, "board: the image targets armv6-m", board=other_arch)
+
+
+def test_rom_sections_are_defined_but_not_loaded():
+    code = compile_text("1")
+    data = write_image(code, board=PICO, manifest=Manifest("x"))
+    body = unsealed(data)
+    nsections = struct.unpack_from("<H", body, 28)[0]
+    last = HEADER_SIZE + 12 * (nsections - 1)  # turn the last (optional) section into ROM
+    body[last:last + 4] = struct.pack("<HH", ROM, SECTION_OPTIONAL)
+    rejects(reseal(bytes(body)), "rom: the image has a ROM snapshot section")
+
+
+def test_unknown_sections():
+    body = unsealed(image_of("1", PICO))
+    nsections = struct.unpack_from("<H", body, 28)[0]
+    last = HEADER_SIZE + 12 * (nsections - 1)
+    body[last:last + 4] = struct.pack("<HH", 200, SECTION_OPTIONAL)
+    image = read_image(reseal(bytes(body)))  # optional: skipped
+    assert "sources" not in {s.name for s in image.sections}
+    body[last:last + 4] = struct.pack("<HH", 200, 0)
+    rejects(reseal(bytes(body)), "section table: unknown required section kind 200")
+
+
+def _function_code_offset(data: bytes) -> int:
+    """Where the entry function's bytecode starts (found by its known bytes)."""
+    image = read_image(data)
+    from compiler.bytecode.encoding import encode
+
+    raw = encode(image.entry.code)
+    pos = data.find(raw)
+    assert pos > 0 and data.find(raw, pos + 1) == -1
+    return pos
+
+
+def test_operands_out_of_range_are_refused_even_with_a_valid_digest():
+    data = image_of("let a = 1, b = 2; console.log(a + b)", PICO, strip=True)
+    start = _function_code_offset(data)
+    image = read_image(data)
+    registers = image.entry.registers
+    body = unsealed(data)
+    pos = start
+    for ins in image.entry.code:  # find a one-byte register operand and push it out of range
+        if OPERANDS[ins[0]].startswith("R"):
+            body[pos + 1] = registers
+            break
+        pos += 1 + len(OPERANDS[ins[0]])
+    rejects(reseal(bytes(body)), "functions section: function 0 instruction")
+
+
+def test_code_that_runs_off_its_end_is_refused():
+    code = Code("x", registers=1, code=[(OPCODE["LOADUNDEF"], 0)])
+    data = write_image(code, board=PICO, manifest=Manifest("x"))
+    rejects(data, "functions section: function 0 bytecode: control can run past")
+
+
+def test_signatures():
+    private = signing.load_private_key(_keyfile("a"))
+    other = signing.load_public_key(_keyfile("b", public=True))
+    mine = private.public_key()
+    signed = image_of(PROGRAM, PICO, signing_key=private)
+    image = read_image(signed, public_key=mine)
+    assert image.signed and image.signature_verified
+    assert read_image(signed).signed  # without a key: digest checked, signature not
+    rejects(signed, "signature: the Ed25519 signature does not verify", public_key=other)
+    rejects(GOOD, "signature: the image is not signed", public_key=mine)
+    rejects(GOOD, "signature: the image is not signed", require_signature=True)
+    tampered = bytearray(signed)
+    tampered[-1] ^= 1  # the signature itself
+    rejects(bytes(tampered), "signature", public_key=mine)
+    stripped_sig = signed[:body_length(signed) + 32]
+    rejects(stripped_sig, "truncated")
+
+
+_KEYS: dict = {}
+
+
+def _keyfile(name: str, public: bool = False) -> Path:
+    import tempfile
+
+    if name not in _KEYS:
+        folder = Path(tempfile.mkdtemp())
+        priv, pub = signing.generate()
+        (folder / "k.key").write_bytes(priv)
+        (folder / "k.pub").write_bytes(pub)
+        _KEYS[name] = folder
+    return _KEYS[name] / ("k.pub" if public else "k.key")
+
+
+def test_key_files_are_checked(tmp_path):
+    bad = tmp_path / "bad.pem"
+    bad.write_text("not a key")
+    with pytest.raises(signing.SigningKeyError, match="bad.pem is not"):
+        signing.load_private_key(bad)
+    with pytest.raises(signing.SigningKeyError, match="bad.pem is not"):
+        signing.load_public_key(bad)
+    with pytest.raises(signing.SigningKeyError, match="cannot read"):
+        signing.load_public_key(tmp_path / "missing.pub")
+
+
+# --- the boot RAM estimate ----------------------------------------------------------
+
+def test_boot_ram_follows_the_cost_model():
+    image = read_image(image_of("var a = 1; let b = 'xy'; function f() {} function g() {}",
+                                PICO))
+    cost = PICO.cost
+    ram = estimate_boot_ram(image, cost)
+    assert ram["globals"] == cost.object_header + 4 * cost.property_slot
+    assert ram["closures"] == 2 * cost.closure
+    assert ram["code"] == sum(image.code_sizes) * cost.code_byte
+    assert ram["total"] == sum(v for k, v in ram.items() if k != "total")
+    doubled = dataclasses.replace(cost, closure=2 * cost.closure)
+    assert estimate_boot_ram(image, doubled)["total"] == ram["total"] + 2 * cost.closure
+
+
+def test_magic_is_what_the_cli_sniffs():
+    from caplet.image_commands import MAGIC as CLI_MAGIC
+
+    assert CLI_MAGIC == MAGIC
