@@ -16,7 +16,7 @@ import struct
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .code import Code
+from .code import Code, EvalSite, TemplateSite
 from .encoding import BytecodeError, decode, encode
 from .isa import ISA_VERSION, NAMES, OPCODES, OPERANDS, WIDE, XWIDE
 
@@ -44,17 +44,19 @@ SECTION_NAMES = {STRINGS: "strings", CONSTANTS: "constants", FUNCTIONS: "functio
 REQUIRED = (STRINGS, CONSTANTS, FUNCTIONS, MODULES, MANIFEST)
 
 # constant tags
-K_UNDEFINED, K_FALSE, K_TRUE, K_FLOAT, K_INTFLOAT, K_STRING, K_BIGINT, K_TUPLE, K_LIST = \
-    range(9)
+K_UNDEFINED, K_FALSE, K_TRUE, K_FLOAT, K_INTFLOAT, K_STRING, K_BIGINT, K_TUPLE, K_LIST, \
+    K_TEMPLATE, K_EVALSITE = range(11)
 
 # function flags
-F_STRICT, F_GENERATOR, F_ASYNC, F_USES_THIS = 1, 2, 4, 8
+F_STRICT, F_GENERATOR, F_ASYNC, F_USES_THIS, F_MAPPED_ARGUMENTS = 1, 2, 4, 8, 16
+# EvalSite flags, in this order
+_SITE_FLAGS = ("strict", "function", "new_target", "super_prop", "super_call", "args_banned")
 
 MODULE_KINDS = ("script", "module")
 _CODE_FIELDS = {"name", "params", "registers", "cells", "captures", "param_cells",
                 "constants", "code", "handlers", "lines", "functions", "strict", "kind",
                 "generator", "is_async", "length", "source", "text", "uses_this",
-                "this_cell"}
+                "this_cell", "mapped_arguments"}
 
 
 class ImageError(Exception):
@@ -212,6 +214,8 @@ def _const_key(value) -> tuple:
         return ("t", tuple(_const_key(v) for v in value))
     if isinstance(value, list):
         return ("l", tuple(_const_key(v) for v in value))
+    if isinstance(value, (TemplateSite, EvalSite)):
+        return ("site", id(value))  # compared by identity: never merged
     raise ImageError(f"cannot store a constant of type {type(value).__name__} in an image: "
                      f"{value!r}")
 
@@ -253,6 +257,22 @@ class _Writer:
             rec = bytes([K_BIGINT]) + _uleb(_zigzag(value))
         elif isinstance(value, str):
             rec = bytes([K_STRING]) + _uleb(self.string(value))
+        elif isinstance(value, TemplateSite):
+            items = [self.constant(v) for v in (*value.cooked, *value.raw)]
+            rec = bytes([K_TEMPLATE]) + _uleb(len(value.raw)) + b"".join(_uleb(i)
+                                                                          for i in items)
+        elif isinstance(value, EvalSite):
+            rec = bytearray([K_EVALSITE])
+            rec += _uleb(sum(1 << i for i, f in enumerate(_SITE_FLAGS) if getattr(value, f)))
+            for n in (value.evalvars + 1, value.depth, value.this_cell + 1):
+                rec += _uleb(n)
+            rec += _uleb(len(value.names))
+            for name, cell, kind, level in value.names:
+                rec += _uleb(self.string(name)) + _uleb(cell) + _uleb(self.string(kind))
+                rec += _uleb(self.string(level))
+            rec += _uleb(len(value.privates))
+            rec += b"".join(_uleb(self.string(p)) for p in value.privates)
+            rec = bytes(rec)
         else:  # tuple or list: items are earlier constants
             items = [self.constant(v) for v in value]
             tag = K_TUPLE if isinstance(value, tuple) else K_LIST
@@ -290,7 +310,8 @@ def _section_functions(w: _Writer) -> tuple[bytes, bytes, bytes]:
             raise ImageError(f"cannot encode function {code.name!r}: {e}") from None
         starts = instruction_starts(data)
         flags = ((F_STRICT if code.strict else 0) | (F_GENERATOR if code.generator else 0)
-                 | (F_ASYNC if code.is_async else 0) | (F_USES_THIS if code.uses_this else 0))
+                 | (F_ASYNC if code.is_async else 0) | (F_USES_THIS if code.uses_this else 0)
+                 | (F_MAPPED_ARGUMENTS if code.mapped_arguments else 0))
         rec = bytearray()
         rec += _uleb(w.string(code.name)) + _uleb(w.string(code.kind)) + _uleb(flags)
         for n in (code.params, code.registers, code.cells, code.length, code.this_cell + 1):
@@ -614,7 +635,10 @@ def _read_table(data: bytes, order: str, n: int, body_length: int) -> list[Secti
 # Opcodes reading a run of registers: (base operand, count operand, first offset).
 _REGISTER_RUNS = {NAMES.index(name): run for name, run in (
     ("NEWARRAY", (1, 2, 0)), ("CALL", (2, 3, 1)), ("NEW", (2, 3, 0)),
-    ("SUPERCALL", (1, 2, 0)))}
+    ("SUPERCALL", (1, 2, 0)), ("EVAL", (2, 3, 0)))}
+# Opcodes whose constant operand must be of one kind: (operand index, type).
+_CONSTANT_KINDS = {NAMES.index(name): kind for name, kind in (
+    ("EVAL", (4, EvalSite)), ("GETTEMPLATE", (1, TemplateSite)))}
 # Opcodes after which control never falls through to the next instruction.
 _TERMINATORS = frozenset(NAMES.index(name) for name in (
     "JMP", "RETURN", "RETURNUNDEF", "THROW", "THROWERROR"))
@@ -705,10 +729,33 @@ class _Decoder:
                 items = [out[c.uint(i, f"constant {i} item")]
                          for _ in range(c.count(f"constant {i} item"))]
                 out.append(tuple(items) if tag == K_TUPLE else items)
+            elif tag == K_TEMPLATE:
+                n = c.count(f"constant {i} strings")
+                items = [out[c.uint(i, f"constant {i} item")] for _ in range(2 * n)]
+                if not all(v is None or isinstance(v, str) for v in items[:n]) or \
+                        not all(isinstance(v, str) for v in items[n:]):
+                    raise c.fail(f"constant {i}: a template's strings must be strings")
+                out.append(TemplateSite(tuple(items[:n]), tuple(items[n:])))
+            elif tag == K_EVALSITE:
+                out.append(self.read_eval_site(c, f"constant {i}"))
             else:
                 raise c.fail(f"constant {i} has unknown tag {tag}")
         c.finish()
         return out
+
+    def read_eval_site(self, c: _Cursor, where: str) -> EvalSite:
+        flags = c.uint(1 << len(_SITE_FLAGS), f"{where} flags")
+        evalvars = c.uint(MAX_COUNT, f"{where} eval vars") - 1
+        depth = c.uint(MAX_COUNT, f"{where} depth")
+        this_cell = c.uint(MAX_COUNT, f"{where} this cell") - 1
+        names = tuple((self.string(c, f"{where} name"), c.uint(MAX_COUNT, f"{where} cell"),
+                       self.string(c, f"{where} kind"), self.string(c, f"{where} level"))
+                      for _ in range(c.count(f"{where} names", 4)))
+        privates = tuple(self.string(c, f"{where} private")
+                         for _ in range(c.count(f"{where} privates")))
+        return EvalSite(names=names, evalvars=evalvars, depth=depth, this_cell=this_cell,
+                        privates=privates, **{f: bool(flags >> i & 1)
+                                              for i, f in enumerate(_SITE_FLAGS)})
 
     def read_functions(self) -> tuple[list[Code], list[int]]:
         c = self.cursor(FUNCTIONS)
@@ -747,7 +794,7 @@ class _Decoder:
         where = f"function {i}"
         name = self.string(c, f"{where} name")
         kind = self.string(c, f"{where} kind")
-        flags = c.uint(16, f"{where} flags")
+        flags = c.uint(32, f"{where} flags")
         params, registers, cells, length = (c.uint(MAX_COUNT, f"{where} {w}") for w in
                                             ("params", "registers", "cells", "length"))
         this_cell = c.uint(MAX_COUNT, f"{where} this cell") - 1
@@ -772,6 +819,12 @@ class _Decoder:
             raise c.fail(f"{where} bytecode: {e}") from None
         starts = instruction_starts(raw)
         index_of = {pos: k for k, pos in enumerate(starts)}
+        for pc, ins in enumerate(instructions):
+            expected = _CONSTANT_KINDS.get(ins[0])
+            if expected is not None and ins[1 + expected[0]] < len(constants) and \
+                    not isinstance(constants[ins[1 + expected[0]]], expected[1]):
+                raise c.fail(f"{where} instruction {pc} ({NAMES[ins[0]]}): constant "
+                             f"{ins[1 + expected[0]]} is not a {expected[1].__name__}")
         _verify(c, where, instructions, {"R": registers, "K": len(constants), "F": len(kids),
                                          "C": slots, "J": len(instructions)})
         handlers = []
@@ -794,7 +847,8 @@ class _Decoder:
                     code=instructions, handlers=handlers, strict=bool(flags & F_STRICT),
                     kind=kind, generator=bool(flags & F_GENERATOR),
                     is_async=bool(flags & F_ASYNC), length=length,
-                    uses_this=bool(flags & F_USES_THIS), this_cell=this_cell)
+                    uses_this=bool(flags & F_USES_THIS), this_cell=this_cell,
+                    mapped_arguments=bool(flags & F_MAPPED_ARGUMENTS))
         self.starts.append(index_of)  # for the lines section
         return code, kids, len(raw)
 

@@ -48,6 +48,8 @@ def comparable(code: Code) -> dict:
 
 
 def _constant(v):
+    if dataclasses.is_dataclass(v):  # eval and template sites: compared field by field
+        return (type(v).__name__, dataclasses.astuple(v))
     if isinstance(v, float):
         return ("float", "nan" if math.isnan(v) else struct.pack("<d", v))
     if isinstance(v, (tuple, list)):

@@ -18,7 +18,7 @@ from image_support import body_length, comparable, compile_text, image_of, resea
 import boards
 from compiler import JSSyntaxError
 from compiler.bytecode import signing
-from compiler.bytecode.code import Code
+from compiler.bytecode.code import Code, EvalSite, TemplateSite
 from compiler.bytecode.image import (
     HEADER_SIZE,
     MAGIC,
@@ -60,15 +60,19 @@ def test_every_opcode_round_trips():
     """One function using every opcode, with narrow, WIDE and XWIDE operands."""
     child = Code("child", registers=1, code=[(OPCODE["RETURNUNDEF"],)])
     for value in (1, 300, 70000):  # one byte, WIDE, XWIDE
-        code = Code("all", registers=value + 8, cells=2, constants=[f"k{i}" for i in
-                                                                    range(value + 1)],
+        constants = [f"k{i}" for i in range(value + 1)]
+        # the two opcodes whose constant must be a site get one of the right kind
+        constants[value - 1] = EvalSite(names=(("x", 0, "var", "var"),), strict=True)
+        constants[value] = TemplateSite(("a", None), ("a", "\\u"))
+        code = Code("all", registers=value + 8, cells=2, constants=constants,
                     functions=[child])
         for op, kinds in enumerate(OPERANDS):
             if op in (WIDE, XWIDE):
                 continue
             operands = []
             for kind in kinds:
-                operands.append({"R": value, "K": value, "N": 1, "I": -value, "J": 0,
+                k = value - 1 if NAMES[op] == "EVAL" else value
+                operands.append({"R": value, "K": k, "N": 1, "I": -value, "J": 0,
                                  "F": 0, "C": 1}[kind])
             code.code.append((op, *operands))
         code.code.append((OPCODE["RETURNUNDEF"],))
@@ -84,7 +88,11 @@ def test_every_opcode_round_trips():
 CONSTANTS = [None, True, False, 0.0, -0.0, 1.0, -1.0, 1.5, float("nan"), float("inf"),
              float("-inf"), 2.0 ** 53, 2.0 ** 60, -(2.0 ** 53) + 1, 5e-324, 1.7976931348623157e308,
              0, 7, -7, 2 ** 64, -(2 ** 200) - 1, "", "a", "h\u00e9llo", "\ud83d\ude00", "\ud800",
-             "\udfff x", "x" * 1000, ("cooked", None), ("a", ("b", 2.5), []), ["l", 1]]
+             "\udfff x", "x" * 1000, ("cooked", None), ("a", ("b", 2.5), []), ["l", 1],
+             TemplateSite(("x", None, ""), ("x", "\\u{", "")),
+             EvalSite(names=(("a", 3, "let", "lex"), ("arguments", 0, "arguments", "var")),
+                      function=True, evalvars=2, depth=2, this_cell=1, new_target=True,
+                      super_prop=True, privates=("p",))]
 
 
 @pytest.mark.parametrize("board", [PICO, dataclasses.replace(PICO, name="pico-be",
@@ -178,7 +186,8 @@ def _run(code, seconds: float = 5.0) -> tuple[list[str], str | None]:
 
 # A stripped image keeps no source text: these print functions' source (or tell classes
 # by it), so their output differs when stripped.
-SOURCE_DEPENDENT = {"console/functions.js", "strings/template_literals.js"}
+SOURCE_DEPENDENT = {"console/functions.js", "strings/template_literals.js",
+                    "functions/method_names.js", "functions/function_tostring.js"}
 
 
 def test_every_tests_js_program_round_trips_and_runs_the_same():
