@@ -70,6 +70,8 @@ OP_GETPROP = OPCODE["GETPROP"]
 OP_GETSUPER = OPCODE["GETSUPER"]
 OP_HASPRIVATE = OPCODE["HASPRIVATE"]
 OP_IN = OPCODE["IN"]
+OP_IMPORTCALL = OPCODE["IMPORTCALL"]
+OP_IMPORTMETA = OPCODE["IMPORTMETA"]
 OP_INC = OPCODE["INC"]
 OP_INITFIELDS = OPCODE["INITFIELDS"]
 OP_INITGLOBAL = OPCODE["INITGLOBAL"]
@@ -91,6 +93,7 @@ OP_LOADTHIS = OPCODE["LOADTHIS"]
 OP_LOADTRUE = OPCODE["LOADTRUE"]
 OP_LOADUNDEF = OPCODE["LOADUNDEF"]
 OP_LT = OPCODE["LT"]
+OP_MODULEBODY = OPCODE["MODULEBODY"]
 OP_MOVE = OPCODE["MOVE"]
 OP_MUL = OPCODE["MUL"]
 OP_NEW = OPCODE["NEW"]
@@ -452,6 +455,7 @@ class Interpreter:
                             child = code.functions[ins[2]]
                             closure = self.make_closure(
                                 child, [cells[i] for i in child.captures], g)
+                            closure.referrer = fn.referrer
                             if child.kind == "arrow":
                                 closure.home_object = fn.home_object
                             regs[ins[1]] = closure
@@ -654,6 +658,13 @@ class Interpreter:
                                                 (regs[ins[2]], method, flavour))
                         elif op == OP_NOP:
                             pass
+                        elif op == OP_MODULEBODY:
+                            yield UNDEFINED  # instantiated; Evaluate resumes the frame
+                        elif op == OP_IMPORTCALL:
+                            regs[ins[1]] = machine.modules.import_call(
+                                fn.referrer, g, regs[ins[2]], regs[ins[3]], ins[4])
+                        elif op == OP_IMPORTMETA:
+                            regs[ins[1]] = machine.modules.import_meta(fn.referrer)
                         else:
                             raise JSError("SyntaxError", f"unknown instruction {op}")
                 except JSThrow as e:

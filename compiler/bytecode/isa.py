@@ -148,6 +148,12 @@ OPCODES: list[tuple[str, str, str]] = [
     ("HASPRIVATE", "RRR", "r[a] = whether r[c] has the private member r[b] (`#x in o`)"),
     ("ADDPRIVATEMETHOD", "RRRN", "record private method/accessor r[c] named r[b] for the "
      "instances of class r[a] (d: 0 method, 1 getter, 2 setter; static ones go on r[a])"),
+    # modules
+    ("MODULEBODY", "", "end of a module's instantiation (hoisted functions made): suspend "
+     "until the module is evaluated"),
+    ("IMPORTCALL", "RRRN", "r[a] = import(r[b], r[c]): a promise for the module's namespace "
+     "(d = 0), or its ModuleSource (d = 1, `import.source`)"),
+    ("IMPORTMETA", "R", "r[a] = import.meta of the running module"),
 ]
 
 OPCODE: dict[str, int] = {name: i for i, (name, _, _) in enumerate(OPCODES)}
