@@ -236,12 +236,12 @@ def _static_record(program: A.Node, record: CompiledModule) -> None:
     indirect_from_imports = []
     for ee in export_entries:
         ie = imported.get(ee.local_name)
-        if ie is None or (ie.import_name is None and ie.phase == "evaluation"):
+        if ie is None:
             record.local_exports.append(ee)
         elif ie.phase == "source":
             indirect_from_imports.append(ExportEntry(ee.export_name, ie.request, None,
                                                      phase="source"))
-        else:  # re-exporting an imported binding resolves through the other module
+        else:  # re-exporting an imported binding (or namespace) resolves through its module
             indirect_from_imports.append(ExportEntry(ee.export_name, ie.request, ie.import_name))
     record.indirect_exports[:0] = indirect_from_imports
 

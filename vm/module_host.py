@@ -5,8 +5,10 @@ machine: a relative or absolute specifier names a file relative to the importing
 file; a bare specifier names a package found by walking up through ``node_modules``
 directories (its package.json ``exports`` with the conditions in ``CONDITIONS``, else
 ``module``, else ``main``, else ``index.js``). ``with { type: "json" }`` loads a JSON
-module. Every module is loaded once per (resolved path, type): the module map.
-A Compartment will put its own host (its hooks and module map) in this place.
+module, ``with { type: "text" }`` a module whose default export is the file's text.
+``virtual`` maps specifiers to source text not on disk (test262's ``<module source>``).
+Every module is loaded once per (resolved path, type): the module map. A Compartment
+will put its own host (its hooks and module map) in this place.
 """
 
 from __future__ import annotations
@@ -32,23 +34,35 @@ class FileModuleHost:
         self.machine = machine
         self.global_env = g
         self.module_map: dict[tuple[str, str], ModuleRecord] = {}
+        self.virtual: dict[str, str] = {}  # specifier -> source text of a module not on disk
 
     # -- the host hook --------------------------------------------------------------
 
     def load_imported_module(self, referrer, request: ModuleRequest, finish) -> None:
         kind = request.attribute("type") or "javascript"
-        if kind not in ("json", "javascript"):
+        if kind not in ("json", "javascript", "text"):
             raise JSError("TypeError", f"Import attribute \"type\" with value \"{kind}\" is "
                                        "not supported")
-        path = self.resolve(request.specifier, referrer.filename)
+        if request.specifier in self.virtual:
+            path = request.specifier
+            if (path, kind) not in self.module_map:
+                self.module_map[(path, kind)] = self.source_module(self.virtual[path], path)
+        else:
+            path = self.resolve(request.specifier, referrer.filename)
         record = self.module_map.get((path, kind))
         if record is None:
             if path.endswith(".json") and kind != "json":
                 raise JSError("TypeError", f"Module \"{path}\" needs an import attribute of "
                                            "\"type: json\"")
             text = self.read(path, referrer.filename)
-            record = self.json_module(text, path) if kind == "json" else \
-                self.source_module(text, path)
+            if kind == "json":
+                record = self.json_module(text, path)
+            elif kind == "text":  # the import-text proposal: the file's text as default
+                record = SyntheticModule(path, self, self.global_env,
+                                         {"default": to_utf16(text)})
+                self.module_map[(path, kind)] = record
+            else:
+                record = self.source_module(text, path)
             record.specifier = request.specifier
         finish(record, None)
 
