@@ -17,3 +17,4 @@ console.log(Reflect.set(ns, "b", 3), Reflect.deleteProperty(ns, "b"), Reflect.de
 console.log(Reflect.defineProperty(ns, "b", { value: "bee" }), Reflect.defineProperty(ns, "b", { value: 9 }));
 console.log(Reflect.setPrototypeOf(ns, null), Reflect.setPrototypeOf(ns, {}));
 console.log(Object.keys(ns).length, Object.entries(ns).map(([k, v]) => k + "=" + typeof v).join(" "));
+console.log(ns);
