@@ -68,6 +68,10 @@ def _compile_file(path: str, module: bool):
     from compiler.codegen import compile_script
 
     text = read_source(path)
+    if module:
+        from compiler.module import compile_module
+
+        return text, compile_module(text, path).code
     program = parse(text, module=module, filename=path)
     return text, compile_script(program, text, path)
 
@@ -86,7 +90,10 @@ def cmd_run(args: argparse.Namespace) -> int:
 
     machine = Machine(output=lambda line: print(line, flush=False))
     try:
-        machine.run_script(text, filename=args.file)
+        if args.module or args.file.endswith(".mjs"):
+            machine.run_module(text, args.file)
+        else:
+            machine.run_script(text, filename=args.file)
     except JSSyntaxError as err:
         print(format_syntax_error(err, args.file), file=sys.stderr)
         return 1
@@ -129,6 +136,8 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("run", help="run a JavaScript program or a .caplet image on the "
                        "reference VM")
     r.add_argument("file")
+    r.add_argument("--module", action="store_true", help="run as an ES module (.mjs is "
+                   "always a module); imports are found relative to FILE")
     r.set_defaults(run=cmd_run)
     d = sub.add_parser("disasm", help="print the bytecode of a JavaScript file or an image")
     d.add_argument("file")

@@ -1579,7 +1579,22 @@ class FunctionCompiler:
             r = self.target(dst)
             self.emit(O["NEWTARGET"], r)
             return r
-        raise self.error("import.meta is not supported yet", node)
+        r = self.target(dst)
+        self.emit(O["IMPORTMETA"], r)
+        return r
+
+    def e_ImportExpression(self, node, dst):
+        mark = self.next_reg
+        spec = self.expr(node.source, self.alloc())
+        options = self.alloc()
+        if node.options is None:
+            self.emit(O["LOADUNDEF"], options)
+        else:
+            self.expr(node.options, options)
+        self.free_to(mark)
+        r = self.target(dst)
+        self.emit(O["IMPORTCALL"], r, spec, options, 1 if node.phase == "source" else 0)
+        return r
 
     def load_private(self, b: Binding, dst: int | None = None) -> int:
         kind, where = self.location(b)

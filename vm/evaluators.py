@@ -60,6 +60,7 @@ def perform_direct_eval(machine, caller: JSFunction, site, cells: list, this, ne
     fn = JSFunction(machine.realm.function_prototype, code, [cells[i] for i in code.captures],
                     g)
     fn.home_object = caller.home_object
+    fn.referrer = caller.referrer  # import() in eval code resolves like its caller's
     return machine.interpreter.run(fn, this, [], new_target)
 
 

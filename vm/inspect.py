@@ -328,6 +328,10 @@ def format_raw(ctx: Context, value: JSObject, recurse_times: int) -> str:
             base = get_function_base(ctx, value, constructor, tag)
             if not keys:
                 return base
+        elif value.class_name == "Module" and constructor is None:  # a module namespace
+            braces[0] = f"{get_prefix(constructor, tag, 'Module')}{{"
+            if not keys:
+                return f"{braces[0]}}}"
         elif constructor == "Object":
             if value.class_name == "Arguments":
                 braces[0] = "[Arguments] {"

@@ -85,6 +85,8 @@ OP_NEWEVALVARS = OPCODE["NEWEVALVARS"]
 OP_DEFEVALVAR = OPCODE["DEFEVALVAR"]
 OP_HASPRIVATE = OPCODE["HASPRIVATE"]
 OP_IN = OPCODE["IN"]
+OP_IMPORTCALL = OPCODE["IMPORTCALL"]
+OP_IMPORTMETA = OPCODE["IMPORTMETA"]
 OP_INC = OPCODE["INC"]
 OP_INITFIELDS = OPCODE["INITFIELDS"]
 OP_INITGLOBAL = OPCODE["INITGLOBAL"]
@@ -106,6 +108,7 @@ OP_LOADTHIS = OPCODE["LOADTHIS"]
 OP_LOADTRUE = OPCODE["LOADTRUE"]
 OP_LOADUNDEF = OPCODE["LOADUNDEF"]
 OP_LT = OPCODE["LT"]
+OP_MODULEBODY = OPCODE["MODULEBODY"]
 OP_MOVE = OPCODE["MOVE"]
 OP_MUL = OPCODE["MUL"]
 OP_NEW = OPCODE["NEW"]
@@ -451,6 +454,7 @@ class Interpreter:
                             child = code.functions[ins[2]]
                             closure = self.make_closure(
                                 child, [cells[i] for i in child.captures], g)
+                            closure.referrer = fn.referrer
                             if child.kind == "arrow":
                                 closure.home_object = fn.home_object
                             regs[ins[1]] = closure
@@ -729,6 +733,13 @@ class Interpreter:
                             regs[ins[1]] = self.template_object(consts[ins[2]])
                         elif op == OP_NOP:
                             pass
+                        elif op == OP_MODULEBODY:
+                            yield UNDEFINED  # instantiated; Evaluate resumes the frame
+                        elif op == OP_IMPORTCALL:
+                            regs[ins[1]] = machine.modules.import_call(
+                                fn.referrer, g, regs[ins[2]], regs[ins[3]], ins[4])
+                        elif op == OP_IMPORTMETA:
+                            regs[ins[1]] = machine.modules.import_meta(fn.referrer)
                         else:
                             raise JSError("SyntaxError", f"unknown instruction {op}")
                 except JSThrow as e:

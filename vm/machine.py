@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+import os
 import sys
 import time
 from collections import deque
@@ -46,6 +47,11 @@ class Machine:
         self.timers: list = []  # heap of (due, sequence, callback, args, interval)
         self.timer_seq = 0
         self.unhandled: list = []  # rejected promises nobody handled yet
+        from .builtins import module_source
+        from .modules import Modules
+
+        module_source.setup(self.realm)
+        self.modules = Modules(self)
         self.main = Global(self.realm)
         self.install_host(self.main)
         if output is not None:
@@ -114,15 +120,38 @@ class Machine:
             code = compile_script(program, text, filename)
         except JSSyntaxError as err:
             raise err.locate(text, filename) from None
-        return self.run_code(code, g)
+        return self.run_code(code, g, filename)
 
-    def run_code(self, code, g: Global | None = None):
-        """Run compiled top-level code (a script, or an image's entry), then its jobs."""
+    def run_code(self, code, g: Global | None = None, filename: str | None = None):
+        """Run compiled top-level code (a script, or an image's entry), then its jobs;
+        ``filename`` is where `import()` in it resolves relative specifiers."""
         g = g or self.main
         fn = JSFunction(self.realm.function_prototype, code, [], g)
+        from .modules import ScriptRecord
+
+        fn.referrer = ScriptRecord(filename and os.path.abspath(filename), g.module_host, g)
         result = self._guard(lambda: self.interpreter.run(fn, g.global_object, [], UNDEFINED), g)
         self.run_jobs()
         return result
+
+    def run_module(self, text: str, filename: str, g: Global | None = None) -> None:
+        """Load, link and evaluate a module and its imports (found relative to
+        ``filename``), then run the jobs; errors are reported like run_script's."""
+        g = g or self.main
+        try:
+            module = g.module_host.entry_module(text, filename)
+        except JSSyntaxError as err:
+            raise err if err.line else err.locate(text, filename) from None
+        promise = self._guard(lambda: self.modules.run_entry(module), g)
+
+        def uncaught(reason):
+            raise UncaughtError(reason, "Uncaught " + self.describe(reason))
+
+        self.promises.perform_then(promise, None, uncaught, None)
+        self.run_jobs()
+        if promise.state == "pending":
+            raise UncaughtError(None, "Warning: Detected unsettled top-level await in "
+                                      f"{module.filename}")
 
     def _guard(self, thunk, g: Global):
         try:
@@ -182,6 +211,9 @@ class Machine:
         from . import evaluators
 
         evaluators.install(self, g)
+        from .module_host import FileModuleHost
+
+        g.module_host = FileModuleHost(self, g)  # HostLoadImportedModule for this Global
 
         def set_timer(args, repeat):
             callback = args[0] if args else UNDEFINED

@@ -492,7 +492,7 @@ class JSFunction(JSObject):
     """A function made from compiled code: a closure over its creating frame's cells."""
 
     __slots__ = ("code", "cells", "this_value", "home_object", "global_env", "fields",
-                 "constructor_kind")
+                 "constructor_kind", "referrer")
 
     def __init__(self, proto, code, cells, global_env, segment=None):
         super().__init__(proto, "Function", segment)
@@ -503,6 +503,7 @@ class JSFunction(JSObject):
         self.global_env = global_env  # the Global whose code this is
         self.fields = None  # class field initialisers run by the constructor
         self.constructor_kind = None  # None (not a constructor), "base" or "derived"
+        self.referrer = None  # the script or module record whose code made it (import())
 
     def source_text(self) -> str | None:
         """The source text of this function (Function.prototype.toString)."""

@@ -170,6 +170,12 @@ OPCODES: list[tuple[str, str, str]] = [
      "cell b outward) that has it, then jump to e; fall through if none has it"),
     ("SETDYN", "CNKRJ", "set name constants[c] to r[d] in the first of b eval-var scopes (from "
      "cell a outward) that has it, then jump to e; fall through if none has it"),
+    # modules
+    ("MODULEBODY", "", "end of a module's instantiation (hoisted functions made): suspend "
+     "until the module is evaluated"),
+    ("IMPORTCALL", "RRRN", "r[a] = import(r[b], r[c]): a promise for the module's namespace "
+     "(d = 0), or its ModuleSource (d = 1, `import.source`)"),
+    ("IMPORTMETA", "R", "r[a] = import.meta of the running module"),
 ]
 
 OPCODE: dict[str, int] = {name: i for i, (name, _, _) in enumerate(OPCODES)}

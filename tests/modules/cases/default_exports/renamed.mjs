@@ -1,0 +1,2 @@
+const x = "renamed default";
+export { x as default };

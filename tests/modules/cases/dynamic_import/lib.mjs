@@ -1,0 +1,2 @@
+export const value = "lib value";
+console.log("lib evaluated");

@@ -1,0 +1,2 @@
+console.log("bad runs once");
+throw new TypeError("bad module");

@@ -1,0 +1,1 @@
+import "./bad.mjs"; console.log("never");

@@ -1,0 +1,1 @@
+import { twice } from "./stars.mjs";

@@ -1,0 +1,1 @@
+export * from "./s1.mjs"; export * from "./s2.mjs";

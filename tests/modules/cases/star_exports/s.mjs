@@ -1,0 +1,1 @@
+export const s = "same binding twice";

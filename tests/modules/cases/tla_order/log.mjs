@@ -1,0 +1,2 @@
+globalThis.trace = [];
+export function log(s) { globalThis.trace.push(s); }
