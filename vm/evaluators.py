@@ -117,8 +117,25 @@ def create_dynamic_function(machine, g, args: list, new_target, kind: str):
     return fn
 
 
+def make_function_constructor(machine, g, kind: str = "normal", name: str = "Function"):
+    """A Global's own `Function` (or generator/async flavour): code it makes is global
+    code of ``g``; its `prototype` is the shared function prototype of that kind."""
+    realm = machine.realm
+
+    def call(this, args):
+        return create_dynamic_function(machine, g, args, UNDEFINED, kind)
+
+    def construct(args, new_target):
+        return create_dynamic_function(machine, g, args, new_target, kind)
+
+    fn = realm.native(name, call, 1, construct)
+    fn.define("prototype", realm.intrinsics[_FALLBACK_PROTO[kind]], 0)
+    return fn
+
+
 def install(machine, g) -> None:
-    """Give the Global ``g`` its own `eval`; the main Global's is also %eval%."""
+    """Give the Global ``g`` its own `eval` and `Function`; the main Global's are %eval%
+    and %Function% (the constructor `Function.prototype.constructor` names)."""
     realm = machine.realm
 
     def eval_(this, args):
@@ -131,3 +148,7 @@ def install(machine, g) -> None:
         realm.intrinsics["%eval%"] = fn
         realm.create_dynamic_function = lambda args, new_target, kind: \
             create_dynamic_function(machine, g, args, new_target, kind)
+        g.function_constructor = realm.intrinsics["%Function%"]
+    else:
+        g.function_constructor = make_function_constructor(machine, g)
+    g.global_object.define("Function", g.function_constructor, WRITABLE | CONFIGURABLE)

@@ -13,7 +13,7 @@ from compiler.codegen import compile_script
 
 from . import objects
 from .errors import UncaughtError
-from .interpreter import Interpreter, StepLimit
+from .interpreter import Interpreter
 from .objects import JSError, JSFunction, JSObject, JSThrow
 from .realm import Global, Realm
 from .values import UNDEFINED
@@ -43,6 +43,11 @@ class Machine:
         self.timers: list = []  # heap of (due, sequence, callback, args, interval)
         self.timer_seq = 0
         self.unhandled: list = []  # rejected promises nobody handled yet
+        from .compartment import Compartments
+        from .lockdown import Lockdown
+
+        self.hardened = Lockdown(self)  # lockdown() and harden (vm/lockdown.py)
+        self.compartments = Compartments(self)  # %CompartmentPrototype% and evaluate
         self.main = Global(self.realm)
         self.install_host(self.main)
         if output is not None:
@@ -67,7 +72,7 @@ class Machine:
         if self.limit_hook is not None and self.limit_hook():
             self.interpreter.steps = self.step_budget
             return
-        raise StepLimit("instruction budget exhausted")
+        self.compartments.out_of_steps()  # stops the running compartment, else the host
 
     # -- errors --------------------------------------------------------------------
 
@@ -174,6 +179,8 @@ class Machine:
         from . import evaluators
 
         evaluators.install(self, g)
+        obj.define("lockdown", realm.intrinsics["%lockdown%"])
+        self.compartments.install(g)
 
         def set_timer(args, repeat):
             callback = args[0] if args else UNDEFINED
