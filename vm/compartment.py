@@ -21,10 +21,10 @@ further evaluations, and its caller gets an Error it may catch.
 from __future__ import annotations
 
 from compiler import JSSyntaxError, parse
-from compiler.bytecode.code import EvalSite
 from compiler.codegen import compile_eval
 
 from .convert import is_callable, to_string
+from .evaluators import STRICT_GLOBAL_CODE
 from .interpreter import StepLimit
 from .objects import CONFIGURABLE, ENUMERABLE, WRITABLE, JSError, JSFunction, JSObject
 from .operations import get_prototype_from_constructor
@@ -49,7 +49,6 @@ MODULE_HOOKS = ("resolveHook", "importHook", "importNowHook", "moduleMapHook",
                 "importMetaHook")
 NOT_YET = ("Compartment.prototype.{} is not yet supported by caplet: ES modules are not "
            "wired to compartments yet")
-STRICT_GLOBAL_CODE = EvalSite(strict=True)  # compiles evaluate() sources
 
 
 class CompartmentFields:
@@ -269,6 +268,7 @@ class Compartments:
         machine = self.machine
         realm = machine.realm
         intr = realm.intrinsics
+        g.strict_evaluators = True
         obj = g.global_object
         for name, value in (("Infinity", float("inf")), ("NaN", float("nan")),
                             ("undefined", UNDEFINED)):

@@ -9,6 +9,7 @@ after loading.
 from __future__ import annotations
 
 from compiler import JSSyntaxError, parse
+from compiler.bytecode.code import EvalSite
 from compiler.codegen import compile_eval
 
 from .convert import to_string
@@ -17,6 +18,8 @@ from .operations import get_prototype_from_constructor
 from .values import UNDEFINED
 
 _CACHE_LIMIT = 256  # compiled eval code kept per machine, keyed by (site, source)
+# Global code compiled strict: a compartment's evaluate, indirect eval and Function.
+STRICT_GLOBAL_CODE = EvalSite(strict=True)
 
 
 class EvalVars:
@@ -67,7 +70,7 @@ def perform_indirect_eval(machine, g, source):
     """PerformEval with direct = false: global code of the Global ``g``."""
     if type(source) is not str:
         return source
-    code = compile_eval_code(machine, source, None)
+    code = compile_eval_code(machine, source, STRICT_GLOBAL_CODE if g.strict_evaluators else None)
     fn = JSFunction(machine.realm.function_prototype, code, [], g)
     return machine.interpreter.run(fn, g.global_object, [], UNDEFINED)
 
@@ -94,8 +97,9 @@ def create_dynamic_function(machine, g, args: list, new_target, kind: str):
     head = f"{_HEADS[kind]} anonymous("
     prefix = f"({head}{params}\n) "
     text = f"{prefix}{{\n{body}\n}})"
+    site = STRICT_GLOBAL_CODE if g.strict_evaluators else None
     try:
-        program = parse(text)
+        program = parse(text, eval_site=site)
     except JSSyntaxError as err:
         raise JSError("SyntaxError", err.message) from None
     stmts = program.body
@@ -106,7 +110,7 @@ def create_dynamic_function(machine, g, args: list, new_target, kind: str):
             fn_node.body.start != len(prefix):
         raise JSError("SyntaxError", "Arg string terminates parameters early")
     try:
-        code = compile_eval(program, text, None)
+        code = compile_eval(program, text, site)
     except JSSyntaxError as err:
         raise JSError("SyntaxError", err.message) from None
     runner = JSFunction(machine.realm.function_prototype, code, [], g)

@@ -336,6 +336,9 @@ def _merge(current: Slot, desc: Slot, present: int) -> Slot:
         setter = desc.setter if present & _SETTER else (
             current.setter if current.is_accessor else UNDEFINED)
         return Slot(UNDEFINED, (flags & (ENUMERABLE | CONFIGURABLE)) | ACCESSOR, getter, setter)
+    if current.is_accessor and not present & (_VALUE | WRITABLE):
+        # a generic descriptor (only enumerable/configurable) keeps the accessor
+        return Slot(UNDEFINED, flags | ACCESSOR, current.getter, current.setter)
     if current.is_accessor and present & (_VALUE | WRITABLE):
         flags &= ENUMERABLE | CONFIGURABLE
         value = UNDEFINED

@@ -55,10 +55,12 @@ class Global:
     globals and console; a Compartment passes its own, see vm/compartment.py).
     ``sloppy_globals`` is set on a view of a Global made for a compartment evaluation in
     `sloppyGlobalsMode`: there an undeclared name reads as undefined and assigning it
-    creates a global property, though the code itself is strict.
+    creates a global property, though the code itself is strict. A compartment sets
+    ``strict_evaluators``: its `eval` and `Function` compile strict code, as in `ses`.
     """
 
     sloppy_globals = False
+    strict_evaluators = False  # a compartment's eval and Function compile strict code
 
     def __init__(self, realm: Realm, name: str = "main",
                  populate: Callable[[Global], None] | None = None) -> None:
