@@ -312,7 +312,7 @@ class Compartments:
         """Run ``source`` as strict global code of the compartment, its declarations
         local to this evaluation; returns the completion value."""
         if fields.terminated is not None:
-            raise JSError("Error", f"Compartment {fields.name!r} was terminated: "
+            raise JSError("Error", f'Compartment "{fields.name}" was terminated: '
                                    f"{fields.terminated}")
         machine = self.machine
         for transform in [*transforms, *fields.transforms]:
@@ -331,7 +331,7 @@ class Compartments:
                 raise
             fields.terminated = str(stop)
             machine.interpreter.steps = machine.step_budget
-            raise JSError("Error", f"Compartment {fields.name!r} terminated: {stop}") \
+            raise JSError("Error", f'Compartment "{fields.name}" terminated: {stop}') \
                 from None
         finally:
             self.active.pop()

@@ -147,8 +147,8 @@ class Lockdown:
             def no_function(args, new_target):
                 raise JSError("TypeError", NO_EVAL)
 
-            machine.main.eval_function = realm.native("eval", no_eval, 1)
-            main.define("eval", machine.main.eval_function, WRITABLE | CONFIGURABLE)
+            machine.main.eval_function = None  # no call is a direct eval any more
+            main.define("eval", realm.native("eval", no_eval, 1), WRITABLE | CONFIGURABLE)
             fn = realm.native("Function", no_eval, 1, no_function)
             fn.define("prototype", realm.function_prototype, 0)
             main.define("Function", fn, WRITABLE | CONFIGURABLE)
