@@ -9,6 +9,7 @@ after loading.
 from __future__ import annotations
 
 from compiler import JSSyntaxError, parse
+from compiler.bytecode.code import EvalSite
 from compiler.codegen import compile_eval
 
 from .convert import to_string
@@ -17,6 +18,8 @@ from .operations import get_prototype_from_constructor
 from .values import UNDEFINED
 
 _CACHE_LIMIT = 256  # compiled eval code kept per machine, keyed by (site, source)
+# Global code compiled strict: a compartment's evaluate, indirect eval and Function.
+STRICT_GLOBAL_CODE = EvalSite(strict=True)
 
 
 class EvalVars:
@@ -68,7 +71,7 @@ def perform_indirect_eval(machine, g, source):
     """PerformEval with direct = false: global code of the Global ``g``."""
     if type(source) is not str:
         return source
-    code = compile_eval_code(machine, source, None)
+    code = compile_eval_code(machine, source, STRICT_GLOBAL_CODE if g.strict_evaluators else None)
     fn = JSFunction(machine.realm.function_prototype, code, [], g)
     return machine.interpreter.run(fn, g.global_object, [], UNDEFINED)
 
@@ -95,8 +98,9 @@ def create_dynamic_function(machine, g, args: list, new_target, kind: str):
     head = f"{_HEADS[kind]} anonymous("
     prefix = f"({head}{params}\n) "
     text = f"{prefix}{{\n{body}\n}})"
+    site = STRICT_GLOBAL_CODE if g.strict_evaluators else None
     try:
-        program = parse(text)
+        program = parse(text, eval_site=site)
     except JSSyntaxError as err:
         raise JSError("SyntaxError", err.message) from None
     stmts = program.body
@@ -107,7 +111,7 @@ def create_dynamic_function(machine, g, args: list, new_target, kind: str):
             fn_node.body.start != len(prefix):
         raise JSError("SyntaxError", "Arg string terminates parameters early")
     try:
-        code = compile_eval(program, text, None)
+        code = compile_eval(program, text, site)
     except JSSyntaxError as err:
         raise JSError("SyntaxError", err.message) from None
     runner = JSFunction(machine.realm.function_prototype, code, [], g)
@@ -118,8 +122,25 @@ def create_dynamic_function(machine, g, args: list, new_target, kind: str):
     return fn
 
 
+def make_function_constructor(machine, g, kind: str = "normal", name: str = "Function"):
+    """A Global's own `Function` (or generator/async flavour): code it makes is global
+    code of ``g``; its `prototype` is the shared function prototype of that kind."""
+    realm = machine.realm
+
+    def call(this, args):
+        return create_dynamic_function(machine, g, args, UNDEFINED, kind)
+
+    def construct(args, new_target):
+        return create_dynamic_function(machine, g, args, new_target, kind)
+
+    fn = realm.native(name, call, 1, construct)
+    fn.define("prototype", realm.intrinsics[_FALLBACK_PROTO[kind]], 0)
+    return fn
+
+
 def install(machine, g) -> None:
-    """Give the Global ``g`` its own `eval`; the main Global's is also %eval%."""
+    """Give the Global ``g`` its own `eval` and `Function`; the main Global's are %eval%
+    and %Function% (the constructor `Function.prototype.constructor` names)."""
     realm = machine.realm
 
     def eval_(this, args):
@@ -133,6 +154,10 @@ def install(machine, g) -> None:
         realm.create_dynamic_function = lambda args, new_target, kind: \
             create_dynamic_function(machine, g, args, new_target, kind)
         install_function_constructors(machine, g)
+        g.function_constructor = realm.intrinsics["%Function%"]
+    else:
+        g.function_constructor = make_function_constructor(machine, g)
+    g.global_object.define("Function", g.function_constructor, WRITABLE | CONFIGURABLE)
 
 
 def install_function_constructors(machine, g) -> None:

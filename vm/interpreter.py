@@ -24,6 +24,7 @@ from .objects import (
     ACCESSOR,
     CONFIGURABLE,
     ENUMERABLE,
+    ROM,
     WRITABLE,
     Cell,
     JSArray,
@@ -888,6 +889,9 @@ class Interpreter:
                 if key in this.props:
                     raise JSError("TypeError", f"Cannot initialize {key.description} twice "
                                                "on the same object")
+                if this.segment is ROM:
+                    raise JSError("TypeError", f"Cannot define private field "
+                                               f"{key.description} on a frozen intrinsic")
                 this.props[key] = value
             elif not this.define_own_property(key, Slot(value)):
                 raise JSError("TypeError", f"Cannot define property {C.to_string(key)}")
@@ -898,6 +902,9 @@ class Interpreter:
 
     @staticmethod
     def install_private_method(target, key, method, flavour: int) -> None:
+        if target.segment is ROM:
+            raise JSError("TypeError", f"Cannot define private method {key.description} on "
+                                       "a frozen intrinsic")
         if flavour == 0:
             target.props[key] = Slot(method, 0)
             return
@@ -991,6 +998,8 @@ class Interpreter:
             if not v.flags & ACCESSOR:  # a declared var: a non-configurable data slot
                 return v.value
         if not obj.has_property(name):
+            if g.sloppy_globals:
+                return UNDEFINED
             raise JSError("ReferenceError", f"{name} is not defined")
         return obj.get(name, obj)
 
@@ -1024,7 +1033,7 @@ class Interpreter:
             if v.flags & WRITABLE and not v.flags & ACCESSOR:
                 v.value = value  # each property owns its Slot
                 return
-        if strict and not obj.has_property(name):
+        if strict and not obj.has_property(name) and not g.sloppy_globals:
             raise JSError("ReferenceError", f"{name} is not defined")
         if not obj.set(name, value, obj) and strict:
             raise JSError("TypeError", f"Cannot assign to read only property '{name}' of "

@@ -14,7 +14,7 @@ from compiler.codegen import compile_script
 
 from . import objects
 from .errors import UncaughtError
-from .interpreter import Interpreter, StepLimit
+from .interpreter import Interpreter
 from .objects import JSError, JSFunction, JSObject, JSThrow
 from .realm import Global, Realm
 from .values import UNDEFINED
@@ -52,6 +52,11 @@ class Machine:
 
         module_source.setup(self.realm)
         self.modules = Modules(self)
+        from .compartment import Compartments
+        from .lockdown import Lockdown
+
+        self.hardened = Lockdown(self)  # lockdown() and harden (vm/lockdown.py)
+        self.compartments = Compartments(self)  # %CompartmentPrototype% and evaluate
         self.main = Global(self.realm)
         self.install_host(self.main)
         if output is not None:
@@ -76,7 +81,7 @@ class Machine:
         if self.limit_hook is not None and self.limit_hook():
             self.interpreter.steps = self.step_budget
             return
-        raise StepLimit("instruction budget exhausted")
+        self.compartments.out_of_steps()  # stops the running compartment, else the host
 
     # -- errors --------------------------------------------------------------------
 
@@ -214,6 +219,8 @@ class Machine:
         from .module_host import FileModuleHost
 
         g.module_host = FileModuleHost(self, g)  # HostLoadImportedModule for this Global
+        obj.define("lockdown", realm.intrinsics["%lockdown%"])
+        self.compartments.install(g)
 
         def set_timer(args, repeat):
             callback = args[0] if args else UNDEFINED

@@ -127,12 +127,12 @@ class JSObject:
 
     def define_own_property(self, key, desc: Slot, present: int = 0) -> bool:
         """ValidateAndApplyPropertyDescriptor. ``present`` has the flag bits ``desc``
-        actually specifies (a full descriptor if 0)."""
-        if self.segment is ROM:
-            return False
+        actually specifies (a full descriptor if 0). A ROM object is frozen, so the
+        checks below admit only a definition that changes nothing, and nothing is stored.
+        """
         current = self.get_own_property(key)
         if current is None:
-            if not self.extensible:
+            if not self.extensible or self.segment is ROM:
                 return False
             self._store(key, desc if present == 0 else _complete(desc, present))
             return True
@@ -156,7 +156,8 @@ class JSObject:
                     return False
                 if present & _VALUE and not same_value(desc.value, current.value):
                     return False
-        self._store(key, _merge(current, desc, present))
+        if self.segment is not ROM:
+            self._store(key, _merge(current, desc, present))
         return True
 
     def _store(self, key, slot: Slot) -> None:
@@ -216,7 +217,11 @@ class JSObject:
                     call_function(slot.setter, receiver, [value])
                     return True
                 if not slot.flags & WRITABLE:
-                    return False
+                    if o.segment is not ROM or o is receiver:
+                        return False
+                    # the override mistake, fixed: a frozen intrinsic's read-only
+                    # property is shadowed on the receiver, as an own property
+                    return _override(receiver, key, value)
                 break
             o = o.proto
         if not isinstance(receiver, JSObject):
@@ -283,6 +288,19 @@ class JSObject:
         self.props[key] = Slot(UNDEFINED, flags | ACCESSOR, getter, setter)
 
 
+def _override(receiver, key, value) -> bool:
+    """Assignment over an inherited read-only ROM property: CreateDataProperty on the
+    receiver, which an own property of the receiver may still refuse."""
+    if not isinstance(receiver, JSObject):
+        return False
+    existing = receiver.get_own_property(key)
+    if existing is not None:
+        if existing.flags & ACCESSOR or not existing.flags & WRITABLE:
+            return False
+        return receiver.define_own_property(key, Slot(value), _VALUE)
+    return receiver.define_own_property(key, Slot(value))
+
+
 # Bits of ``present`` beyond the attribute flags: which fields a descriptor gives.
 _VALUE, _GETTER, _SETTER = 16, 32, 64
 
@@ -318,6 +336,9 @@ def _merge(current: Slot, desc: Slot, present: int) -> Slot:
         setter = desc.setter if present & _SETTER else (
             current.setter if current.is_accessor else UNDEFINED)
         return Slot(UNDEFINED, (flags & (ENUMERABLE | CONFIGURABLE)) | ACCESSOR, getter, setter)
+    if current.is_accessor and not present & (_VALUE | WRITABLE):
+        # a generic descriptor (only enumerable/configurable) keeps the accessor
+        return Slot(UNDEFINED, flags | ACCESSOR, current.getter, current.setter)
     if current.is_accessor and present & (_VALUE | WRITABLE):
         flags &= ENUMERABLE | CONFIGURABLE
         value = UNDEFINED
@@ -388,9 +409,7 @@ class JSArray(JSObject):
         return JSObject.get(self, key, receiver)
 
     def define_own_property(self, key, desc: Slot, present: int = 0) -> bool:
-        if self.segment is ROM:
-            return False
-        if type(key) is str:
+        if type(key) is str and self.segment is not ROM:
             if key == "length":
                 return self._define_length(desc, present)
             if is_array_index(key):

@@ -49,9 +49,21 @@ class Realm:
 
 
 class Global:
-    """A global object, a global lexical environment, and the Global's evaluators."""
+    """A global object, a global lexical environment, and the Global's evaluators.
 
-    def __init__(self, realm: Realm, name: str = "main") -> None:
+    ``populate`` gives the new global object its properties (by default the language's
+    globals and console; a Compartment passes its own, see vm/compartment.py).
+    ``sloppy_globals`` is set on a view of a Global made for a compartment evaluation in
+    `sloppyGlobalsMode`: there an undeclared name reads as undefined and assigning it
+    creates a global property, though the code itself is strict. A compartment sets
+    ``strict_evaluators``: its `eval` and `Function` compile strict code, as in `ses`.
+    """
+
+    sloppy_globals = False
+    strict_evaluators = False  # a compartment's eval and Function compile strict code
+
+    def __init__(self, realm: Realm, name: str = "main",
+                 populate: Callable[[Global], None] | None = None) -> None:
         self.realm = realm
         self.name = name
         self.global_object = JSObject(realm.object_prototype)
@@ -59,6 +71,8 @@ class Global:
         self.consts: set[str] = set()
         self.output: Callable[[str], None] = print  # where console writes, line by line
         self.eval_function: JSObject | None = None  # this Global's own `eval`
-        from .builtins import install_globals
+        if populate is None:
+            from .builtins import install_globals
 
-        install_globals(self)
+            populate = install_globals
+        populate(self)

@@ -10,7 +10,7 @@ reports a single ``<anonymous>`` frame.
 from __future__ import annotations
 
 from ..convert import to_string, type_error
-from ..objects import ACCESSOR, CONFIGURABLE, WRITABLE, JSError, JSObject, Slot
+from ..objects import ACCESSOR, CONFIGURABLE, ROM, WRITABLE, JSError, JSObject, Slot
 from ..operations import create_array_from_list, get_prototype_from_constructor
 from ..values import UNDEFINED
 from .iterator import iterable_to_list
@@ -45,6 +45,8 @@ def install_stack(realm, obj: JSObject) -> None:
         header = error_to_string(obj)
     except JSError:
         header = "Error"
+    if obj.segment is ROM:
+        raise JSError("TypeError", "Cannot define property stack, object is not extensible")
     frames = getattr(realm, "stack_frames", default_stack_frames)()
     text = header + "".join(f"\n    at {f}" for f in frames)
     slot = obj.props.get("stack")

@@ -1,0 +1,2 @@
+// Compartment must be called with new
+try { Compartment(); } catch (e) { console.log(e.constructor.name, e.message); }

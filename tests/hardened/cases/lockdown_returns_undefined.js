@@ -1,0 +1,2 @@
+// lockdown() returns undefined and takes one parameter
+console.log(typeof lockdown, lockdown.length, lockdown());

@@ -1,0 +1,2 @@
+// a symbol-keyed option is unknown too
+try { lockdown({ [Symbol('s')]: 1 }); } catch (e) { console.log(e.constructor.name, e.message); }

@@ -1,0 +1,372 @@
+"""`Compartment`: a Global with its own global object and evaluators, shared intrinsics.
+
+A compartment is a :class:`~vm.realm.Global` like the main one: its functions record it
+as their Global, its `eval`, `Function` and `Compartment` compile and create into it,
+and its global object holds the shared intrinsics the way `ses` 2.x lays them out
+(after lockdown: `%SharedDate%`, `%SharedMath%`, `harden`). `%CompartmentPrototype%`
+is one shared intrinsic; each Global has its own `Compartment` constructor whose
+compartments record it as their parent.
+
+Module options (`modules`, `resolveHook`, `importHook`, `importNowHook`,
+`moduleMapHook`, `importMetaHook`, `__noNamespaceBox__`, `noAggregateLoadErrors`) are
+read and checked now and kept in :class:`CompartmentFields` for the module loader;
+`import`, `importNow`, `load` and `module` throw a "not yet supported" TypeError.
+
+Metering: when the machine's limit hook declines to refill the instruction budget while
+a compartment evaluation runs, that compartment stops (fail-stop): its evaluation
+unwinds without running any of its `catch` or `finally` code, the compartment refuses
+further evaluations, and its caller gets an Error it may catch.
+"""
+
+from __future__ import annotations
+
+from compiler import JSSyntaxError, parse
+from compiler.codegen import compile_eval
+
+from .convert import is_callable, to_string
+from .evaluators import STRICT_GLOBAL_CODE
+from .interpreter import StepLimit
+from .objects import CONFIGURABLE, ENUMERABLE, WRITABLE, JSError, JSFunction, JSObject
+from .operations import get_prototype_from_constructor
+from .realm import Global
+from .symbols import TO_STRING_TAG
+from .values import NULL, UNDEFINED
+
+# Names every compartment global gets (ses permits.js `universalPropertyNames`), when
+# the realm has the intrinsic; then the per-lockdown ones (`sharedGlobalPropertyNames`).
+UNIVERSAL = (
+    "isFinite", "isNaN", "parseFloat", "parseInt", "decodeURI", "decodeURIComponent",
+    "encodeURI", "encodeURIComponent", "Array", "ArrayBuffer", "BigInt", "BigInt64Array",
+    "BigUint64Array", "Boolean", "DataView", "EvalError", "Int8Array", "Int16Array",
+    "Int32Array", "Map", "Number", "Object", "Promise", "Proxy", "RangeError",
+    "ReferenceError", "Set", "String", "SyntaxError", "TypeError", "Uint8Array",
+    "Uint8ClampedArray", "Uint16Array", "Uint32Array", "URIError", "WeakMap", "WeakSet",
+    "Iterator", "AsyncIterator", "AggregateError", "JSON", "Reflect", "TextEncoder",
+    "TextDecoder", "escape", "unescape", "ModuleSource", "lockdown", "harden",
+)
+SHARED = ("Date", "Error", "RegExp", "Symbol", "Math", "Temporal")
+MODULE_HOOKS = ("resolveHook", "importHook", "importNowHook", "moduleMapHook",
+                "importMetaHook")
+NOT_YET = ("Compartment.prototype.{} is not yet supported by caplet: ES modules are not "
+           "wired to compartments yet")
+
+
+class CompartmentFields:
+    """What a Compartment object holds (ses's `privateFields` record)."""
+
+    def __init__(self, name: str, global_env: Global, parent: Global) -> None:
+        self.name = name
+        self.global_env = global_env
+        self.parent = parent
+        self.transforms: list = []
+        self.module_map: dict = {}
+        self.hooks: dict[str, object] = dict.fromkeys(MODULE_HOOKS, UNDEFINED)
+        self.no_namespace_box = False
+        self.no_aggregate_load_errors = False
+        self.terminated: str | None = None  # why it stopped (fail-stop), if it did
+
+
+class SloppyGlobalsView(Global):
+    """The Global as code of a `sloppyGlobalsMode` evaluation sees it (same objects)."""
+
+    sloppy_globals = True
+
+    def __init__(self, base: Global) -> None:  # noqa: D107 - shares, does not populate
+        self.__dict__.update(base.__dict__)
+        self.base = base
+
+
+def _own_enumerable(obj) -> dict:
+    """{key: value} of an object's own enumerable properties (`{...obj}`)."""
+    if not isinstance(obj, JSObject):
+        return {}
+    out = {}
+    for key in obj.own_keys():
+        slot = obj.get_own_property(key)
+        if slot is not None and slot.flags & ENUMERABLE:
+            out[key] = obj.get(key)
+    return out
+
+
+def compartment_options(args: list) -> dict:
+    """ses `compartmentOptions`: the options bag form or the legacy three arguments."""
+    if not args:
+        return {}
+    first = args[0]
+    if len(args) == 1 and isinstance(first, JSObject) and first.has_property("__options__"):
+        sigil = first.get("__options__")
+        if sigil is not True:
+            raise JSError("Error", "Compartment constructor only supports true __options__ "
+                                   f"sigil, got {to_string(sigil)}")
+        options = _own_enumerable(first)
+        options.pop("__options__", None)
+        return options
+    globals_ = args[0] if args[0] is not UNDEFINED else None
+    modules = args[1] if len(args) > 1 and args[1] is not UNDEFINED else None
+    options = args[2] if len(args) > 2 and args[2] is not UNDEFINED else None
+    chosen = _own_enumerable(options) if options is not None else {}
+    if isinstance(options, JSObject):
+        if options.get("modules") is not UNDEFINED:
+            raise JSError("RangeError", "Compartment constructor must receive either a module "
+                                        "map argument or modules option, not both")
+        if options.get("globals") is not UNDEFINED:
+            raise JSError("RangeError", "Compartment constructor must receive either globals "
+                                        "argument or option, not both")
+    elif options is not None and options is not NULL and not isinstance(options, JSObject):
+        pass  # a primitive has no options, as `{...5}` has none
+    if options is NULL:
+        raise JSError("TypeError", "Cannot read properties of null (reading 'modules')")
+    chosen["globals"] = globals_ if globals_ is not None else UNDEFINED
+    chosen["modules"] = modules if modules is not None else UNDEFINED
+    return chosen
+
+
+class Compartments:
+    """The machine's Compartment support: the shared prototype and each Global's
+    constructor."""
+
+    def __init__(self, machine) -> None:
+        self.machine = machine
+        self.active: list[CompartmentFields] = []  # evaluations running, innermost last
+        self.prototype = self._make_prototype()
+
+    # -- the shared prototype -------------------------------------------------------
+
+    def fields(self, this, method: str) -> CompartmentFields:
+        fields = this.internal if isinstance(this, JSObject) else None
+        if not isinstance(fields, CompartmentFields):
+            raise JSError("TypeError", f"Compartment.prototype.{method} called on an object "
+                                       "that is not a Compartment")
+        return fields
+
+    def _make_prototype(self) -> JSObject:
+        realm = self.machine.realm
+        proto = JSObject(realm.object_prototype)
+
+        def inert(this, args):
+            raise JSError("TypeError",
+                          "Compartment.prototype.constructor is not a valid constructor.")
+
+        inert_ctor = realm.native("Compartment", inert, 0,
+                                  lambda args, new_target: inert(None, args))
+        inert_ctor.define("prototype", proto, 0)
+        proto.define("constructor", inert_ctor, WRITABLE | CONFIGURABLE)
+
+        def getter(name, read):
+            fn = realm.native(f"get {name}", lambda this, args: read(self.fields(this, name)))
+            proto.define_accessor(name, fn, UNDEFINED, CONFIGURABLE)
+
+        getter("globalThis", lambda f: f.global_env.global_object)
+        getter("name", lambda f: f.name)
+        getter("__noNamespaceBox__", lambda f: f.no_namespace_box)
+        realm.method(proto, "evaluate", self._evaluate, 1)
+
+        def not_yet(name, is_async):
+            def method(this, args):
+                self.fields(this, name)
+                specifier = args[0] if args else UNDEFINED
+                if type(specifier) is not str:
+                    error = JSError("TypeError", f"first argument of {name}() must be a string")
+                else:
+                    error = JSError("TypeError", NOT_YET.format(name))
+                if not is_async:
+                    raise error
+                return self._rejected(error)
+
+            realm.method(proto, name, method, 1)
+
+        not_yet("module", False)
+        not_yet("import", True)
+        not_yet("load", True)
+        not_yet("importNow", False)
+        proto.define(TO_STRING_TAG, "Compartment", CONFIGURABLE)
+        realm.intrinsics["%CompartmentPrototype%"] = proto
+        realm.intrinsics["%InertCompartment%"] = inert_ctor
+        return proto
+
+    def _rejected(self, error: JSError):
+        from .promise import JSPromise
+
+        machine = self.machine
+        promise = JSPromise(machine.realm.intrinsics["%Promise.prototype%"])
+        machine.promises.reject_promise(promise, machine.error_object(error))
+        return promise
+
+    # -- constructors ---------------------------------------------------------------
+
+    def install(self, g: Global) -> JSObject:
+        """Give the Global ``g`` its own `Compartment` constructor."""
+        realm = self.machine.realm
+
+        def call(this, args):
+            raise JSError("TypeError",
+                          "Class constructor Compartment cannot be invoked without 'new'")
+
+        def construct(args, new_target):
+            return self.construct(g, args, new_target)
+
+        ctor = realm.native("Compartment", call, 0, construct)
+        ctor.define("prototype", self.prototype, WRITABLE)
+        g.global_object.define("Compartment", ctor, WRITABLE | CONFIGURABLE)
+        return ctor
+
+    def construct(self, parent: Global, args: list, new_target) -> JSObject:
+        """new Compartment(...): read the options, make the Global, add endowments."""
+        machine = self.machine
+        options = compartment_options(args)
+        name = options.get("name", UNDEFINED)
+        name = "<unknown>" if name is UNDEFINED else to_string(name)
+        proto = get_prototype_from_constructor(machine.realm, new_target,
+                                               "%CompartmentPrototype%")
+        compartment = JSObject(proto, "Compartment")
+        g = Global(machine.realm, name, populate=self.populate)
+        fields = CompartmentFields(name, g, parent)
+        g.compartment = fields
+        fields.transforms = self._transforms(options.get("transforms", UNDEFINED)) + \
+            self._transforms(options.get("__shimTransforms__", UNDEFINED))
+        for hook in MODULE_HOOKS:
+            value = options.get(hook, UNDEFINED)
+            if value is not UNDEFINED and not is_callable(value):
+                raise JSError("TypeError", f"Compartment option {hook} must be a function, "
+                                           f"got {to_string(_kind(value))}")
+            fields.hooks[hook] = value
+        modules = options.get("modules", UNDEFINED)
+        if modules is not UNDEFINED and not isinstance(modules, JSObject):
+            if modules is NULL:
+                modules = UNDEFINED
+            else:
+                raise JSError("TypeError", "Compartment option modules must be an object")
+        fields.module_map = _own_enumerable(modules)
+        fields.no_namespace_box = _truthy(options.get("__noNamespaceBox__", False))
+        fields.no_aggregate_load_errors = _truthy(options.get("noAggregateLoadErrors", False))
+        endowments = _own_enumerable(options.get("globals", UNDEFINED))
+        obj = g.global_object
+        for key, value in endowments.items():
+            if not obj.set(key, value, obj):
+                raise JSError("TypeError", f"Cannot assign to read only property "
+                                           f"'{to_string(key) if type(key) is str else key}'"
+                                           " of object '#<Object>'")
+        compartment.internal = fields
+        return compartment
+
+    @staticmethod
+    def _transforms(value) -> list:
+        if value is UNDEFINED:
+            return []
+        if not isinstance(value, JSObject):
+            raise JSError("TypeError", "Compartment transforms must be an array of functions")
+        from .operations import create_list_from_array_like
+
+        items = create_list_from_array_like(value)
+        for item in items:
+            if not is_callable(item):
+                raise JSError("TypeError", "Compartment transforms must be functions")
+        return items
+
+    def populate(self, g: Global) -> None:
+        """A compartment's global object, laid out like ses's (see the module doc)."""
+        machine = self.machine
+        realm = machine.realm
+        intr = realm.intrinsics
+        g.strict_evaluators = True
+        obj = g.global_object
+        for name, value in (("Infinity", float("inf")), ("NaN", float("nan")),
+                            ("undefined", UNDEFINED)):
+            obj.define(name, value, 0)
+        locked = machine.hardened.done
+        for name in UNIVERSAL:
+            value = intr.get(f"%{name}%")
+            if value is not None:
+                obj.define(name, value, WRITABLE | CONFIGURABLE)
+        for name in SHARED:
+            value = intr.get(f"%Shared{name}%" if locked else f"%Initial{name}%") or \
+                intr.get(f"%{name}%")
+            if value is not None:
+                obj.define(name, value, WRITABLE | CONFIGURABLE)
+        obj.define("globalThis", obj, WRITABLE | CONFIGURABLE)
+        self.install(g)
+        from . import evaluators
+
+        evaluators.install(machine, g)
+
+    # -- evaluate -------------------------------------------------------------------
+
+    def _evaluate(self, this, args):
+        fields = self.fields(this, "evaluate")
+        source = args[0] if args else UNDEFINED
+        options = args[1] if len(args) > 1 else UNDEFINED
+        if type(source) is not str:
+            raise JSError("TypeError", "first argument of evaluate() must be a string")
+        sloppy = False
+        transforms = []
+        if isinstance(options, JSObject):
+            sloppy = _truthy(options.get("sloppyGlobalsMode"))
+            transforms = self._transforms(options.get("transforms"))
+        elif options is NULL:
+            raise JSError("TypeError", "Cannot read properties of null (reading "
+                                       "'sloppyGlobalsMode')")
+        return self.evaluate(fields, source, sloppy, transforms)
+
+    def evaluate(self, fields: CompartmentFields, source: str, sloppy: bool = False,
+                 transforms: list = ()):
+        """Run ``source`` as strict global code of the compartment, its declarations
+        local to this evaluation; returns the completion value."""
+        if fields.terminated is not None:
+            raise JSError("Error", f'Compartment "{fields.name}" was terminated: '
+                                   f"{fields.terminated}")
+        machine = self.machine
+        for transform in [*transforms, *fields.transforms]:
+            source = machine.interpreter.call(transform, UNDEFINED, [source])
+            if type(source) is not str:
+                raise JSError("TypeError", "a transform must return a string")
+        g = fields.global_env
+        code = self._compile(source)
+        env = SloppyGlobalsView(g) if sloppy else g
+        fn = JSFunction(machine.realm.function_prototype, code, [], env)
+        self.active.append(fields)
+        try:
+            return machine.interpreter.run(fn, g.global_object, [], UNDEFINED)
+        except StepLimit as stop:
+            if getattr(stop, "compartment", None) is not fields:
+                raise
+            fields.terminated = str(stop)
+            machine.interpreter.steps = machine.step_budget
+            raise JSError("Error", f'Compartment "{fields.name}" terminated: {stop}') \
+                from None
+        finally:
+            self.active.pop()
+
+    def _compile(self, source: str):
+        cache = self.machine.eval_cache
+        key = (STRICT_GLOBAL_CODE, source)
+        code = cache.get(key)
+        if code is None:
+            try:
+                program = parse(source, eval_site=STRICT_GLOBAL_CODE)
+                code = compile_eval(program, source, STRICT_GLOBAL_CODE)
+            except JSSyntaxError as err:
+                raise JSError("SyntaxError", err.message) from None
+            if len(cache) >= 256:
+                cache.pop(next(iter(cache)))
+            cache[key] = code
+        return code
+
+    def out_of_steps(self) -> None:
+        """The limit hook said stop: stop the innermost running compartment, if any."""
+        if self.active:
+            stop = StepLimit("instruction budget exhausted")
+            stop.compartment = self.active[-1]
+            raise stop
+        raise StepLimit("instruction budget exhausted")
+
+
+def _truthy(value) -> bool:
+    from .convert import to_boolean
+
+    return to_boolean(value)
+
+
+def _kind(value) -> str:
+    from .convert import type_of
+
+    return type_of(value)
