@@ -44,6 +44,13 @@ SKIP_FEATURES: dict[str, str] = {
     "SharedArrayBuffer": "no shared memory on this host",
     "IsHTMLDDA": "host has no [[IsHTMLDDA]] object",
     "tail-call-optimization": "no proper tail calls (call depth is bounded)",
+    "cross-realm": "$262.createRealm shares the machine's intrinsics",
+    # Standard-library objects the VM does not have yet (a later issue): 0% on test262.
+    **{name: "not implemented yet" for name in (
+        "Proxy", "WeakRef", "FinalizationRegistry", "ArrayBuffer", "DataView", "TypedArray",
+        "resizable-arraybuffer", "Float16Array", "Int8Array", "Uint8Array",
+        "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array",
+        "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array")},
 }
 
 # Flags this host cannot honour. The desktop host's agent can block ([[CanBlock]] true).
