@@ -51,6 +51,9 @@ HARNESS = {
 }
 
 
+HAS_MAP = Machine().main.global_object.has_property("Map")
+
+
 def meta(**keys: str) -> str:
     lines = "\n".join(f"{k}: {v}" for k, v in keys.items())
     return f"/*---\ndescription: a test\n{lines}\n---*/\n"
@@ -101,6 +104,8 @@ TESTS = {
         assert.sameValue(threw instanceof SyntaxError, true);
         """),
     "host/runaway.js": meta(flags="[noStrict]") + "while (true) {}\n",
+    "library/needs-map.js": meta(features="[Map]", flags="[onlyStrict]") +
+    "assert.sameValue(typeof Map, 'function');\n",
     "module/plain.js": meta(flags="[module]") + "export const x = 1;\nassert.sameValue(x, 1);\n",
 }
 
@@ -130,6 +135,8 @@ EXPECTED = {
     ("async/never-done.js", "non-strict"): "fail", ("async/never-done.js", "strict"): "fail",
     ("host/print-and-262.js", "non-strict"): "pass",
     ("host/runaway.js", "non-strict"): "fail",
+    # A library feature runs once the VM's global object has it; until then it is skipped.
+    ("library/needs-map.js", "strict"): "pass" if HAS_MAP else "skip",
     # Modules run once the VM has Machine.run_module; until then they are skipped.
     ("module/plain.js", "module"): "pass" if hasattr(Machine, "run_module") else "skip",
 }
