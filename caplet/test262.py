@@ -314,6 +314,7 @@ class Runner:
             if mode == "module":
                 self.run_harness(machine, meta)
                 self.guard(machine, lambda: machine.run_module(source, str(self.root / rel)))
+                self.guard(machine, machine.run_jobs)
                 return printed
             if "raw" not in meta.flags:
                 self.run_harness(machine, meta)
