@@ -320,7 +320,8 @@ class Runner:
                 self.run_harness(machine, meta)
             text = STRICT_PREFIX + source if mode == "strict" else source
             code = self.compile(text, rel)
-            self.guard(machine, lambda: run_code(machine, code, machine.main))
+            path = str(self.root / rel)  # where import() in the test resolves specifiers
+            self.guard(machine, lambda: run_top_level(machine, code, path))
             self.guard(machine, machine.run_jobs)
         except _Outcome as outcome:
             return outcome
@@ -334,7 +335,8 @@ class Runner:
         for name in names:
             code = self.harness_code(name)
             try:
-                self.guard(machine, lambda c=code: run_code(machine, c, machine.main))
+                path = str(self.root / "harness" / name)
+                self.guard(machine, lambda c=code, p=path: run_top_level(machine, c, p))
             except _Outcome as e:
                 raise _Outcome("harness", e.name, f"harness/{name}: {e.message}") from None
 
@@ -353,8 +355,10 @@ class Runner:
         except JSError as e:
             raise thrown(machine, machine.error_object(e)) from None
         except UncaughtError as e:
-            if e.value is None:
-                raise _Outcome("runtime", "RangeError", str(e)) from None
+            if e.value is None:  # the host's own report (stack overflow, unsettled TLA)
+                text = str(e).removeprefix("Uncaught ")
+                name = "RangeError" if text.startswith("RangeError") else "(host)"
+                raise _Outcome("runtime", name, text) from None
             raise thrown(machine, e.value) from None
         except JSSyntaxError as e:  # only modules get here: parsing happens inside
             phase = "unsupported" if UNSUPPORTED in e.message else "parse"
@@ -392,6 +396,14 @@ def thrown(machine, value) -> _Outcome:
         except Exception:  # noqa: BLE001
             text = "(cannot describe the thrown value)"
     return _Outcome("runtime", name, text)
+
+
+def run_top_level(machine, code, filename: str):
+    """Run a script's compiled code in the main Global as the machine does (its own
+    ``run_code`` where it has one: that also records the script for ``import()``)."""
+    if hasattr(machine, "run_code"):
+        return machine.run_code(code, machine.main, filename)
+    return run_code(machine, code, machine.main)
 
 
 def run_code(machine, code, g):
