@@ -123,10 +123,29 @@ def cmd_disasm(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_test262(args: argparse.Namespace) -> int:
+    from caplet.test262 import run_command
+
+    return run_command(args.root, args.targets, args.jobs, args.json, args.timeout, args.depth)
+
+
+def add_test262_command(sub) -> None:
+    t = sub.add_parser("test262", help="run tc39/test262 tests on the reference VM")
+    t.add_argument("--root", required=True, help="the test262 checkout")
+    t.add_argument("targets", nargs="*", metavar="DIR|FILE", help="tests to run (default: "
+                   "test/); relative to the root or to the current folder")
+    t.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    t.add_argument("--json", metavar="OUT", help="write every run's result to OUT")
+    t.add_argument("--timeout", type=float, default=10.0, help="seconds per run (default 10)")
+    t.add_argument("--depth", type=int, default=3, help="folder depth of the table (default 3)")
+    t.set_defaults(run=cmd_test262)
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="caplet", description="Hardened JavaScript for "
                                  "microcontrollers: compile, simulate, flash.")
     sub = ap.add_subparsers(dest="command", required=True)
+    add_test262_command(sub)
     p = sub.add_parser("parse", help="parse a JavaScript file and print its AST or a summary")
     p.add_argument("file")
     p.add_argument("--module", action="store_true", help="parse as an ES module (.mjs is "
