@@ -387,6 +387,8 @@ class FunctionCompiler:
         body = node.body
         if body.type == "BlockStatement":
             self.hoist_functions(body.body)
+            if code.generator:  # the call ends here, with the generator object
+                self.emit(O["GENSTART"])
             for stmt in body.body:
                 self.statement(stmt)
             self.emit(O["RETURNUNDEF"])
@@ -1239,13 +1241,16 @@ class FunctionCompiler:
                 self._init_binding(inner, name, F)
         for m, key in statics:
             mark = self.next_reg
-            init = self.field_initialiser(m)
-            this = self.alloc()
-            self.emit(O["MOVE"], this, F)
             value = self.alloc()
-            self.emit(O["CALL"], value, init, this, 0)
-            if key is not None:
-                self.emit(O["DEFPROP"], F, key, value)
+            if m.type == "PropertyDefinition" and m.value is None:
+                self.emit(O["LOADUNDEF"], value)
+            else:
+                init = self.field_initialiser(m)
+                this = self.alloc()
+                self.emit(O["MOVE"], this, F)
+                self.emit(O["CALL"], value, init, this, 0)
+            if key is not None:  # CreateDataPropertyOrThrow
+                self.emit(O["DEFMETHOD"], F, key, value, 4 | 16)
             self.free_to(mark)
         return F
 

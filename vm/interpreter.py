@@ -37,7 +37,7 @@ from .objects import (
     Slot,
 )
 from .operations import copy_data_properties, for_in_keys, instance_of, set_integrity_level
-from .records import GeneratorReturn, IterRecord
+from .records import GENSTART, GeneratorReturn, IterRecord
 from .symbols import ITERATOR
 from .values import HOLE, NULL, UNDEFINED
 
@@ -75,6 +75,7 @@ OP_GETPRIVATE = OPCODE["GETPRIVATE"]
 OP_GETPROP = OPCODE["GETPROP"]
 OP_GETSUPER = OPCODE["GETSUPER"]
 OP_GETTEMPLATE = OPCODE["GETTEMPLATE"]
+OP_GENSTART = OPCODE["GENSTART"]
 OP_GETASYNCITERATOR = OPCODE["GETASYNCITERATOR"]
 OP_ITERCALLNEXT = OPCODE["ITERCALLNEXT"]
 OP_ITERRESULT = OPCODE["ITERRESULT"]
@@ -236,6 +237,12 @@ class Interpreter:
         """Run one activation to completion (a generator function makes its object)."""
         frame = self.frame(fn, this, args, new_target)
         if fn.code.generator:
+            # FunctionDeclarationInstantiation runs now: parameter errors throw at the call
+            self.depth += 1
+            try:
+                frame.send(None)
+            finally:
+                self.depth -= 1
             if fn.code.is_async:
                 return self.machine.async_generators.start(fn, frame)
             return self.machine.make_generator(fn, frame)
@@ -645,6 +652,8 @@ class Interpreter:
                                 regs[ins[1]] = yield from async_yield_star(self, regs[ins[2]])
                             else:
                                 regs[ins[1]] = yield from self.yield_star(regs[ins[2]])
+                        elif op == OP_GENSTART:
+                            yield GENSTART
                         elif op == OP_GETASYNCITERATOR:
                             regs[ins[1]] = get_async_iterator(self, regs[ins[2]])
                         elif op == OP_ITERCALLNEXT:
@@ -860,7 +869,10 @@ class Interpreter:
             fn.define("name", function_name(key, ("", "get", "set")[kind]), CONFIGURABLE)
         enumerable = ENUMERABLE if flavour & 4 else 0
         if kind == 0:
-            target.define_own_property(key, Slot(fn, WRITABLE | CONFIGURABLE | enumerable))
+            if not target.define_own_property(key, Slot(fn, WRITABLE | CONFIGURABLE |
+                                                         enumerable)):
+                raise JSError("TypeError", f"Cannot redefine property: {C.to_string(key)}"
+                              if type(key) is str else "Cannot redefine property")
             return
         current = target.get_own_property(key)
         getter = setter = UNDEFINED

@@ -20,3 +20,6 @@ class IterRecord:
         self.iterator = iterator
         self.next = next_method
         self.done = False
+
+
+GENSTART = object()  # what a generator's frame yields once its parameters are set up

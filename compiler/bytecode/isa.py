@@ -160,6 +160,8 @@ OPCODES: list[tuple[str, str, str]] = [
     ("ITERRESULT", "RRJ", "r[b] is an iterator result: jump to c if done, else r[a] = its value"),
     ("ASYNCITERCLOSE", "RR", "r[a] = what return() of iterator record r[b] returns (undefined "
      "without one), for the caller to await"),
+    ("GENSTART", "", "a generator's parameters and declarations are set up: suspend until "
+     "the first next() (the call returns the generator object here)"),
     # eval
     ("EVAL", "RRRNK", "r[a] = r[b](r[c]..r[c+d-1]), as a direct eval with site constants[e] "
      "when r[b] is the Global's eval"),
