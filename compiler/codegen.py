@@ -351,7 +351,8 @@ class FunctionCompiler:
         this_b = fscope.bindings.get("%this")
         if this_b is not None and this_b.captured:  # arrows inside read `this` from a cell
             r = self.alloc()
-            self.emit(O["LOADTHIS"], r)
+            # a derived constructor's `this` is bound by super(): until then, the hole
+            self.emit(O["LOADHOLE" if code.kind == "derived" else "LOADTHIS"], r)
             self.emit(O["SETCELL"], this_b.cell, r)
             self.free_to(r)
         args_b = fscope.bindings.get("arguments")
@@ -1065,6 +1066,11 @@ class FunctionCompiler:
         if b is not None and b.scope.func is not self.info:
             r = self.target(dst)
             self.emit(O["GETCELL"], r, self.cell_of(b))
+            owner = self.parent
+            while isinstance(owner, FunctionCompiler) and owner.info is not b.scope.func:
+                owner = owner.parent
+            if isinstance(owner, FunctionCompiler) and owner.code.kind == "derived":
+                self.emit(O["CHECKHOLE"], r, self.const("this"))
             return r
         r = self.target(dst)
         self.emit(O["LOADTHIS"], r)
@@ -1479,9 +1485,11 @@ class FunctionCompiler:
         binop = op[:-1]
         if left.type == "Identifier":
             r = self.target(dst)
+            mark = self.next_reg
             cur = self.load_binding(left)
             if cur != r:
                 self.emit(O["MOVE"], r, cur)
+            self.free_to(mark)
             if binop in ("&&", "||", "??"):
                 jump = O["JMPIFNOT"] if binop == "&&" else O["JMPIF"] if binop == "||" else \
                     O["JMPNOTNULLISH"]
@@ -1543,6 +1551,13 @@ class FunctionCompiler:
         self.free_to(mark)
         return r
 
+    def bind_super_this(self, r: int) -> None:
+        """After super(): arrows of a derived constructor see the bound `this` too."""
+        b = self.unit.analysis.scopes[id(self.node)].bindings.get("%this") \
+            if self.code.kind == "derived" else None
+        if b is not None and b.captured:
+            self.emit(O["SETCELL"], b.cell, r)
+
     def _super_key(self, member) -> int:
         key = self.alloc()
         if member.computed:
@@ -1560,7 +1575,13 @@ class FunctionCompiler:
             key = self.private_key(member.property)
         elif member.computed:
             key = self.alloc()
-            self.emit(O["TOPROPERTYKEY"], key, self.expr(member.property))
+            raw = self.expr(member.property)
+            # the base must be an object before the key is converted (GetValue's ToObject)
+            ok = self.emit(O["JMPNOTNULLISH"], obj, 0)
+            self.emit(O["THROWERROR"], ERR_TYPE,
+                      self.const("Cannot read properties of null or undefined"))
+            self.patch(ok)
+            self.emit(O["TOPROPERTYKEY"], key, raw)
         return obj, key
 
     def get_member(self, member, dst: int, obj: int, key: int | None) -> None:
@@ -1679,6 +1700,7 @@ class FunctionCompiler:
                 self.free_to(mark)
                 r = self.target(dst)
                 self.emit(O["SUPERCALLSPREAD"], r, arr)
+                self.bind_super_this(r)
                 return r
             base = self.next_reg
             for a in node.arguments:
@@ -1686,6 +1708,7 @@ class FunctionCompiler:
             self.free_to(mark)
             r = self.target(dst)
             self.emit(O["SUPERCALL"], r, base, len(node.arguments))
+            self.bind_super_this(r)
             return r
         if callee.type == "ChainExpression" and callee.expression.type == "MemberExpression":
             # `(o?.m)()`: still a method call on o, unless the chain short-circuits

@@ -465,6 +465,8 @@ class Interpreter:
                             closure.referrer = fn.referrer
                             if child.kind == "arrow":
                                 closure.home_object = fn.home_object
+                                closure.outer_new_target = fn.outer_new_target \
+                                    if code.kind == "arrow" else new_target
                             regs[ins[1]] = closure
                         elif op == OP_DEC:
                             a = regs[ins[2]]
@@ -641,7 +643,8 @@ class Interpreter:
                                 raise JSError("SyntaxError", "'super' keyword unexpected here")
                             regs[ins[1]] = home.proto.get(regs[ins[2]], this)
                         elif op == OP_NEWTARGET:
-                            regs[ins[1]] = new_target
+                            regs[ins[1]] = new_target if code.kind != "arrow" else \
+                                fn.outer_new_target
                         elif op == OP_YIELD:
                             regs[ins[1]] = yield regs[ins[2]]
                         elif op == OP_AWAIT:
@@ -729,7 +732,9 @@ class Interpreter:
                                 this_value = cells[site.this_cell].value \
                                     if site.this_cell >= 0 else this
                                 regs[ins[1]] = perform_direct_eval(
-                                    machine, fn, site, cells, this_value, new_target,
+                                    machine, fn, site, cells, this_value,
+                                    new_target if code.kind != "arrow" else
+                                    fn.outer_new_target,
                                     call_args[0] if call_args else UNDEFINED)
                             else:
                                 regs[ins[1]] = self.call(f, UNDEFINED, call_args)

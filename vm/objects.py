@@ -511,7 +511,7 @@ class JSFunction(JSObject):
     """A function made from compiled code: a closure over its creating frame's cells."""
 
     __slots__ = ("code", "cells", "this_value", "home_object", "global_env", "fields",
-                 "constructor_kind", "referrer")
+                 "constructor_kind", "referrer", "outer_new_target")
 
     def __init__(self, proto, code, cells, global_env, segment=None):
         super().__init__(proto, "Function", segment)
@@ -523,6 +523,7 @@ class JSFunction(JSObject):
         self.fields = None  # class field initialisers run by the constructor
         self.constructor_kind = None  # None (not a constructor), "base" or "derived"
         self.referrer = None  # the script or module record whose code made it (import())
+        self.outer_new_target = UNDEFINED  # an arrow's new.target: its enclosing function's
 
     def source_text(self) -> str | None:
         """The source text of this function (Function.prototype.toString)."""
