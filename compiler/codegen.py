@@ -209,7 +209,7 @@ class FunctionCompiler:
         initialisation ran (blocks and loop bodies start over with a fresh marker).
         `switch` cases can jump over a declaration, so their bindings keep the check.
         """
-        if not b.lexical:
+        if not b.tdz:
             return False
         if b.captured or b.global_name or b.decl_end < 0 or ref.start < b.decl_end:
             return True
@@ -235,7 +235,7 @@ class FunctionCompiler:
     def load_static(self, ident, b: Binding | None, name: str, dst: int | None) -> int:
         kind, where = self.location(b)
         if kind == "reg":
-            if b.lexical and self.needs_tdz(b, ident):
+            if b.tdz and self.needs_tdz(b, ident):
                 self.emit(O["CHECKHOLE"], where, self.const(name))
             if dst is None or dst == where:
                 return where
@@ -244,7 +244,7 @@ class FunctionCompiler:
         r = self.alloc() if dst is None else dst
         if kind == "cell":
             self.emit(O["GETCELL"], r, where)
-            if b.lexical:
+            if b.tdz:
                 self.emit(O["CHECKHOLE"], r, self.const(name))
         else:
             self.emit(O["GETGLOBAL"], r, self.const(name))
@@ -274,7 +274,7 @@ class FunctionCompiler:
                           self.const("Assignment to constant variable."))
             return
         if b is not None and b.kind == "const" and not init:
-            if b.lexical and self.needs_tdz(b, ident):
+            if b.tdz and self.needs_tdz(b, ident):
                 self.load_binding(ident)
             self.emit(O["THROWERROR"], ERR_TYPE, self.const("Assignment to constant variable."))
             return
@@ -284,7 +284,7 @@ class FunctionCompiler:
             else:
                 self.emit(O["SETGLOBAL"], self.const(name), src)
             return
-        if not init and b.lexical and self.needs_tdz(b, ident):
+        if not init and b.tdz and self.needs_tdz(b, ident):
             mark = self.next_reg
             self.load_binding(ident)
             self.free_to(mark)
@@ -371,9 +371,19 @@ class FunctionCompiler:
                     b.reg = i
         if not simple:
             # Incoming arguments sit in r0..; the parameter bindings get their own homes.
+            hole = None
             for b in fscope.bindings.values():
                 if b.kind == "param" and not b.captured and b.reg < 0:
                     b.reg = self.alloc()
+            for b in fscope.bindings.values():
+                if b.kind == "param":  # uninitialised until its parameter is bound
+                    if b.captured:
+                        if hole is None:
+                            hole = self.alloc()
+                            self.emit(O["LOADHOLE"], hole)
+                        self.emit(O["SETCELL"], b.cell, hole)
+                    else:
+                        self.emit(O["LOADHOLE"], b.reg)
             for i, p in enumerate(positional):
                 self.bind_pattern(p, i, fscope, init=True)
         rest = next((p for p in params if p.type == "RestElement"), None)
@@ -383,6 +393,9 @@ class FunctionCompiler:
             self.emit(O["RESTARGS"], r)
             self.bind_pattern(rest.argument, r, fscope, init=True)
         self.init_lexicals(fscope)
+        vscope = self.unit.analysis.scopes.get(id(node.body))
+        if vscope is not None and vscope is not fscope:
+            self.init_var_scope(vscope, fscope)
         if code.kind == "constructor":
             self.emit(O["INITFIELDS"])
         body = node.body
@@ -397,6 +410,22 @@ class FunctionCompiler:
             r = self.expr(body)
             self.emit(O["RETURN"], r)
         return self.finish()
+
+    def init_var_scope(self, vscope: Scope, fscope: Scope) -> None:
+        """The body's own var scope: a var named like a parameter starts with its value."""
+        for name, b in vscope.bindings.items():
+            if b.global_name:
+                continue
+            p = fscope.bindings.get(name)
+            if b.kind == "var" and p is not None and p.kind in ("param", "arguments"):
+                mark = self.next_reg
+                kind, where = self.location(p)
+                src = where if kind == "reg" else self.alloc()
+                if kind != "reg":
+                    self.emit(O["GETCELL"], src, where)
+                self._store_direct(b, src)
+                self.free_to(mark)
+        self.init_lexicals(vscope)
 
     def enclosing_evalvars(self) -> int:
         """1 + the cell slot of the nearest enclosing function's eval vars, or 0."""
@@ -1423,7 +1452,7 @@ class FunctionCompiler:
             if left.type == "Identifier":
                 b = self.unit.analysis.refs.get(id(left))
                 kind, where = self.location(b)
-                if kind == "reg" and not (b.lexical and self.needs_tdz(b, left)) \
+                if kind == "reg" and not (b.tdz and self.needs_tdz(b, left)) \
                         and b.kind != "const":
                     self.expr_named(node.right, left.name, where)
                     if dst is not None and dst != where:
@@ -1823,7 +1852,8 @@ class FunctionCompiler:
                 if name.startswith("#"):
                     privates.append(name[1:])
                 if b.scope.func is self.info:
-                    level = "var" if s.kind == "function" and not b.lexical else "lex"
+                    level = "var" if s.kind in ("function", "body") and not b.lexical \
+                        else "lex"
                 else:
                     level = getattr(b, "level", None) or "outer"
                 names.append((name, self.cell_of(b), b.kind, level))

@@ -29,10 +29,16 @@ class Binding:
     cell: int = -1  # its closure-cell slot in the owning function, if captured
     global_name: bool = False  # a script-level var/function: lives on the global object
     eval_var: bool = False  # a var sloppy eval code adds to its caller's var scope
+    param_tdz: bool = False  # a parameter of a list with expressions: uninitialised until bound
 
     @property
     def lexical(self) -> bool:
         return self.kind in LEXICAL
+
+    @property
+    def tdz(self) -> bool:
+        """Can a use find it uninitialised (the temporal dead zone)?"""
+        return self.kind in LEXICAL or self.param_tdz
 
 
 @dataclass(eq=False)
@@ -50,7 +56,7 @@ class FunctionInfo:
 
 @dataclass(eq=False)
 class Scope:
-    kind: str  # script | function | block
+    kind: str  # script | function | body (a var scope apart from the parameters) | block
     parent: Scope | None
     func: FunctionInfo
     bindings: dict[str, Binding] = field(default_factory=dict)
@@ -512,19 +518,36 @@ class _Resolver:
             if not strict:
                 info.evalvars = fscope.declare("%evalvars", "evalvars")
                 info.evalvars.captured = True
+        simple = all(p.type == "Identifier" for p in node.params)
         for p in node.params:
             for ident in pattern_names(p, []):
-                fscope.declare(ident.name, "param")
+                b = fscope.declare(ident.name, "param")
+                if not simple:  # parameters are bound in order: later ones are in the TDZ
+                    b.param_tdz = True
+                    b.decl_end = p.end
         for p in node.params:
             self.visit(p, fscope)
         if body_expr is not None:
             self.visit(body_expr, fscope)
         elif body.type == "BlockStatement":
-            self.hoist_vars(body.body, fscope)
-            self.declare_lexical(body.body, fscope)
-            self.a.scopes[id(body)] = fscope
+            vscope = fscope
+            if not simple:
+                # Parameters with expressions: the body's vars and functions live in a
+                # scope of their own, which closures in the parameters cannot see.
+                vscope = Scope("body", fscope, info)
+            self.hoist_vars(body.body, vscope)
+            self.declare_lexical(body.body, vscope)
+            own = vscope.bindings.get("arguments")
+            if not arrow and own is not None and own.kind == "var":
+                # `var arguments` starts as the arguments object
+                if vscope is fscope:
+                    own.kind = "arguments"
+                    info.uses_arguments = True
+                else:
+                    self.resolve("arguments", fscope)
+            self.a.scopes[id(body)] = vscope
             for stmt in body.body:
-                self.visit(stmt, fscope)
+                self.visit(stmt, vscope)
         else:
             self.visit(body, fscope)
         return fscope
