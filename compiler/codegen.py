@@ -930,6 +930,33 @@ class FunctionCompiler:
         else:
             self.patch(after_try)
 
+    # `using` declarations, lowered by compiler/using.py
+
+    def e_UsingStack(self, node, dst):
+        r = self.target(dst)
+        self.emit(O["USINGSTACK"], r)
+        return r
+
+    def s_UsingAdd(self, node):
+        stack = self.load_binding(node.stack)
+        value = self.load_binding(node.value)
+        self.emit(O["ADDUSING"], stack, value, 1 if node.is_await else 0)
+
+    def s_UsingError(self, node):
+        stack = self.load_binding(node.stack)
+        self.emit(O["USINGERROR"], stack, self.load_binding(node.error))
+
+    def s_UsingDispose(self, node):
+        stack = self.load_binding(node.stack)
+        if node.is_await:  # await each disposal in turn
+            top = self.here()
+            r = self.alloc()
+            done = self.emit(O["DISPOSESTEP"], r, stack, 0)
+            self.emit(O["AWAIT"], r, r)
+            self.emit(O["JMP"], top)
+            self.patch(done)
+        self.emit(O["DISPOSE"], stack)
+
     def catch_clause(self, handler) -> None:
         scope = self.unit.analysis.scopes.get(id(handler))
         exc = self.alloc()

@@ -150,6 +150,9 @@ class _Resolver:
         self.eval_depth = 0
 
     def run(self, program: A.Node) -> Analysis:
+        from .using import lower_using
+
+        lower_using(program)
         site = self.site
         outer = None
         if site is not None:

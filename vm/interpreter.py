@@ -19,6 +19,7 @@ from .arguments import create_arguments_object
 from .async_generator import AwaitRequest, async_yield_star, get_async_iterator
 from .builtins.iterator import plain_array_iteration
 from .builtins.support import function_name
+from .disposal import DisposeStack, add_resource, dispose, dispose_step, record_error
 from .evaluators import EvalVars, perform_direct_eval
 from .objects import (
     ACCESSOR,
@@ -88,6 +89,11 @@ OP_DEFEVALVAR = OPCODE["DEFEVALVAR"]
 OP_HASPRIVATE = OPCODE["HASPRIVATE"]
 OP_IN = OPCODE["IN"]
 OP_IMPORTCALL = OPCODE["IMPORTCALL"]
+OP_USINGSTACK = OPCODE["USINGSTACK"]
+OP_ADDUSING = OPCODE["ADDUSING"]
+OP_USINGERROR = OPCODE["USINGERROR"]
+OP_DISPOSE = OPCODE["DISPOSE"]
+OP_DISPOSESTEP = OPCODE["DISPOSESTEP"]
 OP_IMPORTMETA = OPCODE["IMPORTMETA"]
 OP_INC = OPCODE["INC"]
 OP_INITFIELDS = OPCODE["INITFIELDS"]
@@ -755,6 +761,20 @@ class Interpreter:
                                 fn.referrer, g, regs[ins[2]], regs[ins[3]], ins[4])
                         elif op == OP_IMPORTMETA:
                             regs[ins[1]] = machine.modules.import_meta(fn.referrer)
+                        elif op == OP_USINGSTACK:
+                            regs[ins[1]] = DisposeStack()
+                        elif op == OP_ADDUSING:
+                            add_resource(machine, regs[ins[1]], regs[ins[2]], ins[3])
+                        elif op == OP_USINGERROR:
+                            record_error(machine, regs[ins[1]], regs[ins[2]])
+                        elif op == OP_DISPOSE:
+                            dispose(machine, regs[ins[1]])
+                        elif op == OP_DISPOSESTEP:
+                            step = dispose_step(machine, regs[ins[2]])
+                            if step is None:
+                                pc = ins[3]
+                            else:
+                                regs[ins[1]] = step
                         else:
                             raise JSError("SyntaxError", f"unknown instruction {op}")
                 except JSThrow as e:

@@ -178,6 +178,16 @@ OPCODES: list[tuple[str, str, str]] = [
     ("IMPORTCALL", "RRRN", "r[a] = import(r[b], r[c]): a promise for the module's namespace "
      "(d = 0), or its ModuleSource (d = 1, `import.source`)"),
     ("IMPORTMETA", "R", "r[a] = import.meta of the running module"),
+    # explicit resource management (`using`, `await using`)
+    ("USINGSTACK", "R", "r[a] = a new, empty disposal stack (a DisposeCapability)"),
+    ("ADDUSING", "RRN", "add resource r[b] to disposal stack r[a] (c = 1: `await using`), "
+     "reading its dispose method now"),
+    ("USINGERROR", "RR", "the block of disposal stack r[a] threw r[b]: dispose with that "
+     "completion"),
+    ("DISPOSE", "R", "dispose every resource left on r[a] in reverse order, then throw the "
+     "completion's error (or the SuppressedError chain) if there is one"),
+    ("DISPOSESTEP", "RRJ", "r[a] = what to await for disposing the next resource of r[b] "
+     "(a promise that never rejects: errors are recorded); jump to c when none is left"),
 ]
 
 OPCODE: dict[str, int] = {name: i for i, (name, _, _) in enumerate(OPCODES)}

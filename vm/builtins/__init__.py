@@ -16,6 +16,7 @@ GLOBAL_INTRINSICS = (
     "AggregateError", "Array", "BigInt", "Boolean", "Error", "EvalError", "Function", "JSON",
     "Math", "Number", "Object", "RangeError", "ReferenceError", "Reflect", "String", "Symbol",
     "SyntaxError", "TypeError", "URIError", "isFinite", "isNaN", "parseFloat", "parseInt",
+    "SuppressedError",
 )
 
 

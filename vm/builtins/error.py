@@ -1,4 +1,5 @@
-"""Error, the NativeErrors and AggregateError (§20.5).
+"""Error, the NativeErrors, AggregateError (§20.5) and SuppressedError (explicit resource
+management).
 
 Every error object gets an own, non-enumerable ``stack`` string when it is made:
 ``Name: message`` (what Error.prototype.toString gives) followed by one
@@ -73,7 +74,7 @@ def make_error(realm, kind: str, message: str) -> JSObject:
 
 
 def _error_constructor(realm, name: str, length: int, proto_obj: JSObject, parent_ctor,
-                       aggregate: bool = False):
+                       aggregate: bool = False, suppressed: bool = False):
     default = f"%{name}.prototype%"
 
     def construct(args, new_target):
@@ -81,11 +82,16 @@ def _error_constructor(realm, name: str, length: int, proto_obj: JSObject, paren
         obj.define("stack", "", WRITABLE | CONFIGURABLE)  # V8 lists stack first
         if aggregate:
             errors, message, options = arg(args, 0), arg(args, 1), arg(args, 2)
+        elif suppressed:  # SuppressedError(error, suppressed, message): no options
+            message, options = arg(args, 2), UNDEFINED
         else:
             message, options = arg(args, 0), arg(args, 1)
         if message is not UNDEFINED:
             obj.define("message", to_string(message), WRITABLE | CONFIGURABLE)
         install_error_cause(obj, options)
+        if suppressed:
+            obj.define("error", arg(args, 0), WRITABLE | CONFIGURABLE)
+            obj.define("suppressed", arg(args, 1), WRITABLE | CONFIGURABLE)
         if aggregate:
             errors_list = iterable_to_list(realm, errors)
             obj.define("errors", create_array_from_list(realm, errors_list),
@@ -131,3 +137,5 @@ def setup(realm) -> None:
         _error_constructor(realm, name, 1, JSObject(error_proto), error)
     _error_constructor(realm, "AggregateError", 2, JSObject(error_proto), error,
                        aggregate=True)
+    _error_constructor(realm, "SuppressedError", 3, JSObject(error_proto), error,
+                       suppressed=True)
