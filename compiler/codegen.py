@@ -14,6 +14,7 @@ from .bytecode.code import Code, EvalSite, TemplateSite
 from .bytecode.isa import OPCODE as O
 from .errors import JSSyntaxError
 from .scope import Analysis, Binding, FunctionInfo, Scope, analyze, pattern_names
+from .using import LoweredTry
 
 BINARY = {
     "+": O["ADD"], "-": O["SUB"], "*": O["MUL"], "/": O["DIV"], "%": O["MOD"],
@@ -25,6 +26,10 @@ BINARY = {
 UNARY = {"!": O["NOT"], "-": O["NEG"], "+": O["TONUMERIC"], "~": O["BITNOT"],
          "typeof": O["TYPEOF"]}
 ERR_TYPE, ERR_REFERENCE, ERR_SYNTAX = 0, 1, 2
+# statements whose completion value is at least undefined, never empty
+_UPDATE_EMPTY = frozenset({"IfStatement", "WhileStatement", "DoWhileStatement", "ForStatement",
+                           "ForInStatement", "ForOfStatement", "SwitchStatement", "TryStatement",
+                           "WithStatement"})
 GLOBAL_KINDS = {"var": 0, "function": 1, "let": 2, "const": 3, "class": 4}
 EVAL_GLOBAL = 5  # a var or function sloppy eval code adds to the global object (deletable)
 
@@ -532,8 +537,24 @@ class FunctionCompiler:
         if method is None:
             raise self.error(f"{node.type} is not supported yet", node)
         mark = self.next_reg
+        if self.completion is not None and node.type in _UPDATE_EMPTY and \
+                type(node) is not LoweredTry:
+            # these statements complete with at least undefined (UpdateEmpty(C, undefined))
+            self.emit(O["LOADUNDEF"], self.completion)
         method(node)
         self.free_to(mark)
+
+    def finalizer(self, node) -> None:
+        """A finally block: its normal completion leaves the completion value as it was."""
+        if self.completion is None:
+            self.statement(node)
+            return
+        keep = self.alloc()
+        self.emit(O["MOVE"], keep, self.completion)
+        self.emit(O["LOADUNDEF"], self.completion)  # an abrupt exit: UpdateEmpty(F, undefined)
+        self.statement(node)
+        self.emit(O["MOVE"], self.completion, keep)
+        self.free_to(keep)
 
     def s_ExpressionStatement(self, node):
         if self.completion is not None:
@@ -684,6 +705,7 @@ class FunctionCompiler:
                 mark = self.next_reg
                 self.expr(node.init)
                 self.free_to(mark)
+        self.copy_per_iteration(per_iteration)  # closures in the head keep the first copy
         label = self._loop(self.pending_labels())
         top = self.here()
         jf = None
@@ -694,12 +716,7 @@ class FunctionCompiler:
             self.free_to(mark)
         self.statement(node.body)
         cont = self.here()
-        for b in per_iteration:  # CreatePerIterationEnvironment: copy into fresh cells
-            r = self.alloc()
-            self.emit(O["GETCELL"], r, b.cell)
-            self.emit(O["NEWCELL"], b.cell)
-            self.emit(O["SETCELL"], b.cell, r)
-            self.free_to(r)
+        self.copy_per_iteration(per_iteration)
         if node.update is not None:
             mark = self.next_reg
             self.expr(node.update)
@@ -708,6 +725,15 @@ class FunctionCompiler:
         if jf is not None:
             self.patch(jf)
         self._close_loop(label, cont, self.here())
+
+    def copy_per_iteration(self, bindings: list) -> None:
+        """CreatePerIterationEnvironment: the captured `let`s move into fresh cells."""
+        for b in bindings:
+            r = self.alloc()
+            self.emit(O["GETCELL"], r, b.cell)
+            self.emit(O["NEWCELL"], b.cell)
+            self.emit(O["SETCELL"], b.cell, r)
+            self.free_to(r)
 
     def _for_each(self, node, iterator_op: int) -> None:
         scope = self.unit.analysis.scopes.get(id(node))
@@ -856,7 +882,7 @@ class FunctionCompiler:
             entry = saved[i]
             self.finally_stack = saved[:i]
             entry["ranges"].append((entry["open"], self.here()))
-            self.statement(entry["node"])
+            self.finalizer(entry["node"])
             entry["open"] = self.here()
         self.finally_stack = saved
 
@@ -908,14 +934,19 @@ class FunctionCompiler:
         end = self.here()
         after_try = self.emit(O["JMP"], 0)
         if node.handler is not None:
-            self.code.handlers.append((start, end, self.here()))
+            # the catch covers the block but not the finally copies inlined into it
+            spans = [(start, end)] if entry is None else \
+                [(s, e) for s, e in (*entry["ranges"], (entry["open"], end)) if s >= start]
+            for s, e in spans:
+                if s < e:
+                    self.code.handlers.append((s, e, self.here()))
             self.catch_clause(node.handler)
         if has_finally:
             self.finally_stack.pop()
             entry["ranges"].append((entry["open"], self.here()))
             normal = self.here()
             self.patch(after_try)
-            self.statement(node.finalizer)
+            self.finalizer(node.finalizer)
             done = self.emit(O["JMP"], 0)
             handler = self.here()
             for s, e in entry["ranges"]:

@@ -470,6 +470,8 @@ class _Resolver:
 
     def v_ForInStatement(self, node, scope):
         inner = self._loop_head(node, scope, node.left)
+        for b in inner.bindings.values():  # bound per iteration: in the TDZ in the head
+            b.decl_end = node.right.end
         self.visit(node.right, inner)
         self.visit(node.left, inner)
         self.visit(node.body, inner)

@@ -26,6 +26,12 @@ STACK = "%ds"
 ERROR = "%err"
 
 
+class LoweredTry(A.TryStatement):
+    """The try statement around a scope with `using`: it keeps the block's completion."""
+
+    __slots__ = ()
+
+
 class _Extra(A.Node):
     """A node the lowering adds; ``fields`` lists the identifiers the scope pass resolves."""
 
@@ -96,7 +102,7 @@ def _wrap(stmts: list, at, is_await: bool) -> list:
     handler = A.CatchClause(s, s, _ident(ERROR, at), A.BlockStatement(
         s, s, [UsingError(s, s, _ident(STACK, at), _ident(ERROR, at))]))
     final = A.BlockStatement(e, e, [UsingDispose(e, e, _ident(STACK, at), is_await)])
-    return [decl, A.TryStatement(s, e, A.BlockStatement(s, e, stmts), handler, final)]
+    return [decl, LoweredTry(s, e, A.BlockStatement(s, e, stmts), handler, final)]
 
 
 def _declarations(node) -> list:
