@@ -1037,8 +1037,10 @@ class FunctionCompiler:
             self.emit(O["GETITERATOR"], it, value)
             body_start = self.here()
             for el in target.elements:
-                v = self.alloc()
+                elmark = self.next_reg
                 if el is not None and el.type == "RestElement":
+                    ref = self.target_reference(el.argument)
+                    v = self.alloc()
                     self.emit(O["NEWARRAY"], v, 0, 0)
                     top = self.here()
                     item = self.alloc()
@@ -1046,13 +1048,16 @@ class FunctionCompiler:
                     self.emit(O["ARRAYPUSH"], v, item)
                     self.emit(O["JMP"], top)
                     self.patch(j)
-                    self.bind_pattern(el.argument, v, scope, init)
+                    self.bind_target(el.argument, v, scope, init, ref)
                     break
+                ref = self.target_reference(el)
+                v = self.alloc()
                 self.emit(O["LOADUNDEF"], v)
                 j = self.emit(O["ITERNEXT"], v, it, 0)
                 self.patch(j)
                 if el is not None:
-                    self.bind_pattern(el, v, scope, init)
+                    self.bind_target(el, v, scope, init, ref)
+                self.free_to(elmark)
             else:
                 self.emit(O["ITERCLOSE"], it, 0)
             self.close_on_throw(it, body_start)
@@ -1078,27 +1083,68 @@ class FunctionCompiler:
                     k = self.alloc()
                     kr = self.expr(p.key)
                     self.emit(O["TOPROPERTYKEY"], k, kr)
+                    ref = self.target_reference(p.value)
                     self.emit(O["GETELEM"], v, value, k)
                     used.append(k)
                 else:
                     name = p.key.name if p.key.type == "Identifier" else _key_string(p.key)
+                    ref = self.target_reference(p.value)
                     self.emit(O["GETPROP"], v, value, self.const(name))
                     k = self.alloc()
                     self.emit(O["LOADK"], k, self.const(name))
                     used.append(k)
-                self.bind_pattern(p.value, v, scope, init)
+                self.bind_target(p.value, v, scope, init, ref)
             self.free_to(mark)
             return
         raise self.error(f"{t} pattern is not supported yet", target)
+
+    def target_reference(self, el):
+        """A destructuring assignment target that is a property reference is evaluated
+        before its value is fetched: its object and key registers, else None."""
+        if el is not None and el.type == "AssignmentPattern":
+            el = el.left
+        if el is None or el.type != "MemberExpression" or el.object.type == "Super":
+            return None
+        obj = self.alloc()
+        self.expr(el.object, obj)
+        key = None
+        if el.property.type == "PrivateIdentifier":
+            key = self.alloc()
+            self.load_private(self.unit.analysis.refs[id(el.property)], key)
+        elif el.computed:
+            key = self.alloc()
+            self.expr(el.property, key)
+        return obj, key
+
+    def bind_target(self, el, value: int, scope, init: bool, ref) -> None:
+        """Bind one element of a pattern; ``ref`` is its target_reference, if any."""
+        if ref is None:
+            self.bind_pattern(el, value, scope, init)
+            return
+        member = el
+        if el.type == "AssignmentPattern":
+            member = el.left
+            skip = self.emit(O["JMPIFUNDEF"], value, 0)
+            done = self.emit(O["JMP"], 0)
+            self.patch(skip)
+            self.expr(el.right, value)
+            self.patch(done)
+        self.set_member(member, ref[0], ref[1], value)
 
     def assign_to(self, target, value: int) -> None:
         self.bind_pattern(target, value, None, init=False)
 
     def assign_member(self, target, value: int) -> None:
         mark = self.next_reg
-        if target.object.type == "Super":  # super.x = v sets x on this
-            obj = self.alloc()
-            self.emit(O["LOADTHIS"], obj)
+        if target.object.type == "Super":  # super.x = v: [[Set]] with this as receiver
+            key = self.alloc()
+            if target.computed:
+                self.expr(target.property, key)
+            else:
+                self.emit(O["LOADK"], key, self.const(target.property.name))
+            self.emit(O["SETSUPER"], key, value)
+            self.free_to(mark)
+            return
         else:
             obj = self.expr(target.object)
         if target.property.type == "PrivateIdentifier":
@@ -1444,15 +1490,24 @@ class FunctionCompiler:
                 self.patch(done)
             self.free_to(mark)
             return r
-        if arg.type == "MemberExpression":
+        if arg.type == "MemberExpression" and arg.object.type == "Super":
+            self.emit(O["LOADTHIS"], self.alloc())  # `this` must be bound
+            if arg.computed:
+                self.expr(arg.property)
+            self.emit(O["THROWERROR"], ERR_REFERENCE,
+                      self.const("Unsupported reference to 'super'"))
+        elif arg.type == "MemberExpression":
             obj = self.expr(arg.object)
             if arg.computed:
                 self.emit(O["DELELEM"], r, obj, self.expr(arg.property))
             else:
                 self.emit(O["DELPROP"], r, obj, self.const(arg.property.name))
         elif arg.type == "Identifier":
-            self.emit(O["LOADFALSE"] if self.unit.analysis.refs.get(id(arg)) else O["LOADTRUE"],
-                      r)
+            b = self.unit.analysis.refs.get(id(arg))
+            if b is None or (b.global_name and not b.lexical):
+                self.emit(O["DELGLOBAL"], r, self.const(arg.name))  # a global object property
+            else:
+                self.emit(O["LOADFALSE"], r)
         else:
             self.expr(arg)
             self.emit(O["LOADTRUE"], r)
@@ -1510,14 +1565,15 @@ class FunctionCompiler:
             if left.type == "Identifier":
                 b = self.unit.analysis.refs.get(id(left))
                 kind, where = self.location(b)
+                name = left.name if left.start == node.start else ""  # not `(f) = ...`
                 if kind == "reg" and not (b.tdz and self.needs_tdz(b, left)) \
                         and b.kind != "const":
-                    self.expr_named(node.right, left.name, where)
+                    self.expr_named(node.right, name, where)
                     if dst is not None and dst != where:
                         self.emit(O["MOVE"], dst, where)
                         return dst
                     return where
-                v = self.expr_named(node.right, left.name, dst)
+                v = self.expr_named(node.right, name, dst)
                 self.store_binding(left, v)
                 return v
             if left.type == "MemberExpression" and left.property.type == "PrivateIdentifier":
@@ -1532,8 +1588,17 @@ class FunctionCompiler:
                 self.emit(O["MOVE"], r, v)
                 return r
             if left.type == "MemberExpression" and left.object.type == "Super":
+                mark = self.next_reg
+                key = self.alloc()
+                if self.code.kind == "derived":  # GetThisBinding comes first
+                    self.emit(O["LOADTHIS"], key)
+                if left.computed:  # the key converts after the right side ran
+                    self.expr(left.property, key)
+                else:
+                    self.emit(O["LOADK"], key, self.const(left.property.name))
                 v = self.expr(node.right)
-                self.assign_member(left, v)
+                self.emit(O["SETSUPER"], key, v)
+                self.free_to(mark)
                 r = self.target(dst)
                 self.emit(O["MOVE"], r, v)
                 return r
@@ -1647,14 +1712,19 @@ class FunctionCompiler:
 
     def _super_key(self, member) -> int:
         key = self.alloc()
+        if self.code.kind == "derived":  # GetThisBinding comes first: before super()?
+            self.emit(O["LOADTHIS"], key)
         if member.computed:
             self.emit(O["TOPROPERTYKEY"], key, self.expr(member.property))
         else:
             self.emit(O["LOADK"], key, self.const(member.property.name))
         return key
 
-    def member_reference(self, member) -> tuple[int, int | None]:
-        """Evaluate a member target's object and key once (for `+=`, `++`)."""
+    def member_reference(self, member) -> tuple[int | None, int | None]:
+        """Evaluate a member target's object and key once (for `+=`, `++`); a super
+        reference has no object register (None)."""
+        if member.object.type == "Super":
+            return None, self._super_key(member)
         obj = self.alloc()
         self.expr(member.object, obj)
         key = None
@@ -1671,16 +1741,20 @@ class FunctionCompiler:
             self.emit(O["TOPROPERTYKEY"], key, raw)
         return obj, key
 
-    def get_member(self, member, dst: int, obj: int, key: int | None) -> None:
-        if member.property.type == "PrivateIdentifier":
+    def get_member(self, member, dst: int, obj: int | None, key: int | None) -> None:
+        if obj is None:
+            self.emit(O["GETSUPER"], dst, key)
+        elif member.property.type == "PrivateIdentifier":
             self.emit(O["GETPRIVATE"], dst, obj, key)
         elif member.computed:
             self.emit(O["GETELEM"], dst, obj, key)
         else:
             self.emit(O["GETPROP"], dst, obj, self.const(member.property.name))
 
-    def set_member(self, member, obj: int, key: int | None, value: int) -> None:
-        if member.property.type == "PrivateIdentifier":
+    def set_member(self, member, obj: int | None, key: int | None, value: int) -> None:
+        if obj is None:
+            self.emit(O["SETSUPER"], key, value)
+        elif member.property.type == "PrivateIdentifier":
             self.emit(O["SETPRIVATE"], obj, key, value)
         elif member.computed:
             self.emit(O["SETELEM"], obj, key, value)

@@ -94,6 +94,8 @@ OP_ADDUSING = OPCODE["ADDUSING"]
 OP_USINGERROR = OPCODE["USINGERROR"]
 OP_DISPOSE = OPCODE["DISPOSE"]
 OP_DISPOSESTEP = OPCODE["DISPOSESTEP"]
+OP_SETSUPER = OPCODE["SETSUPER"]
+OP_DELGLOBAL = OPCODE["DELGLOBAL"]
 OP_IMPORTMETA = OPCODE["IMPORTMETA"]
 OP_INC = OPCODE["INC"]
 OP_INITFIELDS = OPCODE["INITFIELDS"]
@@ -592,7 +594,8 @@ class Interpreter:
                             else:
                                 regs[ins[1]] = value
                         elif op == OP_ITERCLOSE:
-                            if ins[2]:
+                            # closing for a throw ignores return()'s errors; not for return()
+                            if ins[2] and type(exception) is not GeneratorReturn:
                                 try:
                                     self.iterator_close(regs[ins[1]])
                                 except (JSThrow, JSError):
@@ -645,8 +648,11 @@ class Interpreter:
                             regs[ins[1]] = result
                         elif op == OP_GETSUPER:
                             home = fn.home_object
-                            if home is None or home.proto is None:
+                            if home is None:
                                 raise JSError("SyntaxError", "'super' keyword unexpected here")
+                            if home.proto is None:
+                                raise JSError("TypeError", "Cannot read properties of null "
+                                                           "(super)")
                             regs[ins[1]] = home.proto.get(regs[ins[2]], this)
                         elif op == OP_NEWTARGET:
                             regs[ins[1]] = new_target if code.kind != "arrow" else \
@@ -769,6 +775,12 @@ class Interpreter:
                             record_error(machine, regs[ins[1]], regs[ins[2]])
                         elif op == OP_DISPOSE:
                             dispose(machine, regs[ins[1]])
+                        elif op == OP_DELGLOBAL:
+                            name = consts[ins[2]]
+                            regs[ins[1]] = name not in g.lexical and \
+                                self.delete_property(g.global_object, name, False)
+                        elif op == OP_SETSUPER:
+                            self.set_super(fn, this, regs[ins[1]], regs[ins[2]], code.strict)
                         elif op == OP_DISPOSESTEP:
                             step = dispose_step(machine, regs[ins[2]])
                             if step is None:
@@ -884,6 +896,22 @@ class Interpreter:
         F.constructor_kind = "base" if heritage is HOLE else "derived"
         F.home_object = proto
         F.fields = []
+
+    def set_super(self, fn, this, key, value, strict: bool) -> None:
+        """PutValue of a super reference: [[Set]] on the home object's prototype."""
+        if this is HOLE:
+            raise JSError("ReferenceError", "Must call super constructor in derived class "
+                                            "before accessing 'this'")
+        home = fn.home_object
+        if home is None:
+            raise JSError("SyntaxError", "'super' keyword unexpected here")
+        base = home.proto
+        if base is None:
+            raise JSError("TypeError", "Cannot set properties of null (super)")
+        key = C.to_property_key(key)
+        if not base.set(key, value, this) and strict:
+            raise JSError("TypeError", f"Cannot assign to read only property "
+                                       f"'{C.to_string(key) if type(key) is str else 'symbol'}'")
 
     def define_method(self, target, key, fn, flavour: int) -> None:
         """DEFMETHOD: a method, getter or setter of a class or object literal."""

@@ -188,6 +188,10 @@ OPCODES: list[tuple[str, str, str]] = [
      "completion's error (or the SuppressedError chain) if there is one"),
     ("DISPOSESTEP", "RRJ", "r[a] = what to await for disposing the next resource of r[b] "
      "(a promise that never rejects: errors are recorded); jump to c when none is left"),
+    ("SETSUPER", "RR", "super[r[a]] = r[b]: set on the home object's prototype with `this` as "
+     "the receiver (TypeError if that prototype is null)"),
+    ("DELGLOBAL", "RK", "r[a] = delete name constants[b] from the global object (sloppy "
+     "`delete x`; false for a global lexical binding)"),
 ]
 
 OPCODE: dict[str, int] = {name: i for i, (name, _, _) in enumerate(OPCODES)}
