@@ -111,6 +111,8 @@ class FunctionCompiler:
         self.info = info
         self.parent = parent
         self.node = node
+        self.field_init = False  # a class field initialiser or static block
+        self.body_name = None  # the name an anonymous function as the body expression takes
         self.code = Code(name="", strict=info.strict)
         self.next_reg = 0
         self.max_reg = 0
@@ -412,7 +414,8 @@ class FunctionCompiler:
                 self.statement(stmt)
             self.emit(O["RETURNUNDEF"])
         else:
-            r = self.expr(body)
+            r = self.expr(body) if self.body_name is None else \
+                self.expr_named(body, self.body_name)
             self.emit(O["RETURN"], r)
         return self.finish()
 
@@ -1385,11 +1388,13 @@ class FunctionCompiler:
                 self.emit(O["LOADUNDEF"], value)
             else:
                 init = self.field_initialiser(m)
+                self.emit(O["SETHOME"], init, F)  # `super` in a static element: F's parent
                 this = self.alloc()
                 self.emit(O["MOVE"], this, F)
                 self.emit(O["CALL"], value, init, this, 0)
-            if key is not None:  # CreateDataPropertyOrThrow
-                self.emit(O["DEFMETHOD"], F, key, value, 4 | 16)
+            if key is not None:  # CreateDataPropertyOrThrow (naming an anonymous function)
+                named = 8 if m.computed and _anonymous_function(m.value) else 0
+                self.emit(O["DEFMETHOD"], F, key, value, 4 | 16 | named)
             self.free_to(mark)
         return F
 
@@ -1413,6 +1418,11 @@ class FunctionCompiler:
         fake = fscope.func.node
         child = FunctionCompiler(self.unit, fscope.func, self, fake)
         child.code.kind = "method"
+        child.field_init = True  # eval code in it may not use `arguments`
+        if member.type == "PropertyDefinition" and not member.computed:
+            key = member.key
+            child.body_name = "#" + key.name if key.type == "PrivateIdentifier" \
+                else _key_string(key)
         code = child.compile_function(fake)
         code.name = "<field>" if member.type == "PropertyDefinition" else "<static>"
         self.code.functions.append(code)
@@ -2004,6 +2014,7 @@ class FunctionCompiler:
             this_cell=this_cell, new_target=in_function or inherited.new_target,
             super_prop=kind in ("method", "constructor", "derived") or inherited.super_prop,
             super_call=kind == "derived" or inherited.super_call,
+            args_banned=fc.field_init or inherited.args_banned,
             privates=tuple(privates))
 
     def array_of_arguments(self, args) -> int:
@@ -2092,6 +2103,12 @@ def _default_constructor(derived: bool) -> Code:
                     strict=True)
     return Code("", registers=0, kind="constructor", code=[(O["INITFIELDS"],),
                                                            (O["RETURNUNDEF"],)], strict=True)
+
+
+def _anonymous_function(node) -> bool:
+    """IsAnonymousFunctionDefinition: takes its name from where it is stored."""
+    return node is not None and (node.type == "ArrowFunctionExpression" or (
+        node.type in ("FunctionExpression", "ClassExpression") and node.id is None))
 
 
 def _key_string(key) -> str:

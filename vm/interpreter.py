@@ -96,6 +96,7 @@ OP_DISPOSE = OPCODE["DISPOSE"]
 OP_DISPOSESTEP = OPCODE["DISPOSESTEP"]
 OP_SETSUPER = OPCODE["SETSUPER"]
 OP_DELGLOBAL = OPCODE["DELGLOBAL"]
+OP_SETHOME = OPCODE["SETHOME"]
 OP_IMPORTMETA = OPCODE["IMPORTMETA"]
 OP_INC = OPCODE["INC"]
 OP_INITFIELDS = OPCODE["INITFIELDS"]
@@ -624,7 +625,11 @@ class Interpreter:
                         elif op == OP_DEFMETHOD:
                             self.define_method(regs[ins[1]], regs[ins[2]], regs[ins[3]], ins[4])
                         elif op == OP_ADDFIELD:
-                            regs[ins[1]].fields.append((regs[ins[2]], regs[ins[3]]))
+                            F = regs[ins[1]]
+                            init = regs[ins[3]]
+                            if type(init) is JSFunction:  # `super` in it: F's prototype's
+                                init.home_object = F.home_object
+                            F.fields.append((regs[ins[2]], init))
                         elif op == OP_INITFIELDS:
                             if fn.fields:
                                 self.init_fields(fn, this)
@@ -775,6 +780,8 @@ class Interpreter:
                             record_error(machine, regs[ins[1]], regs[ins[2]])
                         elif op == OP_DISPOSE:
                             dispose(machine, regs[ins[1]])
+                        elif op == OP_SETHOME:
+                            regs[ins[1]].home_object = regs[ins[2]]
                         elif op == OP_DELGLOBAL:
                             name = consts[ins[2]]
                             regs[ins[1]] = name not in g.lexical and \
@@ -929,6 +936,9 @@ class Interpreter:
             return
         current = target.get_own_property(key)
         getter = setter = UNDEFINED
+        if current is not None and not current.flags & CONFIGURABLE:  # DefinePropertyOrThrow
+            raise JSError("TypeError", f"Cannot redefine property: {C.to_string(key)}"
+                          if type(key) is str else "Cannot redefine property")
         if current is not None and current.is_accessor:
             getter, setter = current.getter, current.setter
         if kind == 1:

@@ -192,6 +192,7 @@ OPCODES: list[tuple[str, str, str]] = [
      "the receiver (TypeError if that prototype is null)"),
     ("DELGLOBAL", "RK", "r[a] = delete name constants[b] from the global object (sloppy "
      "`delete x`; false for a global lexical binding)"),
+    ("SETHOME", "RR", "make r[b] the home object (for `super`) of the function in r[a]"),
 ]
 
 OPCODE: dict[str, int] = {name: i for i, (name, _, _) in enumerate(OPCODES)}
