@@ -2015,6 +2015,8 @@ class FunctionCompiler:
             super_prop=kind in ("method", "constructor", "derived") or inherited.super_prop,
             super_call=kind == "derived" or inherited.super_call,
             args_banned=fc.field_init or inherited.args_banned,
+            in_params=self.code.kind != "script" and getattr(self.node, "body", None) is not
+            None and node.start < self.node.body.start,
             privates=tuple(privates))
 
     def array_of_arguments(self, args) -> int:

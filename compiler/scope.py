@@ -215,6 +215,11 @@ class _Resolver:
         self.hoist_vars(program.body, probe)
         self.declare_lexical(program.body, probe)
         for name, b in probe.bindings.items():
+            if name == "arguments" and site.in_params and b.kind in ("var", "function"):
+                from .errors import JSSyntaxError
+
+                raise JSSyntaxError("eval in a parameter list cannot declare 'arguments'",
+                                    program.start)
             if b.kind not in ("var", "function"):
                 scope.bindings[name] = Binding(name, b.kind, scope, decl_end=b.decl_end)
                 continue

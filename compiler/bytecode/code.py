@@ -42,6 +42,7 @@ class EvalSite:
     super_prop: bool = False
     super_call: bool = False
     args_banned: bool = False  # in a class field initialiser
+    in_params: bool = False  # in a function's parameter list: `var arguments` is an error
     privates: tuple[str, ...] = ()  # private names (without #) of enclosing classes
 
 

@@ -50,7 +50,8 @@ K_UNDEFINED, K_FALSE, K_TRUE, K_FLOAT, K_INTFLOAT, K_STRING, K_BIGINT, K_TUPLE, 
 # function flags
 F_STRICT, F_GENERATOR, F_ASYNC, F_USES_THIS, F_MAPPED_ARGUMENTS = 1, 2, 4, 8, 16
 # EvalSite flags, in this order
-_SITE_FLAGS = ("strict", "function", "new_target", "super_prop", "super_call", "args_banned")
+_SITE_FLAGS = ("strict", "function", "new_target", "super_prop", "super_call", "args_banned",
+               "in_params")
 
 MODULE_KINDS = ("script", "module")
 _CODE_FIELDS = {"name", "params", "registers", "cells", "captures", "param_cells",
