@@ -307,10 +307,15 @@ class FunctionCompiler:
         code.name = "<eval>" if eval_code else "<script>"
         self.setup_bindings(0)
         scope = self.unit.analysis.scopes[id(program)]
+        kinds = [(b, (EVAL_GLOBAL + (b.kind == "function")) if eval_code else
+                  GLOBAL_KINDS.get(b.kind, 0)) for b in scope.bindings.values() if b.global_name]
+        for b, kind in kinds:  # every name is checked before any binding is made
+            self.emit(O["DEFGLOBAL"], self.const(b.name), kind | 8)
         for b in scope.bindings.values():
             if b.global_name:
                 self.emit(O["DEFGLOBAL"], self.const(b.name),
-                          EVAL_GLOBAL if eval_code else GLOBAL_KINDS.get(b.kind, 0))
+                          (EVAL_GLOBAL + (b.kind == "function")) if eval_code else
+                          GLOBAL_KINDS.get(b.kind, 0))
             elif b.eval_var:
                 self.emit(O["DEFEVALVAR"], self.location(b)[1], self.const(b.name))
         if eval_code:

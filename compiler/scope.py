@@ -215,10 +215,14 @@ class _Resolver:
         self.hoist_vars(program.body, probe)
         self.declare_lexical(program.body, probe)
         for name, b in probe.bindings.items():
-            if name == "arguments" and site.in_params and b.kind in ("var", "function"):
+            outer = scope.parent.bindings.get(name) if scope.parent else None
+            if site.in_params and b.kind in ("var", "function") and outer is not None and \
+                    getattr(outer, "level", None) == "var" and outer.kind in ("param",
+                                                                              "arguments"):
+                # the parameters' own scope holds them (and `arguments`): a clash
                 from .errors import JSSyntaxError
 
-                raise JSSyntaxError("eval in a parameter list cannot declare 'arguments'",
+                raise JSSyntaxError(f"Identifier '{name}' has already been declared",
                                     program.start)
             if b.kind not in ("var", "function"):
                 scope.bindings[name] = Binding(name, b.kind, scope, decl_end=b.decl_end)

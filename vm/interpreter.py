@@ -1115,27 +1115,51 @@ class Interpreter:
                                        "object")
 
     def declare_global(self, g, name: str, kind: int) -> None:
-        if kind == 5:  # a var or function of sloppy eval code: a deletable property
+        """GlobalDeclarationInstantiation (and EvalDeclarationInstantiation's global part)
+        for one name. ``kind``: 0 var, 1 function, 2 let, 3 const, 4 class, 5 var and 6
+        function of sloppy eval code (deletable); plus 8: only check that the name can be
+        declared, so that a script that cannot be instantiated creates no binding at all."""
+        obj = g.global_object
+        current = obj.get_own_property(name)
+        base = kind & 7
+        if kind & 8:
             if name in g.lexical:
                 raise JSError("SyntaxError", f"Identifier '{name}' has already been declared")
-            obj = g.global_object
-            if obj.get_own_property(name) is None:
+            if 2 <= base <= 4:  # HasRestrictedGlobalProperty
+                if current is not None and not current.flags & CONFIGURABLE:
+                    raise JSError("SyntaxError",
+                                  f"Identifier '{name}' has already been declared")
+            elif base in (1, 6):  # CanDeclareGlobalFunction
+                if current is None:
+                    ok = obj.extensible
+                else:
+                    ok = bool(current.flags & CONFIGURABLE) or (
+                        not current.is_accessor and current.flags & WRITABLE and
+                        current.flags & ENUMERABLE)
+                if not ok:
+                    raise JSError("TypeError", f"Cannot redefine global function {name}")
+            elif current is None and not obj.extensible:  # CanDeclareGlobalVar
+                raise JSError("TypeError", f"Cannot define global variable {name}")
+            return
+        if base in (5, 6):  # a var or function of sloppy eval code: a deletable property
+            if name in g.lexical:
+                raise JSError("SyntaxError", f"Identifier '{name}' has already been declared")
+            if current is None or (base == 6 and current.flags & CONFIGURABLE):
                 obj.define_own_property(name, Slot(UNDEFINED, WRITABLE | ENUMERABLE |
                                                    CONFIGURABLE))
             return
-        if kind >= 2:
-            if name in g.lexical or (name in g.global_object.props and kind >= 2 and
-                                     not g.global_object.get_own_property(name).flags
-                                     & CONFIGURABLE):
+        if base >= 2:
+            if name in g.lexical or (current is not None and
+                                     not current.flags & CONFIGURABLE):
                 raise JSError("SyntaxError", f"Identifier '{name}' has already been declared")
             g.lexical[name] = HOLE
-            if kind == 3:
+            if base == 3:
                 g.consts.add(name)
             return
         if name in g.lexical:
             raise JSError("SyntaxError", f"Identifier '{name}' has already been declared")
-        obj = g.global_object
-        if obj.get_own_property(name) is None:
+        if current is None or (base == 1 and current.flags & CONFIGURABLE):
+            # CreateGlobalFunctionBinding redefines a configurable property
             obj.define_own_property(name, Slot(UNDEFINED, WRITABLE | ENUMERABLE))
 
     def get_iterator(self, value):

@@ -924,7 +924,8 @@ def estimate_boot_ram(image: Image, cost) -> dict[str, int]:
     globals_ = closures = environment = 0
     for m in image.modules:
         body = image.functions[m.function]
-        bindings = sum(1 for ins in body.code if ins[0] == define)
+        # (kind | 8: the check-only pass of GlobalDeclarationInstantiation makes nothing)
+        bindings = sum(1 for ins in body.code if ins[0] == define and not ins[2] & 8)
         globals_ += cost.property_slot * bindings
         closures += cost.closure * len(body.functions)
         environment += cost.environment + cost.property_slot * body.cells

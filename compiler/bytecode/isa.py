@@ -42,7 +42,8 @@ OPCODES: list[tuple[str, str, str]] = [
     ("TYPEOFGLOBAL", "RK", "r[a] = typeof the global binding named constants[b] (no error)"),
     ("SETGLOBAL", "KR", "assign r[b] to the global binding named constants[a]"),
     ("DEFGLOBAL", "KN", "declare global constants[a]: b = 0 var, 1 function, 2 let, 3 const, "
-     "4 class (lexical ones start uninitialised)"),
+     "4 class (lexical ones start uninitialised), 5 var / 6 function of sloppy eval code; "
+     "b + 8 only checks that it can be declared"),
     ("GETCELL", "RC", "r[a] = value of closure cell b"),
     ("SETCELL", "CR", "closure cell a = r[b]"),
     ("NEWCELL", "C", "give closure cell slot a a fresh cell (per-iteration bindings)"),
