@@ -1463,6 +1463,13 @@ class FunctionCompiler:
             return r
         mark = self.next_reg
         a = self.expr(node.argument)
+        if op == "+":  # ToNumber, not ToNumeric: `+1n` throws, as `1n * 1` does
+            one = self.alloc()
+            self.emit(O["LOADINT"], one, 1)
+            self.free_to(mark)
+            r = self.target(dst)
+            self.emit(O["MUL"], r, a, one)
+            return r
         self.free_to(mark)
         r = self.target(dst)
         self.emit(UNARY[op], r, a)

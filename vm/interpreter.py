@@ -369,7 +369,7 @@ class Interpreter:
                                 if i == key and 0 <= i < len(items) and items[i] is not HOLE:
                                     regs[ins[1]] = items[i]
                                     continue
-                            regs[ins[1]] = self.get_property(obj, C.to_property_key(key))
+                            regs[ins[1]] = self.get_element(obj, key)
                         elif op == OP_LOADK:
                             regs[ins[1]] = consts[ins[2]]
                         elif op == OP_SUB:
@@ -1036,6 +1036,12 @@ class Interpreter:
             raise JSError("TypeError", f"Cannot read properties of {C.to_string(obj)} "
                                        f"(reading '{shown}')")
         return C.to_object(self.machine.realm, obj).get(key, obj)
+
+    def get_element(self, obj, key):
+        """obj[key]: a null or undefined base throws before the key is converted."""
+        if obj is UNDEFINED or obj is NULL:
+            raise JSError("TypeError", f"Cannot read properties of {C.to_string(obj)}")
+        return self.get_property(obj, C.to_property_key(key))
 
     def set_property(self, obj, key, value, strict: bool) -> None:
         if isinstance(obj, JSObject):
