@@ -945,8 +945,7 @@ class Interpreter:
             getter = fn
         else:
             setter = fn
-        target.props.pop(key, None)
-        target.define_accessor(key, getter, setter, CONFIGURABLE | enumerable)
+        target.define_accessor(key, getter, setter, CONFIGURABLE | enumerable)  # keeps its place
 
     def init_fields(self, fn, this) -> None:
         """Private methods first, then fields in order (InitializeInstanceElements)."""
