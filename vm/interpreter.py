@@ -949,12 +949,14 @@ class Interpreter:
 
     def init_fields(self, fn, this) -> None:
         """Private methods first, then fields in order (InitializeInstanceElements)."""
+        installed = set()  # a getter and a setter of one name share their key
         for entry in fn.fields:
             if len(entry) == 3:
                 key, method, flavour = entry
-                if type(key) is PrivateName and key in this.props and flavour == 0:
+                if type(key) is PrivateName and key in this.props and key not in installed:
                     raise JSError("TypeError", "Cannot initialize private methods of class "
                                                "twice on the same object")
+                installed.add(key)
                 self.install_private_method(this, key, method, flavour)
                 continue
             key, init = entry
