@@ -215,7 +215,33 @@ class FunctionCompiler:
             return True
         return id(b.scope) in self.unit.switch_scopes
 
+    def with_objects(self, ident) -> list[int]:
+        """Registers holding the objects of the with statements around ``ident``."""
+        regs = []
+        for w in self.unit.analysis.withs.get(id(ident), ()):
+            kind, where = self.location(w)
+            if kind == "reg":
+                regs.append(where)
+            else:
+                r = self.alloc()
+                self.emit(O["GETCELL"], r, where)
+                regs.append(r)
+        return regs
+
     def load_binding(self, ident, dst: int | None = None) -> int:
+        if id(ident) in self.unit.analysis.withs:
+            r = self.alloc() if dst is None else dst
+            mark = self.next_reg
+            hits = [self.emit(O["GETWITH"], r, obj, self.const(ident.name), 0)
+                    for obj in self.with_objects(ident)]
+            self.load_unwith(ident, r)
+            self.free_to(mark)
+            for hit in hits:
+                self.patch(hit)
+            return r
+        return self.load_unwith(ident, dst)
+
+    def load_unwith(self, ident, dst: int | None = None) -> int:
         name = ident.name if ident.type == "Identifier" else "%this"
         b = self.unit.analysis.refs.get(id(ident))
         dynamic = self.unit.analysis.dynamic.get(id(ident))
@@ -251,6 +277,20 @@ class FunctionCompiler:
         return r
 
     def store_binding(self, ident, src: int, init: bool = False) -> None:
+        b = self.unit.analysis.refs.get(id(ident))
+        if id(ident) in self.unit.analysis.withs and (not init or b is None or b.kind == "var"):
+            # `var x = v` inside with assigns through the with object, like `x = v`
+            mark = self.next_reg
+            hits = [self.emit(O["SETWITH"], obj, self.const(ident.name), src, 0)
+                    for obj in self.with_objects(ident)]
+            self.store_unwith(ident, src, init)
+            self.free_to(mark)
+            for hit in hits:
+                self.patch(hit)
+            return
+        self.store_unwith(ident, src, init)
+
+    def store_unwith(self, ident, src: int, init: bool = False) -> None:
         b = self.unit.analysis.refs.get(id(ident))
         name = ident.name
         dynamic = self.unit.analysis.dynamic.get(id(ident))
@@ -900,6 +940,22 @@ class FunctionCompiler:
         else:
             self.patch(after_try)
 
+    def s_WithStatement(self, node):
+        scope = self.unit.analysis.scopes[id(node)]
+        mark = self.next_reg
+        obj = self.expr(node.object)
+        self.enter_block(scope)
+        w = scope.bindings["%with"]
+        kind, where = self.location(w)
+        if kind == "reg":
+            self.emit(O["TOOBJECT"], where, obj)
+        else:
+            r = self.alloc()
+            self.emit(O["TOOBJECT"], r, obj)
+            self.emit(O["SETCELL"], where, r)
+        self.free_to(mark)
+        self.statement(node.body)
+
     def catch_clause(self, handler) -> None:
         scope = self.unit.analysis.scopes.get(id(handler))
         exc = self.alloc()
@@ -1290,14 +1346,7 @@ class FunctionCompiler:
     def e_UnaryExpression(self, node, dst):
         op = node.operator
         if op == "typeof" and node.argument.type == "Identifier":
-            b = self.unit.analysis.refs.get(id(node.argument))
-            dynamic = self.unit.analysis.dynamic.get(id(node.argument))
-            if dynamic is not None or (b is not None and b.eval_var):
-                return self.typeof_dynamic(node.argument, b, dynamic, dst)
-            if b is None or b.global_name:
-                r = self.target(dst)
-                self.emit(O["TYPEOFGLOBAL"], r, self.const(node.argument.name))
-                return r
+            return self.typeof_identifier(node.argument, dst)
         if op == "delete":
             return self.delete(node.argument, dst)
         if op == "void":
@@ -1312,6 +1361,29 @@ class FunctionCompiler:
         self.free_to(mark)
         r = self.target(dst)
         self.emit(UNARY[op], r, a)
+        return r
+
+    def typeof_identifier(self, ident, dst):
+        """typeof x: no ReferenceError for an unresolvable name."""
+        r = self.target(dst)
+        mark = self.next_reg
+        hits = [self.emit(O["GETWITH"], r, obj, self.const(ident.name), 0)
+                for obj in self.with_objects(ident)]
+        b = self.unit.analysis.refs.get(id(ident))
+        dynamic = self.unit.analysis.dynamic.get(id(ident))
+        if dynamic is not None or (b is not None and b.eval_var):
+            self.typeof_dynamic(ident, b, dynamic, r)
+        elif b is None or b.global_name:
+            self.emit(O["TYPEOFGLOBAL"], r, self.const(ident.name))
+        else:
+            self.emit(O["TYPEOF"], r, self.load_unwith(ident, r))
+        if hits:
+            done = self.emit(O["JMP"], 0)
+            for hit in hits:
+                self.patch(hit)
+            self.emit(O["TYPEOF"], r, r)
+            self.patch(done)
+        self.free_to(mark)
         return r
 
     def typeof_dynamic(self, ident, b, dynamic, dst):
@@ -1358,8 +1430,15 @@ class FunctionCompiler:
             else:
                 self.emit(O["DELPROP"], r, obj, self.const(arg.property.name))
         elif arg.type == "Identifier":
-            self.emit(O["LOADFALSE"] if self.unit.analysis.refs.get(id(arg)) else O["LOADTRUE"],
-                      r)
+            hits = [self.emit(O["DELWITH"], r, obj, self.const(arg.name), 0)
+                    for obj in self.with_objects(arg)]
+            b = self.unit.analysis.refs.get(id(arg))
+            if b is None or b.global_name:  # a property of the global object, maybe
+                self.emit(O["DELGLOBAL"], r, self.const(arg.name))
+            else:
+                self.emit(O["LOADFALSE"], r)
+            for hit in hits:
+                self.patch(hit)
         else:
             self.expr(arg)
             self.emit(O["LOADTRUE"], r)
@@ -1741,6 +1820,21 @@ class FunctionCompiler:
                 self.emit(O["GETELEM"], fn, this, key)
             else:
                 self.emit(O["GETPROP"], fn, this, self.const(callee.property.name))
+            self.free_to(this + 1)
+        elif callee.type == "Identifier" and id(callee) in self.unit.analysis.withs:
+            # a function found on a with object is called with that object as this
+            self.emit(O["LOADUNDEF"], this)
+            objs = self.with_objects(callee)
+            hits = [self.emit(O["GETWITH"], fn, obj, self.const(callee.name), 0)
+                    for obj in objs]
+            self.load_unwith(callee, fn)
+            done = [self.emit(O["JMP"], 0)]
+            for hit, obj in zip(hits, objs, strict=True):
+                self.patch(hit)
+                self.emit(O["MOVE"], this, obj)
+                done.append(self.emit(O["JMP"], 0))
+            for j in done:
+                self.patch(j)
             self.free_to(this + 1)
         else:
             v = self.expr_chain(callee, chain_exit)

@@ -38,7 +38,7 @@ from .objects import (
 )
 from .operations import copy_data_properties, for_in_keys, instance_of, set_integrity_level
 from .records import GENSTART, GeneratorReturn, IterRecord
-from .symbols import ITERATOR
+from .symbols import ITERATOR, UNSCOPABLES
 from .values import HOLE, NULL, UNDEFINED
 
 # Opcode numbers as constants the loop compares against (the table is the source).
@@ -75,6 +75,11 @@ OP_GETPRIVATE = OPCODE["GETPRIVATE"]
 OP_GETPROP = OPCODE["GETPROP"]
 OP_GETSUPER = OPCODE["GETSUPER"]
 OP_GETTEMPLATE = OPCODE["GETTEMPLATE"]
+OP_TOOBJECT = OPCODE["TOOBJECT"]
+OP_GETWITH = OPCODE["GETWITH"]
+OP_SETWITH = OPCODE["SETWITH"]
+OP_DELWITH = OPCODE["DELWITH"]
+OP_DELGLOBAL = OPCODE["DELGLOBAL"]
 OP_GENSTART = OPCODE["GENSTART"]
 OP_GETASYNCITERATOR = OPCODE["GETASYNCITERATOR"]
 OP_ITERCALLNEXT = OPCODE["ITERCALLNEXT"]
@@ -652,6 +657,29 @@ class Interpreter:
                                 regs[ins[1]] = yield from async_yield_star(self, regs[ins[2]])
                             else:
                                 regs[ins[1]] = yield from self.yield_star(regs[ins[2]])
+                        elif op == OP_GETWITH:
+                            obj = regs[ins[2]]
+                            name = consts[ins[3]]
+                            if self.with_has_binding(obj, name):
+                                regs[ins[1]] = obj.get(name, obj)
+                                pc = ins[4]
+                        elif op == OP_SETWITH:
+                            obj = regs[ins[1]]
+                            name = consts[ins[2]]
+                            if self.with_has_binding(obj, name):
+                                obj.set(name, regs[ins[3]], obj)
+                                pc = ins[4]
+                        elif op == OP_DELWITH:
+                            obj = regs[ins[2]]
+                            name = consts[ins[3]]
+                            if self.with_has_binding(obj, name):
+                                regs[ins[1]] = obj.delete(name)
+                                pc = ins[4]
+                        elif op == OP_DELGLOBAL:
+                            name = consts[ins[2]]
+                            regs[ins[1]] = name not in g.lexical and g.global_object.delete(name)
+                        elif op == OP_TOOBJECT:
+                            regs[ins[1]] = C.to_object(realm, regs[ins[2]])
                         elif op == OP_GENSTART:
                             yield GENSTART
                         elif op == OP_GETASYNCITERATOR:
@@ -1145,6 +1173,16 @@ class Interpreter:
             return KeyIter(JSObject(None), [])
         obj = value if isinstance(value, JSObject) else C.to_object(self.machine.realm, value)
         return KeyIter(obj, for_in_keys(obj))
+
+    @staticmethod
+    def with_has_binding(obj, name: str) -> bool:
+        """HasBinding of an object environment made by `with`: a property not hidden by
+        the object's @@unscopables."""
+        if not obj.has_property(name):
+            return False
+        unscopables = obj.get(UNSCOPABLES, obj)
+        return not (isinstance(unscopables, JSObject) and
+                    C.to_boolean(unscopables.get(name, unscopables)))
 
     def template_object(self, site):
         """GetTemplateObject: one frozen array of cooked strings (with a frozen `raw`)

@@ -162,6 +162,16 @@ OPCODES: list[tuple[str, str, str]] = [
      "without one), for the caller to await"),
     ("GENSTART", "", "a generator's parameters and declarations are set up: suspend until "
      "the first next() (the call returns the generator object here)"),
+    # with
+    ("TOOBJECT", "RR", "r[a] = ToObject(r[b]) (TypeError for null and undefined)"),
+    ("GETWITH", "RRKJ", "if object r[b] has a binding named constants[c] (HasProperty, not "
+     "@@unscopables): r[a] = its value and jump to d; else fall through"),
+    ("SETWITH", "RKRJ", "if object r[a] has a binding named constants[b]: set it to r[c] and "
+     "jump to d; else fall through"),
+    ("DELWITH", "RRKJ", "if object r[b] has a binding named constants[c]: r[a] = delete it, "
+     "jump to d; else fall through"),
+    ("DELGLOBAL", "RK", "r[a] = delete the global object's property constants[b] (false for "
+     "a global lexical binding)"),
     # eval
     ("EVAL", "RRRNK", "r[a] = r[b](r[c]..r[c+d-1]), as a direct eval with site constants[e] "
      "when r[b] is the Global's eval"),
