@@ -33,6 +33,7 @@ from .objects import (
 )
 from .operations import copy_data_properties, for_in_keys, instance_of
 from .symbols import ITERATOR
+from .tier import prepare as tier_prepare
 from .values import HOLE, NULL, UNDEFINED
 
 # Opcode numbers as constants the loop compares against (the table is the source).
@@ -172,8 +173,9 @@ class KeyIter:
 
 
 class Interpreter:
-    def __init__(self, machine):
+    def __init__(self, machine, tier: bool = False):
         self.machine = machine
+        self.tier = tier  # run functions through vm/tier.py's translations
         self.steps = 0  # counts down; at zero the limit hook runs
         self.depth = 0
 
@@ -233,6 +235,19 @@ class Interpreter:
 
     def run(self, fn: JSFunction, this, args: list, new_target):
         """Run one activation to completion (a generator function makes its object)."""
+        if self.tier:
+            code = fn.code
+            entry = code.tier
+            if entry is None:
+                entry = tier_prepare(code)
+            if entry:
+                if code.generator:
+                    return self.machine.make_generator(fn, entry(self, fn, this, args,
+                                                                 new_target))
+                if code.is_async:
+                    return self.machine.promises.start_async(entry(self, fn, this, args,
+                                                                   new_target))
+                return entry(self, fn, this, args, new_target)  # keeps the depth itself
         frame = self.frame(fn, this, args, new_target)
         if fn.code.generator:
             return self.machine.make_generator(fn, frame)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import heapq
+import os
 import sys
 import time
 from collections import deque
@@ -23,9 +24,12 @@ class Machine:
     """Runs JavaScript: ``Machine(output=print).run_script(text, filename)``."""
 
     def __init__(self, output: Callable[[str], None] | None = None,
-                 step_budget: int = 1 << 62, limit_hook: Callable[[], bool] | None = None):
+                 step_budget: int = 1 << 62, limit_hook: Callable[[], bool] | None = None,
+                 tier: bool | None = None):
         self.realm = Realm()
-        self.interpreter = Interpreter(self)
+        if tier is None:  # CAPLET_TIER=0 runs everything on the reference interpreter
+            tier = os.environ.get("CAPLET_TIER", "1") != "0"
+        self.interpreter = Interpreter(self, tier)
         self.max_depth = 400
         self.jobs: deque = deque()
         self.step_budget = step_budget

@@ -40,3 +40,9 @@ class Code:
     text: str | None = None  # the whole source the span indexes (shared, not copied)
     uses_this: bool = False
     this_cell: int = -1  # cell holding `this` for arrows nested in this function
+
+    # Not fields: the VM's translating tier (vm/tier.py) caches its function here (False
+    # when the code cannot be translated); ``tier_call`` is set when a plain call may
+    # invoke it directly.
+    tier = None
+    tier_call = None
