@@ -873,6 +873,11 @@ class Interpreter:
                 i = int(key)
                 if i < len(obj) and str(i) == key:
                     return obj[i]
+            # a String wrapper's own properties are its indices and length: any other
+            # key is looked up on String.prototype without making the wrapper
+            return self.machine.realm.intrinsics["%String.prototype%"].get(key, obj)
+        if type(obj) is float:
+            return self.machine.realm.intrinsics["%Number.prototype%"].get(key, obj)
         if obj is UNDEFINED or obj is NULL:
             shown = key if type(key) is str else C.to_string(key.description or "")
             raise JSError("TypeError", f"Cannot read properties of {C.to_string(obj)} "

@@ -132,6 +132,21 @@ def build(code):
     return namespace["make"](*bindings)
 
 
+def listing(code) -> str:
+    """The Python each function of ``code`` (and its nested ones) translates to."""
+    parts = []
+    stack = [code]
+    while stack:
+        c = stack.pop(0)
+        stack[:0] = c.functions
+        try:
+            text = translate(c)[0]
+        except Unsupported as e:
+            text = f"# stays in the interpreter: {e} is not translated\n"
+        parts.append(f"# --- function {c.name or '<anonymous>'} ---\n{text}")
+    return "\n".join(parts)
+
+
 def translate(code) -> tuple[str, list]:
     """The Python source of ``code``'s function and the values its maker binds."""
     return _Translator(code).run()

@@ -271,3 +271,22 @@ def test_environment_switch(monkeypatch) -> None:
     assert Machine().interpreter.tier is False
     monkeypatch.setenv("CAPLET_TIER", "1")
     assert Machine().interpreter.tier is True
+
+
+def test_disasm_tier_prints_the_translation(tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    script = tmp_path / "loop.js"
+    script.write_text("function sum(n) { var s = 0; for (var i = 0; i < n; i++) s += i;"
+                      " return s; }\nconsole.log(sum(4));\n", encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(root))
+    done = subprocess.run([sys.executable, "-m", "caplet.cli", "disasm", "--tier", str(script)],
+                          capture_output=True, text=True, env=env, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "LT" in done.stdout  # the bytecode listing comes first
+    assert "def tier_sum(interp, fn, this, args, new_target):" in done.stdout
+    assert "# --- function sum ---" in done.stdout and "while True:" in done.stdout
