@@ -359,7 +359,8 @@ class Interpreter:
                         elif op == OP_GETELEM:
                             obj = regs[ins[2]]
                             key = regs[ins[3]]
-                            if type(obj) is JSArray and type(key) is float:
+                            if type(obj) is JSArray and type(key) is float \
+                                    and 0.0 <= key < 4294967295.0:
                                 i = int(key)
                                 items = obj.items
                                 if i == key and 0 <= i < len(items) and items[i] is not HOLE:
@@ -404,7 +405,8 @@ class Interpreter:
                             obj = regs[ins[1]]
                             key = regs[ins[2]]
                             v = regs[ins[3]]
-                            if type(obj) is JSArray and type(key) is float:
+                            if type(obj) is JSArray and type(key) is float \
+                                    and 0.0 <= key < 4294967295.0:
                                 i = int(key)
                                 items = obj.items
                                 if i == key and 0 <= i < len(items) and items[i] is not HOLE \

@@ -164,6 +164,7 @@ class _Translator:
         self.bound: dict[str, object] = {}  # closure names of the maker -> values
         self.needs: set[str] = set()
         self.has_handlers = bool(code.handlers)
+        self.result_float = False  # set by an op whose result is surely a float
 
     # -- analysis --------------------------------------------------------------------
 
@@ -331,6 +332,7 @@ class _Translator:
         i = 0
         inline_ok = False  # may the next block continue the previous one without a test?
         state = None
+        prev_indent = "    "
         while i < len(leaders):
             p = leaders[i]
             child = next((r for r in inner if r[0] == p), None)
@@ -436,7 +438,7 @@ class _Translator:
                 self.known[dst] = repr(value)
         elif op in _BOOL_RESULT:
             self.bools.add(dst)
-        if getattr(self, "result_float", False):
+        if self.result_float:
             self.floats.add(dst)
         self.result_float = False
 
@@ -458,9 +460,6 @@ class _Translator:
         name = f"k{k}"
         self.bound[name] = value
         return name
-
-    def isfloat(self, r: int) -> bool:
-        return r in self.floats
 
     def steps(self) -> list[str]:
         return ["interp.steps -= 1", "if interp.steps < 0:",
@@ -697,7 +696,7 @@ class _Translator:
         return [f"r{a} = js_ushr({self.R(b)}, {self.R(c)})"]
 
     def _compare(self, a, b, c, name):
-        return self._binary(a, b, c, "{0} %s {1}" % _FLOAT_CMP[name], _COMPARE_FN[name])
+        return self._binary(a, b, c, "{0} " + _FLOAT_CMP[name] + " {1}", _COMPARE_FN[name])
 
     def op_LT(self, a, b, c):
         lines = self._compare(a, b, c, "LT")
@@ -869,20 +868,20 @@ class _Translator:
     def op_GETELEM(self, a, b, c):
         o, k = self.R(b), self.R(c)
         return [f"if type({k}) is float and type({o}) is JSArray and "
-                f"0 <= (i := int({k})) < len(items := {o}.items) and i == {k} and "
+                f"0.0 <= {k} < len(items := {o}.items) and (i := int({k})) == {k} and "
                 "(v := items[i]) is not HOLE:",
                 f"    r{a} = v",
                 f"elif type({k}) is float and type({o}) is str and "
-                f"0 <= (i := int({k})) < len({o}) and i == {k}:",
+                f"0.0 <= {k} < len({o}) and (i := int({k})) == {k}:",
                 f"    r{a} = {o}[i]",
                 "else:",
                 f"    r{a} = interp.get_property({o}, to_property_key({k}))"]
 
     def op_SETELEM(self, a, b, c):
         o, k, v = self.R(a), self.R(b), self.R(c)
-        return [f"if type({o}) is JSArray and type({k}) is float and (i := int({k})) == {k} "
-                f"and {o}.segment is None and not {o}.props and "
-                f"0 <= i <= len(items := {o}.items):",
+        return [f"if type({o}) is JSArray and type({k}) is float and "
+                f"0.0 <= {k} <= len(items := {o}.items) and (i := int({k})) == {k} "
+                f"and {o}.segment is None and not {o}.props:",
                 "    if i < len(items) and items[i] is not HOLE:",
                 f"        items[i] = {v}",
                 f"    elif i == len(items) and {o}.extensible and {o}.length_writable:",

@@ -266,8 +266,7 @@ def failure_reason(program: Path) -> str | None:
     """Why caplet fails on a program, in one line (None if it passes)."""
     expected = node_outputs([program])[program].stdout
     try:
-        actual, uncaught = run_caplet(read_source(program), program.relative_to(HERE).as_posix(),
-                                      tier=tier)
+        actual, uncaught = run_caplet(read_source(program), program.relative_to(HERE).as_posix())
     except ProgramTimeout as e:
         return f"timeout: {e}"
     except Exception as e:  # a crash of the VM is a reason like any other

@@ -129,7 +129,8 @@ PROGRAMS = {
         "function strictThis() { 'use strict'; return this; } console.log(strictThis());"
         "function args() { return arguments.length + ':' + [].slice.call(arguments).join(); }"
         "function rest(a, ...r) { return a + '|' + r.join(); }"
-        "console.log(args(1, 2, 3), rest(1, 2, 3), Math.max(...[1, 5, 2]), new Array(...[3]).length);"
+        "console.log(args(1, 2, 3), rest(1, 2, 3), Math.max(...[1, 5, 2]),"
+        " new Array(...[3]).length);"
         "var u; try { u(); } catch (e) { console.log(e.name); }"
         "try { ({}).nope(); } catch (e) { console.log(e.name); }"
         "function R() { return { r: 1 }; } console.log(new R().r);"
@@ -139,7 +140,8 @@ PROGRAMS = {
     "classes": (
         "class A { #p = 1; static s = 'S'; f = 2; constructor(x) { this.x = x; }"
         " get p() { return this.#p; } m() { return 'A' + this.x; } static sm() { return A.s; }"
-        " #priv() { return 'priv'; } callPriv() { return this.#priv(); } has(o) { return #p in o; } }"
+        " #priv() { return 'priv'; } callPriv() { return this.#priv(); }"
+        " has(o) { return #p in o; } }"
         "class B extends A { constructor() { super(7); this.y = super.m(); } m() { return 'B'; } }"
         "var b = new B(); console.log(b.x, b.y, b.m(), b.p, b.f, A.sm(), b.callPriv(), b.has(b),"
         " b.has({}));"
@@ -188,7 +190,8 @@ PROGRAMS = {
         "function* inner() { yield 1; yield 2; return 3; }"
         "function* outer() { var r = yield* inner(); yield r; }"
         "console.log([...outer()].join());"
-        "var t = g(2); t.next(); try { t.throw(new Error('in')); } catch (e) { console.log(e.message); }",
+        "var t = g(2); t.next();"
+        " try { t.throw(new Error('in')); } catch (e) { console.log(e.message); }",
         ["0 1", "x", "cleanup", '{"value":9,"done":true} {"done":true}', "1,2,3",
          "cleanup", "in"]),
     "async": (
