@@ -173,9 +173,9 @@ class KeyIter:
 
 
 class Interpreter:
-    def __init__(self, machine, tier: bool = False):
+    def __init__(self, machine, tier: bool | str = False):
         self.machine = machine
-        self.tier = tier  # run functions through vm/tier.py's translations
+        self.tier = tier  # run functions through vm/tier.py's translations ("eager": all)
         self.steps = 0  # counts down; at zero the limit hook runs
         self.depth = 0
 
@@ -238,8 +238,8 @@ class Interpreter:
         if self.tier:
             code = fn.code
             entry = code.tier
-            if entry is None:
-                entry = tier_prepare(code)
+            if not entry and entry is not False:  # not yet translated
+                entry = tier_prepare(code, self.tier == "eager")
             if entry:
                 if code.generator:
                     return self.machine.make_generator(fn, entry(self, fn, this, args,

@@ -25,10 +25,11 @@ class Machine:
 
     def __init__(self, output: Callable[[str], None] | None = None,
                  step_budget: int = 1 << 62, limit_hook: Callable[[], bool] | None = None,
-                 tier: bool | None = None):
+                 tier: bool | str | None = None):
         self.realm = Realm()
         if tier is None:  # CAPLET_TIER=0 runs everything on the reference interpreter
-            tier = os.environ.get("CAPLET_TIER", "1") != "0"
+            setting = os.environ.get("CAPLET_TIER", "1")
+            tier = "eager" if setting == "eager" else setting != "0"
         self.interpreter = Interpreter(self, tier)
         self.max_depth = 400
         self.jobs: deque = deque()

@@ -15,6 +15,9 @@ the loop is ``break`` and a forward jump falls through the tests. A block reache
 by falling through a conditional jump that leaves by ``continue``/``break`` is emitted
 inline, without a test (the loop head's exit test and the loop body, typically).
 
+Functions are translated at their first call if their code has a loop, else at their
+second (``Machine(tier="eager")`` or ``CAPLET_TIER=eager``: always at the first).
+
 Protocol: a translated function takes ``(interp, fn, this, args, new_target)`` like
 ``Interpreter.frame``. For generator and async code it is a Python generator (``yield``
 is ``yield``) driven exactly like the interpreter's frames; for other code it is a
@@ -104,10 +107,18 @@ def _namespace() -> dict:
 _NS: dict | None = None
 
 
-def prepare(code):
-    """The translated function of ``code`` (made once), or False if it cannot be."""
+def prepare(code, eager: bool = False):
+    """The translated function of ``code`` (made once), or False if it cannot be.
+
+    Code without loops is translated at its second call (0 marks the first), unless
+    ``eager``: a function that runs once is cheaper to interpret than to compile."""
     fn = code.tier
-    if fn is None:
+    if fn is None and not eager and not any(
+            op in _JUMPS and ins[_JUMPS[op]] <= pc
+            for pc, ins in enumerate(code.code) for op in (ins[0],)):
+        code.tier = 0
+        return 0
+    if fn is None or fn == 0 and fn is not False:
         try:
             fn = build(code)
         except (Unsupported, SyntaxError, RecursionError, MemoryError, ValueError):

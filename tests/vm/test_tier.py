@@ -22,7 +22,7 @@ from vm.values import UNDEFINED
 def run(source: str, use_tier: bool, **options) -> tuple[list[str], str | None, object]:
     """Printed lines, the uncaught error (or None), and the script's Code."""
     lines: list[str] = []
-    machine = Machine(output=lines.append, tier=use_tier, **options)
+    machine = Machine(output=lines.append, tier="eager" if use_tier else False, **options)
     code = compile_script(parse(source, module=False), source, "t.js")
     fn = JSFunction(machine.realm.function_prototype, code, [], machine.main)
     uncaught = None
@@ -274,6 +274,23 @@ def test_environment_switch(monkeypatch) -> None:
     assert Machine().interpreter.tier is False
     monkeypatch.setenv("CAPLET_TIER", "1")
     assert Machine().interpreter.tier is True
+    monkeypatch.setenv("CAPLET_TIER", "eager")
+    assert Machine().interpreter.tier == "eager"
+
+
+def test_loop_free_code_is_translated_at_its_second_call() -> None:
+    source = ("function once(x) { return x + 1; } function twice(x) { return x * 2; }"
+              "function looping(n) { var s = 0; while (n--) s += n; return s; }"
+              "console.log(once(1), twice(2), twice(3), looping(4));")
+    lines: list[str] = []
+    machine = Machine(output=lines.append, tier=True)
+    code = compile_script(parse(source, module=False), source, "t.js")
+    fn = JSFunction(machine.realm.function_prototype, code, [], machine.main)
+    machine.interpreter.run(fn, machine.main.global_object, [], UNDEFINED)
+    by_name = {c.name: c for c in codes(code)}
+    assert lines == ["2 4 6 6"]
+    assert by_name["<script>"].tier == 0 and by_name["once"].tier == 0  # ran once
+    assert callable(by_name["twice"].tier) and callable(by_name["looping"].tier)
 
 
 def test_disasm_tier_prints_the_translation(tmp_path) -> None:
