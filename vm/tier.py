@@ -75,6 +75,12 @@ _BOOL_RESULT = frozenset(_O[n] for n in ("EQ", "NE", "SEQ", "SNE", "LT", "LE", "
                                          "LOADFALSE", "HASPRIVATE"))
 
 
+# Python's compiler takes about 0.1 ms per instruction: larger code waits for a second
+# call even with loops (a big script body runs once), and the largest is never compiled.
+MAX_EAGER = 1500
+MAX_INSTRUCTIONS = 5000
+
+
 class Unsupported(Exception):
     """The code uses an instruction the translator does not know."""
 
@@ -110,12 +116,16 @@ _NS: dict | None = None
 def prepare(code, eager: bool = False):
     """The translated function of ``code`` (made once), or False if it cannot be.
 
-    Code without loops is translated at its second call (0 marks the first), unless
-    ``eager``: a function that runs once is cheaper to interpret than to compile."""
+    Code without loops (or larger than ``MAX_EAGER``) is translated at its second call
+    (0 marks the first), unless ``eager``: a function that runs once is cheaper to
+    interpret than to compile."""
     fn = code.tier
-    if fn is None and not eager and not any(
+    if fn is None and len(code.code) > MAX_INSTRUCTIONS:
+        code.tier = False  # compiling it would cost more than it could save
+        return False
+    if fn is None and not eager and (len(code.code) > MAX_EAGER or not any(
             op in _JUMPS and ins[_JUMPS[op]] <= pc
-            for pc, ins in enumerate(code.code) for op in (ins[0],)):
+            for pc, ins in enumerate(code.code) for op in (ins[0],))):
         code.tier = 0
         return 0
     if fn is None or fn == 0 and fn is not False:

@@ -310,3 +310,26 @@ def test_disasm_tier_prints_the_translation(tmp_path) -> None:
     assert "LT" in done.stdout  # the bytecode listing comes first
     assert "def tier_sum(interp, fn, this, args, new_target):" in done.stdout
     assert "# --- function sum ---" in done.stdout and "while True:" in done.stdout
+
+
+def test_large_code_waits_and_the_largest_stays_interpreted(monkeypatch) -> None:
+    """Compiling costs about 0.1 ms per instruction: big code waits for a second call,
+    and code past the ceiling is never translated."""
+    monkeypatch.setattr(tier, "MAX_EAGER", 30)
+    monkeypatch.setattr(tier, "MAX_INSTRUCTIONS", 60)
+    loop = "for (var i = 0; i < 3; i++) s += i;"
+    small = f"function small() {{ var s = 0; {loop} return s; }}"
+    big = f"function big() {{ var s = 0; {loop * 4} return s; }}"
+    huge = f"function huge() {{ var s = 0; {loop * 12} return s; }}"
+    source = f"{small}{big}{huge} console.log(small(), big(), huge()); big(); huge();"
+    lines: list[str] = []
+    machine = Machine(output=lines.append, tier=True)
+    code = compile_script(parse(source, module=False), source, "t.js")
+    fn = JSFunction(machine.realm.function_prototype, code, [], machine.main)
+    machine.interpreter.run(fn, machine.main.global_object, [], UNDEFINED)
+    by_name = {c.name: c for c in codes(code)}
+    assert lines == ["3 12 36"]
+    assert len(by_name["small"].code) < 30 < len(by_name["big"].code) < 60 < len(
+        by_name["huge"].code)
+    assert callable(by_name["small"].tier) and callable(by_name["big"].tier)
+    assert by_name["huge"].tier is False
