@@ -118,29 +118,19 @@ class Node:
     __hash__ = object.__hash__
 
 
-def _init_source(name: str, json_fields: tuple[str, ...]) -> str:
+def _make(name: str, json_fields: tuple[str, ...]) -> type[Node]:
     fields = tuple(PY_NAMES.get(f, f) for f in json_fields)
     params = ", ".join(("start", "end", *[f"{f}=None" for f in fields]))
     body = "".join(f"    self.{f} = {f}\n" for f in ("start", "end", *fields))
-    return f"def {name}(self, {params}):\n{body}"
+    namespace: dict[str, Any] = {}
+    exec(f"def __init__(self, {params}):\n{body}", namespace)  # noqa: S102 - generated from NODE_FIELDS
+    cls = type(name, (Node,), {"__slots__": fields, "type": name, "fields": fields,
+                               "json_fields": json_fields,
+                               "__init__": namespace["__init__"]})
+    return cls
 
 
-def _make_all() -> dict[str, type[Node]]:
-    # one exec for every __init__: compiling them one by one was most of start-up
-    inits: dict[str, Any] = {}
-    exec("".join(_init_source(n, f) for n, f in NODE_FIELDS.items()), inits)  # noqa: S102 - generated from NODE_FIELDS
-    classes = {}
-    for name, json_fields in NODE_FIELDS.items():
-        fields = tuple(PY_NAMES.get(f, f) for f in json_fields)
-        init = inits[name]
-        init.__name__ = init.__qualname__ = "__init__"
-        classes[name] = type(name, (Node,), {"__slots__": fields, "type": name,
-                                             "fields": fields, "json_fields": json_fields,
-                                             "__init__": init})
-    return classes
-
-
-NODE_CLASSES: dict[str, type[Node]] = _make_all()
+NODE_CLASSES: dict[str, type[Node]] = {n: _make(n, f) for n, f in NODE_FIELDS.items()}
 globals().update(NODE_CLASSES)
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
