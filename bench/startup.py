@@ -30,7 +30,7 @@ def measure(argv: list[str], repeat: int, env: dict) -> dict:
     for _ in range(repeat):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        done = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL,
+        done = subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, cwd=ROOT,
                               stderr=subprocess.PIPE, check=False)
         wall = time.perf_counter() - start
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -50,9 +50,11 @@ def main(argv: list[str] | None = None) -> int:
     env = dict(os.environ)
     env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed package has its bytecode
-    caplet = [sys.executable, "-m", "caplet.cli", "run", args.file]
+    # run from ROOT: the current directory comes first on sys.path, so this tree's
+    # code runs whatever else is installed
+    caplet = [sys.executable, "-m", "caplet.cli", "run", os.path.abspath(args.file)]
     subprocess.run(caplet, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                   check=False)  # warm the on-disk caches
+                   cwd=ROOT, check=False)  # warm the on-disk caches
     report: dict = {"file": args.file, "repeat": args.repeat,
                     "caplet": measure(caplet, args.repeat, env),
                     "python": measure([sys.executable, "-c", "pass"], args.repeat, env)}
