@@ -597,15 +597,15 @@ class _Translator:
     def op_GETGLOBAL(self, a, k):
         self.needs.update(("g", "glex", "gprops"))
         name = self.K(k)
-        return [f"v = glex.get({name}, g)",
-                "if v is g:",
+        # interp.get_global: the lexical binding first, then the global object
+        return [f"if {name} in glex:",
+                f"    v = interp.get_global(g, {name})",
+                "else:",
                 f"    v = gprops.get({name}, HOLE)",
                 "    if type(v) is Slot:",
                 f"        v = v.value if not v.flags & 8 else interp.get_global(g, {name})",
                 "    elif v is HOLE:",
                 f"        v = interp.get_global(g, {name})",
-                "elif v is HOLE:",
-                f"    v = interp.get_global(g, {name})",
                 f"r{a} = v"]
 
     def op_SETGLOBAL(self, k, b):
@@ -875,7 +875,8 @@ class _Translator:
                     f"    v = float(len({o}.items))",
                     f"elif type({o}) is str:",
                     f"    v = float(len({o}))"]
-        out += ["else:", f"    v = interp.get_property({o}, {key})", f"r{a} = v"]
+        out += [f"elif isinstance({o}, JSObject):", f"    v = {o}.get({key}, {o})",
+                "else:", f"    v = interp.get_property({o}, {key})", f"r{a} = v"]
         return out
 
     def op_SETPROP(self, a, k, c):
