@@ -46,3 +46,10 @@ class Code:
     # invoke it directly.
     tier = None
     tier_call = None
+
+    def __getstate__(self) -> dict:
+        """Pickled (images, caches) without the tier's per-process functions."""
+        state = dict(self.__dict__)
+        state.pop("tier", None)
+        state.pop("tier_call", None)
+        return state

@@ -357,3 +357,13 @@ def test_every_test_program_translates() -> None:
                 continue
             built += 1
     assert built > 500
+
+
+def test_translated_code_still_pickles() -> None:
+    """The cached Python functions stay out of a pickled Code (images store code)."""
+    import pickle
+
+    lines, error, code = run("function f(x) { return x + 1; } console.log(f(1));", True)
+    assert lines == ["2"] and callable(code.tier)
+    copy = pickle.loads(pickle.dumps(code))
+    assert copy == code and copy.tier is None and copy.functions[0].tier is None
