@@ -120,6 +120,11 @@ def cmd_disasm(args: argparse.Namespace) -> int:
         print(format_syntax_error(err, args.file), file=sys.stderr)
         return 1
     print(disassemble(code, text))
+    if args.tier:  # what the translating tier makes of each function
+        from vm.tier import listing
+
+        print()
+        print(listing(code))
     return 0
 
 
@@ -161,6 +166,8 @@ def build_parser() -> argparse.ArgumentParser:
     d = sub.add_parser("disasm", help="print the bytecode of a JavaScript file or an image")
     d.add_argument("file")
     d.add_argument("--module", action="store_true")
+    d.add_argument("--tier", action="store_true", help="also print the Python source the "
+                   "translating tier runs for each function")
     d.set_defaults(run=cmd_disasm)
     from . import image_commands
 

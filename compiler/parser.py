@@ -132,7 +132,7 @@ class _Tables:
 
 
 def _compile_matcher(patterns: tuple[str, ...]):
-    compiled = tuple(re.compile(p).match for p in patterns)
+    compiled = tuple(_regex(p).match for p in patterns)
     if len(compiled) == 1:
         return compiled[0]
 
@@ -144,6 +144,88 @@ def _compile_matcher(patterns: tuple[str, ...]):
         return None
 
     return match
+
+
+# -- compiled lexer regexes, cached per Python -----------------------------------------
+#
+# Compiling the lexers' large alternations is most of a cold parse (tens of ms for a
+# small file). ``re`` cannot pickle a compiled pattern, but its compiler's output (the
+# arguments of ``_sre.compile``) is plain data: it is cached on disk keyed by the
+# Python version and the regex engine's MAGIC, and made again if either differs.
+# Anything unexpected falls back to ``re.compile``.
+
+_sre_cache: dict | None = None
+
+
+def _regex(pattern: str):
+    """``re.compile(pattern)``, from the compiled-code cache when possible."""
+    global _sre_cache
+    if _sre_cache is None:
+        _sre_cache = _load_sre_cache()
+    args = _sre_cache.get(pattern)
+    if args is not None:
+        try:
+            import _sre
+
+            return _sre.compile(*args)
+        except Exception:  # noqa: BLE001 - a stale or foreign cache: compile normally
+            _sre_cache.pop(pattern, None)
+    return re.compile(pattern)
+
+
+def _sre_cache_file() -> str:
+    import _sre
+    import sys
+
+    key = hashlib.sha256(_table_cache_file().encode())
+    key.update(f"{sys.implementation.cache_tag} {sys.version} {_sre.MAGIC}".encode())
+    return os.path.join(_cache_dir(), f"js-regex-{key.hexdigest()[:16]}.pickle")
+
+
+def _sre_args(pattern: str) -> tuple:
+    """What ``re._compiler.compile`` hands to ``_sre.compile`` for ``pattern``."""
+    from re import _compiler, _parser
+
+    p = _parser.parse(pattern, 0)
+    code = [int(c) for c in _compiler._code(p, 0)]
+    groupindex = p.state.groupdict
+    indexgroup = [None] * p.state.groups
+    for k, i in groupindex.items():
+        indexgroup[i] = k
+    return (pattern, p.state.flags, code, p.state.groups - 1, dict(groupindex),
+            tuple(indexgroup))
+
+
+def _load_sre_cache() -> dict:
+    path = _sre_cache_file()
+    try:
+        with open(path, "rb") as f:
+            data = pickle.load(f)
+        if isinstance(data, dict):
+            return data
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError):
+        pass
+    t = tables()
+    data = {}
+    try:
+        for patterns in (*t.patterns, t.root_pattern):
+            for pattern in patterns:
+                if pattern not in data:
+                    args = _sre_args(pattern)
+                    if re.compile(pattern).pattern != args[0]:
+                        return {}
+                    data[pattern] = args
+    except Exception:  # noqa: BLE001 - another Python's re internals: no cache
+        return {}
+    tmp = f"{path}.{os.getpid()}.tmp"
+    try:
+        with open(tmp, "wb") as f:
+            pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    return data
 
 
 def _build_tables() -> dict:

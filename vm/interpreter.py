@@ -39,6 +39,7 @@ from .objects import (
 from .operations import copy_data_properties, for_in_keys, instance_of, set_integrity_level
 from .records import GENSTART, GeneratorReturn, IterRecord
 from .symbols import ITERATOR, UNSCOPABLES
+from .tier import prepare as tier_prepare
 from .values import HOLE, NULL, UNDEFINED
 
 # Opcode numbers as constants the loop compares against (the table is the source).
@@ -178,8 +179,9 @@ class KeyIter:
 
 
 class Interpreter:
-    def __init__(self, machine):
+    def __init__(self, machine, tier: bool | str = False):
         self.machine = machine
+        self.tier = tier  # run functions through vm/tier.py's translations ("eager": all)
         self.steps = 0  # counts down; at zero the limit hook runs
         self.depth = 0
 
@@ -240,15 +242,26 @@ class Interpreter:
 
     def run(self, fn: JSFunction, this, args: list, new_target):
         """Run one activation to completion (a generator function makes its object)."""
-        frame = self.frame(fn, this, args, new_target)
-        if fn.code.generator:
+        code = fn.code
+        frame = None
+        if self.tier:
+            entry = code.tier
+            if not entry and entry is not False:  # not yet translated
+                entry = tier_prepare(code, self.tier == "eager")
+            if entry:
+                if not (code.generator or code.is_async):
+                    return entry(self, fn, this, args, new_target)  # keeps the depth itself
+                frame = entry(self, fn, this, args, new_target)
+        if frame is None:
+            frame = self.frame(fn, this, args, new_target)
+        if code.generator:
             # FunctionDeclarationInstantiation runs now: parameter errors throw at the call
             self.depth += 1
             try:
                 frame.send(None)
             finally:
                 self.depth -= 1
-            if fn.code.is_async:
+            if code.is_async:
                 return self.machine.async_generators.start(fn, frame)
             return self.machine.make_generator(fn, frame)
         if fn.code.is_async:
@@ -359,7 +372,8 @@ class Interpreter:
                         elif op == OP_GETELEM:
                             obj = regs[ins[2]]
                             key = regs[ins[3]]
-                            if type(obj) is JSArray and type(key) is float:
+                            if type(obj) is JSArray and type(key) is float \
+                                    and 0.0 <= key < 4294967295.0:
                                 i = int(key)
                                 items = obj.items
                                 if i == key and 0 <= i < len(items) and items[i] is not HOLE:
@@ -404,7 +418,8 @@ class Interpreter:
                             obj = regs[ins[1]]
                             key = regs[ins[2]]
                             v = regs[ins[3]]
-                            if type(obj) is JSArray and type(key) is float:
+                            if type(obj) is JSArray and type(key) is float \
+                                    and 0.0 <= key < 4294967295.0:
                                 i = int(key)
                                 items = obj.items
                                 if i == key and 0 <= i < len(items) and items[i] is not HOLE \
@@ -996,6 +1011,11 @@ class Interpreter:
                 i = int(key)
                 if i < len(obj) and str(i) == key:
                     return obj[i]
+            # a String wrapper's own properties are its indices and length: any other
+            # key is looked up on String.prototype without making the wrapper
+            return self.machine.realm.intrinsics["%String.prototype%"].get(key, obj)
+        if type(obj) is float:
+            return self.machine.realm.intrinsics["%Number.prototype%"].get(key, obj)
         if obj is UNDEFINED or obj is NULL:
             shown = key if type(key) is str else C.to_string(key.description or "")
             raise JSError("TypeError", f"Cannot read properties of {C.to_string(obj)} "

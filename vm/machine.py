@@ -24,9 +24,13 @@ class Machine:
     """Runs JavaScript: ``Machine(output=print).run_script(text, filename)``."""
 
     def __init__(self, output: Callable[[str], None] | None = None,
-                 step_budget: int = 1 << 62, limit_hook: Callable[[], bool] | None = None):
+                 step_budget: int = 1 << 62, limit_hook: Callable[[], bool] | None = None,
+                 tier: bool | str | None = None):
         self.realm = Realm()
-        self.interpreter = Interpreter(self)
+        if tier is None:  # CAPLET_TIER=0 runs everything on the reference interpreter
+            setting = os.environ.get("CAPLET_TIER", "1")
+            tier = "eager" if setting == "eager" else setting != "0"
+        self.interpreter = Interpreter(self, tier)
         self.max_depth = 400
         self.jobs: deque = deque()
         self.step_budget = step_budget
