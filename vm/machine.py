@@ -36,6 +36,10 @@ class Machine:
         self.step_budget = step_budget
         self.limit_hook = limit_hook
         self.interpreter.steps = step_budget
+        from .stack import stack_frames
+
+        frame_code = self.interpreter.frame.__code__
+        self.realm.stack_frames = lambda: stack_frames(frame_code)
         objects.call_function = self.interpreter.call
         objects.construct_function = self.interpreter.construct
         from . import generator
