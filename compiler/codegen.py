@@ -913,6 +913,8 @@ class FunctionCompiler:
         if has_finally:
             entry = {"node": node.finalizer, "ranges": [], "open": self.here()}
             self.finally_stack.append(entry)
+        if self.completion is not None:  # UpdateEmpty(C, undefined)
+            self.emit(O["LOADUNDEF"], self.completion)
         start = self.here()
         self.statement(node.block)
         end = self.here()
@@ -925,7 +927,7 @@ class FunctionCompiler:
             entry["ranges"].append((entry["open"], self.here()))
             normal = self.here()
             self.patch(after_try)
-            self.statement(node.finalizer)
+            self.finally_body(node.finalizer)
             done = self.emit(O["JMP"], 0)
             handler = self.here()
             for s, e in entry["ranges"]:
@@ -955,6 +957,18 @@ class FunctionCompiler:
             self.emit(O["SETCELL"], where, r)
         self.free_to(mark)
         self.statement(node.body)
+
+    def finally_body(self, node) -> None:
+        """A finally block run after a normal completion keeps the try's completion
+        value (what eval and scripts return), whatever the block's statements produce."""
+        if self.completion is None:
+            self.statement(node)
+            return
+        saved = self.alloc()
+        self.emit(O["MOVE"], saved, self.completion)
+        self.statement(node)
+        self.emit(O["MOVE"], self.completion, saved)
+        self.free_to(saved)
 
     def catch_clause(self, handler) -> None:
         scope = self.unit.analysis.scopes.get(id(handler))
