@@ -220,6 +220,7 @@ class Machine:
 
         g.module_host = FileModuleHost(self, g)  # HostLoadImportedModule for this Global
         obj.define("lockdown", realm.intrinsics["%lockdown%"])
+        obj.define("ModuleSource", realm.intrinsics["%ModuleSource%"])  # as the ses shim has it
         self.compartments.install(g)
 
         def set_timer(args, repeat):

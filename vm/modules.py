@@ -80,6 +80,9 @@ class ModuleRecord:
     def resolve_export(self, name: str, resolve_set: list | None = None):
         raise NotImplementedError
 
+    def execute_leaf(self, modules) -> None:
+        """Evaluate() of a record that is not cyclic (a compartment's virtual module)."""
+
 
 class SyntheticModule(ModuleRecord):
     """A Synthetic Module Record: fixed export names, values set by the host."""
@@ -360,7 +363,12 @@ class Modules:
         promises = self.machine.promises
         if not module.cyclic:
             cap = promises.new_capability(promises.constructor)
-            promises.call(cap.resolve, UNDEFINED, [UNDEFINED])
+            try:
+                module.execute_leaf(self)
+            except (JSError, JSThrow) as e:
+                promises.call(cap.reject, UNDEFINED, [self.value_of(e, module.global_env)])
+            else:
+                promises.call(cap.resolve, UNDEFINED, [UNDEFINED])
             return cap.promise
         if module.status in (EVALUATING_ASYNC, EVALUATED) and module.cycle_root is not None:
             module = module.cycle_root
@@ -384,6 +392,7 @@ class Modules:
 
     def _inner_evaluation(self, module, stack: list, index: int) -> int:
         if not module.cyclic:
+            module.execute_leaf(self)
             return index
         if module.status in (EVALUATING_ASYNC, EVALUATED):
             if module.evaluation_error is None:
@@ -530,6 +539,9 @@ class Modules:
             meta = JSObject(None)
             for key, value in referrer.host.import_meta_properties(referrer):
                 meta.props[key] = value
+            initialize = getattr(referrer.host, "initialize_import_meta", None)
+            if initialize is not None:  # a compartment's importMetaHook
+                initialize(referrer, meta)
             referrer.meta = meta
         return referrer.meta
 
