@@ -288,38 +288,41 @@ class CompartmentModules:
 
     def import_now(self, fields, specifier: str):
         self.load_now(fields, specifier)
-        return self.execute(fields, specifier)
-
-    def execute(self, fields, specifier: str):
-        """Link and evaluate a loaded module; its namespace (throws what it threw)."""
-        module = self.link(fields, specifier)
-        self.modules.link(module)
-        promise = self.modules.evaluate(module)
+        promise, ns = self.execute(fields, specifier)
         if promise.state == "rejected":
             self.machine.promises.perform_then(promise, None, None, None)  # handled here
             raise JSThrow(promise.result)
-        return self.modules.namespace(module)
+        if promise.state == "pending":
+            raise JSError("TypeError", f"Module {quote(specifier)} of compartment "
+                                       f"{quote(fields.name)} awaits at top level: use import()")
+        return ns
+
+    def execute(self, fields, specifier: str):
+        """Link and evaluate a loaded module: (evaluation promise, namespace)."""
+        module = self.link(fields, specifier)
+        self.modules.link(module)
+        return self.modules.evaluate(module), self.modules.namespace(module)
 
     def import_(self, fields, specifier: str, box: bool):
         """`compartment.import`: load, then execute; a promise for the (boxed) namespace."""
         promises = self.machine.promises
         cap = promises.new_capability(promises.constructor)
 
+        def failed(reason):
+            promises.call(cap.reject, UNDEFINED, [reason])
+            return UNDEFINED
+
         def loaded(value):
             try:
-                ns = self.execute(fields, specifier)
+                evaluated, ns = self.execute(fields, specifier)
             except (JSError, JSThrow) as e:
-                promises.call(cap.reject, UNDEFINED, [self.modules.value_of(e, fields.parent)])
-                return UNDEFINED
+                return failed(self.modules.value_of(e, fields.parent))
             if box:
                 boxed = JSObject(self.machine.realm.object_prototype)
                 boxed.set("namespace", ns, boxed)
                 ns = boxed
-            promises.call(cap.resolve, UNDEFINED, [ns])
-            return UNDEFINED
-
-        def failed(reason):
-            promises.call(cap.reject, UNDEFINED, [reason])
+            promises.perform_then(evaluated, lambda v: promises.call(cap.resolve, UNDEFINED,
+                                                                     [ns]), failed, None)
             return UNDEFINED
 
         promises.perform_then(self.load_async(fields, specifier), loaded, failed, None)
@@ -639,6 +642,7 @@ class CompartmentModules:
         if isinstance(compiled, CompiledModule):
             module = SourceTextModule(compiled, spec, host, g)
             module.status = UNLINKED
+            module.module_source = source  # `import source` gives back this very object
             return module
         execute = source.get("execute")
         if not is_callable(execute):

@@ -117,6 +117,11 @@ class SourceTextModule(ModuleRecord):
         self.pending_async = 0
         self.frame = None  # the top-level activation, suspended at MODULEBODY
         imported = {e.local_name for e in compiled.imports}
+        by_phase: dict[str, set[int]] = {"source": set(), "evaluation": set()}
+        for e in [*compiled.imports, *compiled.indirect_exports, *compiled.star_exports]:
+            by_phase[e.phase].add(e.request)
+        # requests only imported as sources: loaded, but neither linked nor evaluated
+        self.source_only = by_phase["source"] - by_phase["evaluation"]
         for name in compiled.env_names:
             if name not in imported:
                 self.env[name] = Cell(HOLE if name in compiled.lexical_names else UNDEFINED)
@@ -288,6 +293,8 @@ class Modules:
         index += 1
         stack.append(module)
         for i in range(len(module.requested)):
+            if i in module.source_only:
+                continue
             required = module.imported(i)
             index = self._inner_linking(required, stack, index)
             if required.cyclic and required.status == LINKING:
@@ -406,6 +413,8 @@ class Modules:
         index += 1
         stack.append(module)
         for i in range(len(module.requested)):
+            if i in module.source_only:
+                continue
             required = module.imported(i)
             index = self._inner_evaluation(required, stack, index)
             if not required.cyclic:
