@@ -568,6 +568,10 @@ class Modules:
 
         if referrer is None:
             referrer = self.default_referrer(g)
+        if isinstance(specifier, JSObject) and specifier.class_name == "ModuleSource" and \
+                isinstance(specifier.internal, CompiledModule) and phase == 0:
+            self._load_link_evaluate(self.source_instance(referrer, specifier), g, cap)
+            return cap.promise
         try:
             spec = to_string(specifier)
             attributes = self._attributes(options)
@@ -591,6 +595,18 @@ class Modules:
 
         self.host_load(referrer, request, continue_import)
         return cap.promise
+
+    def source_instance(self, referrer, source: JSObject) -> SourceTextModule:
+        """`import(moduleSource)`: one instance per source in the importer's module host."""
+        host = referrer.host
+        memo = host.__dict__.setdefault("source_instances", {})
+        module = memo.get(source)
+        if module is None:
+            compiled = source.internal
+            module = memo[source] = SourceTextModule(compiled, "<ModuleSource>", host,
+                                                     referrer.global_env)
+            module.module_source = source
+        return module
 
     def _load_link_evaluate(self, module, g, cap) -> None:
         """ContinueDynamicImport: load the graph, link, evaluate, resolve to the namespace."""
