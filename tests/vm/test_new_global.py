@@ -70,9 +70,10 @@ def test_slide_examples(name):
 def test_inherits_host_import_hook_and_module_map(tmp_path):
     (tmp_path / "dep.mjs").write_text("export const made = {};\n")
     main = tmp_path / "main.js"
-    src = """const newGlobal = new Global();
-        Promise.all([import('./dep.mjs'), newGlobal.eval('import("' + %r + '")')])
-          .then(([a, b]) => console.log(a === b, a.made === b.made));""" % str(tmp_path / "dep.mjs")
+    dep = str(tmp_path / "dep.mjs")
+    src = f"""const newGlobal = new Global();
+        Promise.all([import('./dep.mjs'), newGlobal.eval('import("{dep}")')])
+          .then(([a, b]) => console.log(a === b, a.made === b.made));"""
     assert run(src, filename=str(main)) == ["true true"]
 
 
