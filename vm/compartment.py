@@ -9,8 +9,8 @@ compartments record it as their parent.
 
 Module options (`modules`, `resolveHook`, `importHook`, `importNowHook`,
 `moduleMapHook`, `importMetaHook`, `__noNamespaceBox__`, `noAggregateLoadErrors`) are
-read and checked now and kept in :class:`CompartmentFields` for the module loader;
-`import`, `importNow`, `load` and `module` throw a "not yet supported" TypeError.
+read and checked here and kept in :class:`CompartmentFields`; `import`, `importNow`,
+`load` and `module` are vm/compartment_modules.py's.
 
 Metering: when the machine's limit hook declines to refill the instruction budget while
 a compartment evaluation runs, that compartment stops (fail-stop): its evaluation
@@ -47,8 +47,6 @@ UNIVERSAL = (
 SHARED = ("Date", "Error", "RegExp", "Symbol", "Math", "Temporal")
 MODULE_HOOKS = ("resolveHook", "importHook", "importNowHook", "moduleMapHook",
                 "importMetaHook")
-NOT_YET = ("Compartment.prototype.{} is not yet supported by caplet: ES modules are not "
-           "wired to compartments yet")
 
 
 class CompartmentFields:
@@ -64,6 +62,9 @@ class CompartmentFields:
         self.no_namespace_box = False
         self.no_aggregate_load_errors = False
         self.terminated: str | None = None  # why it stopped (fail-stop), if it did
+        # modules (vm/compartment_modules.py): ses's parentCompartment, this compartment
+        self.parent_fields = getattr(parent, "compartment", None)
+        self.compartment_object = None
 
 
 class SloppyGlobalsView(Global):
@@ -128,6 +129,9 @@ class Compartments:
     def __init__(self, machine) -> None:
         self.machine = machine
         self.active: list[CompartmentFields] = []  # evaluations running, innermost last
+        from .compartment_modules import CompartmentModules
+
+        self.modules = CompartmentModules(self)  # import, importNow, load, module
         self.prototype = self._make_prototype()
 
     # -- the shared prototype -------------------------------------------------------
@@ -161,28 +165,34 @@ class Compartments:
         getter("__noNamespaceBox__", lambda f: f.no_namespace_box)
         realm.method(proto, "evaluate", self._evaluate, 1)
 
-        def not_yet(name, is_async):
-            def method(this, args):
-                self.fields(this, name)
-                specifier = args[0] if args else UNDEFINED
-                if type(specifier) is not str:
-                    error = JSError("TypeError", f"first argument of {name}() must be a string")
-                else:
-                    error = JSError("TypeError", NOT_YET.format(name))
-                if not is_async:
-                    raise error
-                return self._rejected(error)
-
-            realm.method(proto, name, method, 1)
-
-        not_yet("module", False)
-        not_yet("import", True)
-        not_yet("load", True)
-        not_yet("importNow", False)
+        self._module_methods(proto)
         proto.define(TO_STRING_TAG, "Compartment", CONFIGURABLE)
         realm.intrinsics["%CompartmentPrototype%"] = proto
         realm.intrinsics["%InertCompartment%"] = inert_ctor
         return proto
+
+    def _module_methods(self, proto: JSObject) -> None:
+        """`module`, `importNow`, `import`, `load` (vm/compartment_modules.py does the work)."""
+        realm = self.machine.realm
+        loader = self.modules
+
+        def method(name, is_async, body):
+            def run(this, args):
+                fields = self.fields(this, name)
+                specifier = args[0] if args else UNDEFINED
+                if type(specifier) is not str:
+                    error = JSError("TypeError", f"first argument of {name}() must be a string")
+                    if is_async:
+                        return self._rejected(error)
+                    raise error
+                return body(fields, specifier)
+
+            realm.method(proto, name, run, 1)
+
+        method("module", False, loader.namespace_of)
+        method("import", True, lambda f, s: loader.import_(f, s, not f.no_namespace_box))
+        method("load", True, loader.load_async)
+        method("importNow", False, loader.import_now)
 
     def _rejected(self, error: JSError):
         from .promise import JSPromise
@@ -247,6 +257,8 @@ class Compartments:
                                            f"'{to_string(key) if type(key) is str else key}'"
                                            " of object '#<Object>'")
         compartment.internal = fields
+        fields.compartment_object = compartment
+        self.modules.setup(fields)
         return compartment
 
     @staticmethod

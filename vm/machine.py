@@ -228,6 +228,10 @@ class Machine:
 
         g.module_host = FileModuleHost(self, g)  # HostLoadImportedModule for this Global
         obj.define("lockdown", realm.intrinsics["%lockdown%"])
+        obj.define("ModuleSource", realm.intrinsics["%ModuleSource%"])  # as the ses shim has it
+        from . import new_global
+
+        new_global.install(self, g)  # `Global` and first-class `import` (vm/new_global.py)
         self.compartments.install(g)
 
         def set_timer(args, repeat):
