@@ -39,7 +39,7 @@ class Machine:
         from .stack import stack_frames
 
         frame_code = self.interpreter.frame.__code__
-        self.realm.stack_frames = lambda: stack_frames(frame_code)
+        self.realm.stack_frames = lambda: stack_frames(self, frame_code)
         objects.call_function = self.interpreter.call
         objects.construct_function = self.interpreter.construct
         from . import generator

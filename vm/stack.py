@@ -22,11 +22,20 @@ def _line_of(code, pc: int) -> int | None:
     return lines[i][1] if i >= 0 else None
 
 
-def stack_frames(interpreter_code) -> list[str]:
-    """``at name (<anonymous>:line)`` for each JavaScript activation, innermost first."""
-    out: list[str] = []
+def stack_frames(machine, interpreter_code) -> list[str]:
+    """``at name (<anonymous>:line)`` for each JavaScript activation, innermost first.
+
+    A guest must not read the host's frames: while code of another Global (a
+    Compartment) is on the stack, only such frames are listed; after lockdown (with
+    the default errorTaming "safe", as `ses` tames stacks) none are.
+    """
+    hardened = getattr(machine, "hardened", None)
+    if hardened is not None and hardened.done and \
+            (hardened.options or {}).get("errorTaming") not in ("unsafe", "unsafe-debug"):
+        return []
+    found: list[tuple[object, str]] = []
     frame = sys._getframe(1)
-    while frame is not None and len(out) < STACK_LIMIT:
+    while frame is not None and len(found) < 64:
         code_obj = frame.f_code
         if code_obj is interpreter_code or code_obj.co_filename.startswith("<tier "):
             f_locals = frame.f_locals
@@ -37,6 +46,9 @@ def stack_frames(interpreter_code) -> list[str]:
                 pc = f_locals.get("pc")
                 line = _line_of(code, pc - 1) if isinstance(pc, int) else None
                 where = f"<anonymous>:{line}" if line is not None else "<anonymous>"
-                out.append(f"{name} ({where})" if name else where)
+                found.append((fn.global_env, f"{name} ({where})" if name else where))
         frame = frame.f_back
-    return out
+    main = getattr(machine, "main", None)
+    if any(g is not main for g, _ in found):
+        found = [(g, text) for g, text in found if g is not main]
+    return [text for _, text in found[:STACK_LIMIT]]
