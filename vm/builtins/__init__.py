@@ -16,6 +16,7 @@ GLOBAL_INTRINSICS = (
     "AggregateError", "Array", "BigInt", "Boolean", "Error", "EvalError", "Function", "JSON",
     "Math", "Number", "Object", "RangeError", "ReferenceError", "Reflect", "String", "Symbol",
     "SyntaxError", "TypeError", "URIError", "isFinite", "isNaN", "parseFloat", "parseInt",
+    "Map", "Set", "WeakMap", "WeakSet", "WeakRef", "FinalizationRegistry", "Date",
 )
 
 
@@ -51,6 +52,7 @@ def setup_intrinsics(realm) -> None:
     math_.setup(realm)
     json.setup(realm)
     reflect.setup(realm)
+    from . import date, map, set, weak; map.setup(realm); set.setup(realm); weak.setup(realm); date.setup(realm)  # noqa: E702, I001, E501
 
 
 def install_globals(global_env) -> None:
