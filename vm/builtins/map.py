@@ -173,6 +173,24 @@ def setup(realm) -> None:
     def get(this, args):
         return this_map_data(this, "Map.prototype.get").get(arg(args, 0), UNDEFINED)
 
+    def get_or_insert(this, args):
+        data = this_map_data(this, "Map.prototype.getOrInsert")
+        key = canonical_key(arg(args, 0))
+        if not data.has(key):
+            data.set(key, arg(args, 1))
+        return data.get(key, UNDEFINED)
+
+    def get_or_insert_computed(this, args):
+        data = this_map_data(this, "Map.prototype.getOrInsertComputed")
+        callback = arg(args, 1)
+        require_callable(callback)
+        key = canonical_key(arg(args, 0))
+        if data.has(key):
+            return data.get(key, UNDEFINED)
+        value = call(callback, UNDEFINED, [key])
+        data.set(key, value)  # the callback may have added the key: overwrite it then
+        return value
+
     def has(this, args):
         return this_map_data(this, "Map.prototype.has").has(arg(args, 0))
 
@@ -198,6 +216,8 @@ def setup(realm) -> None:
     entries_fn = method(realm, proto, "entries", entries, 0)
     method(realm, proto, "forEach", for_each, 1)
     method(realm, proto, "get", get, 1)
+    method(realm, proto, "getOrInsert", get_or_insert, 2)
+    method(realm, proto, "getOrInsertComputed", get_or_insert_computed, 2)
     method(realm, proto, "has", has, 1)
     method(realm, proto, "keys", keys, 0)
     method(realm, proto, "set", set_, 2)

@@ -91,6 +91,25 @@ def setup_weak_map(realm) -> None:
         key = arg(args, 0)
         return data.get(key, UNDEFINED) if can_be_held_weakly(key) else UNDEFINED
 
+    def get_or_insert(this, args):
+        data = this_slot(this, "WeakMap", "WeakMap.prototype.getOrInsert")
+        key = arg(args, 0)
+        if not can_be_held_weakly(key):
+            raise type_error("Invalid value used as weak map key")
+        return data.setdefault(key, arg(args, 1))
+
+    def get_or_insert_computed(this, args):
+        data = this_slot(this, "WeakMap", "WeakMap.prototype.getOrInsertComputed")
+        key, callback = arg(args, 0), arg(args, 1)
+        if not can_be_held_weakly(key):
+            raise type_error("Invalid value used as weak map key")
+        if not is_callable(callback):
+            raise type_error(f"{describe(callback)} is not a function")
+        if key in data:
+            return data[key]
+        value = data[key] = call(callback, UNDEFINED, [key])
+        return value
+
     def has(this, args):
         data = this_slot(this, "WeakMap", "WeakMap.prototype.has")
         key = arg(args, 0)
@@ -106,6 +125,8 @@ def setup_weak_map(realm) -> None:
 
     method(realm, proto, "delete", delete, 1)
     method(realm, proto, "get", get, 1)
+    method(realm, proto, "getOrInsert", get_or_insert, 2)
+    method(realm, proto, "getOrInsertComputed", get_or_insert_computed, 2)
     method(realm, proto, "has", has, 1)
     method(realm, proto, "set", set_, 2)
     proto.define(TO_STRING_TAG, "WeakMap", CONFIGURABLE)
