@@ -46,7 +46,8 @@ def this_time_value(this, method_name: str) -> float:
     """thisTimeValue: the [[DateValue]] of a Date object, else a TypeError."""
     if is_date(this):
         return this.internal
-    if method_name.startswith("Date.prototype.get"):
+    if method_name.startswith("Date.prototype.get") and method_name != "Date.prototype.getYear" \
+            or method_name == "Date.prototype.valueOf":
         raise type_error("this is not a Date object.")
     raise type_error(f"Method {method_name} called on incompatible receiver {describe(this)}")
 

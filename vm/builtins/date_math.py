@@ -152,7 +152,8 @@ def utc(t: float) -> float:
     return t - before  # a skipped local time: the offset in force before the gap
 
 
-# ICU's long names for the abbreviations the C library reports (as node prints them).
+# ICU's long names for the abbreviations the C library reports (as node prints them);
+# an abbreviation that several zones share is told apart by its offset in minutes.
 _ZONE_NAMES = {
     "UTC": "Coordinated Universal Time", "GMT": "Greenwich Mean Time",
     "BST": "British Summer Time", "IST": "Irish Standard Time",
@@ -173,6 +174,11 @@ _ZONE_NAMES = {
     "ACST": "Australian Central Standard Time", "ACDT": "Australian Central Daylight Time",
     "AWST": "Australian Western Standard Time", "NZST": "New Zealand Standard Time",
     "NZDT": "New Zealand Daylight Time", "SAST": "South Africa Standard Time",
+    "IST330": "India Standard Time", "IST120": "Israel Standard Time",
+    "IDT": "Israel Daylight Time", "CST480": "China Standard Time",
+    "CST-300": "Cuba Standard Time", "CDT-240": "Cuba Daylight Time",
+    "PKT": "Pakistan Standard Time", "WIB": "Western Indonesia Time",
+    "CAT": "Central Africa Time", "EAT": "East Africa Time", "WAT": "West Africa Standard Time",
 }
 
 
@@ -188,9 +194,10 @@ def _standard_abbreviation() -> str | None:
 def zone_name(t: float) -> str:
     """The time zone's name at UTC instant t, as node's Date.prototype.toString shows it."""
     tm = _localtime(t)
-    name = _ZONE_NAMES.get(tm.tm_zone) if os.environ.get("TZ") != "" else None  # ICU: unknown
+    names = _ZONE_NAMES if os.environ.get("TZ") != "" else {}  # TZ="": ICU knows no zone
+    name = names.get(f"{tm.tm_zone}{tm.tm_gmtoff // 60}") or names.get(tm.tm_zone)
     if name is None and tm.tm_zone == "LMT":
-        name = _ZONE_NAMES.get(_standard_abbreviation() or "")
+        name = names.get(_standard_abbreviation() or "")
     if name is None:
         minutes = int(tm.tm_gmtoff // 60) if tm.tm_gmtoff >= 0 else -int(-tm.tm_gmtoff // 60)
         sign = "+" if minutes >= 0 else "-"
