@@ -182,22 +182,37 @@ _ZONE_NAMES = {
 }
 
 
-def _standard_abbreviation() -> str | None:
-    """The zone's abbreviation for standard time today (for LMT and other old rules)."""
-    for month in (1, 7):
-        tm = time.localtime(time.mktime((2021, month, 1, 12, 0, 0, 0, 0, -1)))
-        if not tm.tm_isdst:
-            return tm.tm_zone
-    return None
+_names_cache: dict = {}
+
+
+def _zone_long_names() -> tuple[str | None, str | None]:
+    """ICU's (standard, daylight) names of the host zone, from today's abbreviations:
+    like ICU, old dates (local mean time, wartime rules) get the zone's present names."""
+    key = os.environ.get("TZ")
+    if key not in _names_cache:
+        std = dst = None
+        if key != "":  # TZ="": ICU knows no zone and names none
+            for month in (1, 7):
+                tm = time.localtime(time.mktime((2021, month, 1, 12, 0, 0, 0, 0, -1)))
+                name = _ZONE_NAMES.get(f"{tm.tm_zone}{tm.tm_gmtoff // 60}") \
+                    or _ZONE_NAMES.get(tm.tm_zone)
+                if tm.tm_isdst:
+                    dst = name
+                else:
+                    std = name
+        _names_cache[key] = (std, dst)
+    return _names_cache[key]
 
 
 def zone_name(t: float) -> str:
     """The time zone's name at UTC instant t, as node's Date.prototype.toString shows it."""
     tm = _localtime(t)
-    names = _ZONE_NAMES if os.environ.get("TZ") != "" else {}  # TZ="": ICU knows no zone
-    name = names.get(f"{tm.tm_zone}{tm.tm_gmtoff // 60}") or names.get(tm.tm_zone)
-    if name is None and tm.tm_zone == "LMT":
-        name = names.get(_standard_abbreviation() or "")
+    std, dst = _zone_long_names()
+    daylight = tm.tm_isdst
+    if tm.tm_zone == "LMT":  # before standard time: ICU asks today's rules about the season
+        daylight = time.localtime(time.mktime((2021, tm.tm_mon, min(tm.tm_mday, 28), 12, 0, 0,
+                                               0, 0, -1))).tm_isdst
+    name = dst if daylight else std
     if name is None:
         minutes = int(tm.tm_gmtoff // 60) if tm.tm_gmtoff >= 0 else -int(-tm.tm_gmtoff // 60)
         sign = "+" if minutes >= 0 else "-"
