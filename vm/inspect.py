@@ -324,11 +324,14 @@ def format_raw(ctx: Context, value: JSObject, recurse_times: int) -> str:
         formatter = format_array
     else:
         keys = get_keys(value, ctx.show_hidden)
-        keyed = keyed_collection_braces(value, constructor, tag, keys)
+        keyed = keyed_collection_braces(value, constructor, tag, keys) \
+            or binary_data_braces(value, constructor, tag, keys)
         if type(keyed) is str:
             return keyed
         if keyed is not None:
             braces, formatter = keyed
+            if braces[0].endswith("["):
+                extras_type = K_ARRAY_EXTRAS
         elif is_callable(value):
             base = get_function_base(ctx, value, constructor, tag)
             if not keys:
@@ -413,6 +416,48 @@ def keyed_collection_braces(value: JSObject, constructor, tag: str, keys: list):
         return [f"{get_prefix(constructor, tag, kind)}{{", "}"], \
             lambda ctx, value, recurse_times: ["<items unknown>"]
     return None
+
+
+def binary_data_braces(value: JSObject, constructor, tag: str, keys: list):
+    """Typed arrays, ArrayBuffers and DataViews, as keyed_collection_braces does."""
+    from .builtins.array_buffer import is_array_buffer
+    from .builtins.data_view import JSDataView
+    from .builtins.typed_array import JSTypedArray
+
+    if isinstance(value, JSTypedArray):
+        keys[:] = [k for k in keys if not is_array_index(k)]
+        n = value.length() or 0
+        prefix = get_prefix(constructor, tag, value.kind.name, f"({n})")
+        if n == 0 and not keys:
+            return f"{prefix}[]"
+        return [f"{prefix}[", "]"], format_typed_array
+    if is_array_buffer(value):
+        keys.insert(0, "byteLength")
+        return [f"{get_prefix(constructor, tag, 'ArrayBuffer')}{{", "}"], format_array_buffer
+    if isinstance(value, JSDataView):
+        keys[:0] = ["byteLength", "byteOffset", "buffer"]
+        return [f"{get_prefix(constructor, tag, 'DataView')}{{", "}"], lambda *_: []
+    return None
+
+
+def format_typed_array(ctx: Context, value: JSObject, recurse_times: int) -> list[str]:
+    n = value.length() or 0
+    shown = min(max(0, ctx.max_array_length), n)
+    output = [format_primitive(ctx, value.get_element(float(i))) for i in range(shown)]
+    if n > shown:
+        output.append(_remaining_text(n - shown))
+    return output
+
+
+def format_array_buffer(ctx: Context, value: JSObject, recurse_times: int) -> list[str]:
+    data = value.internal.data
+    if data is None:
+        return ["(detached)"]
+    text = " ".join(f"{b:02x}" for b in data[:ctx.max_array_length])
+    remaining = len(data) - ctx.max_array_length
+    if remaining > 0:
+        text += f" ... {remaining} more byte{'s' if remaining > 1 else ''}"
+    return [f"[Uint8Contents]: <{text}>"]
 
 
 def _format_entries(ctx: Context, items: list, recurse_times: int, show) -> list[str]:
