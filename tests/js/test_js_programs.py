@@ -45,7 +45,8 @@ RUNNER = HERE / "node_run.js"
 KNOWN_FAILURES = HERE / "known_failures.txt"
 CACHE = ROOT / ".cache" / "node-out"
 AREAS = ("arrays", "async", "basics", "classes", "collections", "console", "control", "date",
-         "destructuring", "errors", "functions", "iterators", "objects", "operators", "strings")
+         "destructuring", "errors", "functions", "iterators", "objects", "operators", "strings",
+         "typed_arrays")
 MIN_PROGRAMS = 250
 NODE_SECONDS = 30  # one node run (they finish in well under a second)
 CAPLET_SECONDS = 5.0  # one caplet run, wall clock

@@ -45,7 +45,7 @@ from ..symbols import ITERATOR, SPECIES, TO_STRING_TAG
 from ..values import UNDEFINED
 from .array_buffer import BufferData, allocate_array_buffer, is_array_buffer, relative
 from .bigint import to_bigint
-from .iterator import DONE, IteratorRecord
+from .iterator import DONE, IteratorRecord, iterable_to_list, plain_array_iteration
 from .support import accessor, arg, method
 
 _VALUE = 16  # the "value given" bit of a descriptor's ``present`` (vm.objects)
@@ -361,7 +361,7 @@ def setup(realm) -> None:
     def from_list(obj: JSTypedArray, values: list) -> None:
         allocate_buffer(obj, len(values))
         for i, v in enumerate(values):
-            obj.set(str(i), v)
+            obj.set_element(float(i), v)
 
     def make_concrete(kind: ElementType):
         def concrete_call(this, args):
@@ -381,12 +381,12 @@ def setup(realm) -> None:
             else:
                 using_iterator = get_method(realm, first, ITERATOR)
                 if using_iterator is not UNDEFINED:
-                    from_list(obj, _list_from(first, using_iterator))
+                    from_list(obj, _list_from(realm, first, using_iterator))
                 else:
                     n = length_of_array_like(first)
                     allocate_buffer(obj, n)
                     for i in range(n):
-                        obj.set(str(i), first.get(str(i)))
+                        obj.set_element(float(i), first.get(str(i)))
             return obj
 
         cproto = JSObject(proto)
@@ -433,12 +433,12 @@ def setup(realm) -> None:
             raise type_error(f"{describe(mapfn)} is not a function")
         using_iterator = get_method(realm, source, ITERATOR)
         if using_iterator is not UNDEFINED:
-            values = _list_from(source, using_iterator)
+            values = _list_from(realm, source, using_iterator)
             target = create_from_constructor(this, [float(len(values))])
             for k, v in enumerate(values):
                 if mapfn is not UNDEFINED:
                     v = call(mapfn, this_arg, [v, float(k)])
-                target.set(str(k), v)
+                target.set_element(float(k), v)
             return target
         array_like = to_object(realm, source)
         n = length_of_array_like(array_like)
@@ -447,7 +447,7 @@ def setup(realm) -> None:
             v = array_like.get(str(k))
             if mapfn is not UNDEFINED:
                 v = call(mapfn, this_arg, [v, float(k)])
-            target.set(str(k), v)
+            target.set_element(float(k), v)
         return target
 
     def of(this, args):
@@ -455,7 +455,7 @@ def setup(realm) -> None:
             raise type_error(f"{describe(this)} is not a constructor")
         target = create_from_constructor(this, [float(len(args))])
         for k, v in enumerate(args):
-            target.set(str(k), v)
+            target.set_element(float(k), v)
         return target
 
     method(realm, typed_array, "from", from_, 1)
@@ -602,7 +602,7 @@ def setup(realm) -> None:
         kept = [v for _, v, ok in predicate_walk(this, args, "filter") if ok]
         result = species_create(this, [float(len(kept))])
         for i, v in enumerate(kept):
-            result.set(str(i), v)
+            result.set_element(float(i), v)
         return result
 
     @proto_method("forEach", 1)
@@ -671,7 +671,7 @@ def setup(realm) -> None:
         fn, this_arg = callback(arg(args, 0)), arg(args, 1)
         result = species_create(this, [float(n)])
         for k in range(n):
-            result.set(str(k), call(fn, this_arg, [get(this, k), float(k), this]))
+            result.set_element(float(k), call(fn, this_arg, [get(this, k), float(k), this]))
         return result
 
     def reducer(name: str, reverse: bool):
@@ -823,8 +823,10 @@ def setup(realm) -> None:
     proto.define("toString", intr["%Array.prototype%"].get("toString"))
 
 
-def _list_from(source, using_iterator) -> list:
+def _list_from(realm, source, using_iterator) -> list:
     """IteratorToList(GetIteratorFromMethod(source, usingIterator))."""
+    if plain_array_iteration(realm, source):
+        return iterable_to_list(realm, source)
     iterator = call(using_iterator, source, [])
     if not isinstance(iterator, JSObject):
         raise type_error("Result of the Symbol.iterator method is not an object")
