@@ -35,10 +35,9 @@ def this_slot(this, class_name: str, method_name: str):
 
 
 def _shown(value) -> str:
-    try:
-        return to_string(value) if not isinstance(value, JSObject) else describe(value)
-    except Exception:  # a symbol cannot become a string: describe it instead
+    if isinstance(value, JSObject) or type(value) is JSSymbol:
         return describe(value)
+    return to_string(value)
 
 
 def setup(realm) -> None:
