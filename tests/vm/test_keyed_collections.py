@@ -200,3 +200,22 @@ def test_get_or_insert() -> None:
 def test_weak_collections_reject_registered_symbols() -> None:
     with pytest.raises(UncaughtError, match="Invalid value used as weak map key"):
         run("new WeakMap().set(Symbol.for('x'), 1)")
+
+
+def test_collections_in_rom_cannot_change() -> None:
+    from vm.objects import ROM
+
+    lines: list[str] = []
+    machine = Machine(output=lines.append)
+    machine.run_script("var m = new Map([[1, 2]]), s = new Set([1]), d = new Date(0);", "a.js")
+    g = machine.main.global_object
+    for name in ("m", "s", "d"):
+        g.get(name).segment = ROM  # as if preloaded into the image's read-only segment
+    machine.run_script("""
+        for (const f of [() => m.set(3, 4), () => m.clear(), () => s.add(2), () => s.delete(1),
+                         () => d.setFullYear(2000)]) {
+          try { f(); console.log("changed"); } catch (e) { console.log(e.name); }
+        }
+        console.log(m.get(1), m.size, s.has(1), d.getTime());
+    """, "b.js")
+    assert lines == ["TypeError"] * 5 + ["2 1 true 0"]

@@ -21,7 +21,7 @@ from ..convert import (
     type_error,
 )
 from ..convert import range_error as _range_error
-from ..objects import CONFIGURABLE, JSObject
+from ..objects import CONFIGURABLE, ROM, JSObject
 from ..operations import get_prototype_from_constructor, invoke
 from ..symbols import TO_PRIMITIVE
 from ..values import NULL, UNDEFINED
@@ -45,6 +45,8 @@ def is_date(value) -> bool:
 def this_time_value(this, method_name: str) -> float:
     """thisTimeValue: the [[DateValue]] of a Date object, else a TypeError."""
     if is_date(this):
+        if this.segment is ROM and method_name.startswith("Date.prototype.set"):
+            raise type_error(f"{method_name}: the Date is read-only (in ROM)")
         return this.internal
     if method_name.startswith("Date.prototype.get") and method_name != "Date.prototype.getYear" \
             or method_name == "Date.prototype.valueOf":

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..convert import describe, is_callable, type_error
-from ..objects import CONFIGURABLE, JSObject
+from ..objects import CONFIGURABLE, ROM, JSObject
 from ..operations import call, create_array_from_list, get_prototype_from_constructor
 from ..symbols import ITERATOR, SPECIES, TO_STRING_TAG
 from ..values import NULL, UNDEFINED
@@ -18,10 +18,21 @@ def incompatible(method_name: str, this) -> Exception:
     return type_error(f"Method {method_name} called on incompatible receiver {shown}")
 
 
+MUTATORS = frozenset(("add", "clear", "delete", "getOrInsert", "getOrInsertComputed", "set",
+                      "register", "unregister"))
+
+
+def require_writable(obj: JSObject, method_name: str) -> None:
+    """A collection frozen into ROM (preloaded, shared by every Global) cannot change."""
+    if obj.segment is ROM and method_name.rpartition(".")[2] in MUTATORS:
+        raise type_error(f"{method_name}: the object is read-only (in ROM)")
+
+
 def this_map_data(this, method_name: str) -> KeyedData:
     """RequireInternalSlot(this, [[MapData]])."""
     if isinstance(this, JSObject) and this.class_name == "Map" \
             and type(this.internal) is KeyedData:
+        require_writable(this, method_name)
         return this.internal
     raise incompatible(method_name, this)
 

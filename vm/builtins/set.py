@@ -22,6 +22,7 @@ from .map import (
     incompatible,
     make_collection_iterator,
     require_callable,
+    require_writable,
 )
 from .support import accessor, arg, make_constructor, method
 
@@ -30,6 +31,7 @@ def this_set_data(this, method_name: str) -> KeyedData:
     """RequireInternalSlot(this, [[SetData]])."""
     if isinstance(this, JSObject) and this.class_name == "Set" \
             and type(this.internal) is KeyedData:
+        require_writable(this, method_name)
         return this.internal
     raise incompatible(method_name, this)
 

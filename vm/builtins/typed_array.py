@@ -32,7 +32,7 @@ from ..convert import (
     type_error,
 )
 from ..convert import range_error as _range_error
-from ..objects import ACCESSOR, CONFIGURABLE, DEFAULT, ENUMERABLE, WRITABLE, JSObject, Slot
+from ..objects import ACCESSOR, CONFIGURABLE, DEFAULT, ENUMERABLE, ROM, WRITABLE, JSObject, Slot
 from ..operations import (
     call,
     construct,
@@ -178,7 +178,7 @@ class JSTypedArray(JSObject):
     def set_element(self, index: float, value) -> None:
         """TypedArraySetElement: convert first, then store if the index is still valid."""
         value = to_bigint(value) if self.kind.bigint else to_number(value)
-        if self.valid_index(index):
+        if self.valid_index(index) and self.segment is not ROM:
             start = self.byte_offset + int(index) * self.kind.size
             self.viewed_buffer.internal.data[start:start + self.kind.size] = \
                 self.kind.encode(value)

@@ -15,7 +15,7 @@ from ..operations import call, get_prototype_from_constructor
 from ..symbols import TO_STRING_TAG
 from ..values import NULL, UNDEFINED, JSSymbol
 from .iterator import for_each
-from .map import add_entries_from_iterable, incompatible, require_new
+from .map import add_entries_from_iterable, incompatible, require_new, require_writable
 from .support import arg, make_constructor, method
 
 
@@ -30,6 +30,7 @@ def this_slot(this, class_name: str, method_name: str):
     """RequireInternalSlot for the weak collections: the Python container."""
     if isinstance(this, JSObject) and this.class_name == class_name \
             and this.internal is not None:
+        require_writable(this, method_name)
         return this.internal
     raise incompatible(method_name, this)
 
