@@ -46,10 +46,10 @@ KNOWN_FAILURES = HERE / "known_failures.txt"
 CACHE = ROOT / ".cache" / "node-out"
 AREAS = ("arrays", "async", "basics", "classes", "console", "control", "destructuring",
          "errors", "functions", "iterators", "objects", "operators", "strings")
-AREAS += ("collections", "date", "typed_arrays")  # keyed collections, Date, binary data
 MIN_PROGRAMS = 250
 NODE_SECONDS = 30  # one node run (they finish in well under a second)
 CAPLET_SECONDS = 5.0  # one caplet run, wall clock
+AREAS += ("collections", "date", "typed_arrays")  # keyed collections, Date, binary data
 
 
 # --- the corpus ------------------------------------------------------------------------
