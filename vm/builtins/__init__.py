@@ -16,6 +16,10 @@ GLOBAL_INTRINSICS = (
     "AggregateError", "Array", "BigInt", "Boolean", "Error", "EvalError", "Function", "JSON",
     "Math", "Number", "Object", "RangeError", "ReferenceError", "Reflect", "String", "Symbol",
     "SyntaxError", "TypeError", "URIError", "isFinite", "isNaN", "parseFloat", "parseInt",
+    "Map", "Set", "WeakMap", "WeakSet", "WeakRef", "FinalizationRegistry", "Date",
+    "ArrayBuffer", "DataView", "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array",
+    "Uint16Array", "Int32Array", "Uint32Array", "Float16Array", "Float32Array", "Float64Array",
+    "BigInt64Array", "BigUint64Array",
 )
 
 
@@ -51,6 +55,9 @@ def setup_intrinsics(realm) -> None:
     math_.setup(realm)
     json.setup(realm)
     reflect.setup(realm)
+    from . import array_buffer, data_view, date, map, set, typed_array, weak  # noqa: I001
+    for chapter in (map, set, weak, date, array_buffer, typed_array, data_view):
+        chapter.setup(realm)
 
 
 def install_globals(global_env) -> None:
