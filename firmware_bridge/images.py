@@ -72,6 +72,7 @@ class ImageChecker:
     def __init__(self, spec, public_key=None):
         self.spec = spec
         self.public_key = public_key
+        import compiler.bytecode.image  # noqa: F401 - loaded at boot, not mid-transfer
 
     @property
     def signed_only(self) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from bridge_images import build_image, call, install, lines
+from bridge_images import build_image, install, lines
 
 from firmware_bridge import messages as m
 from firmware_bridge.agent import Agent
