@@ -234,7 +234,8 @@ def describe(image, path: str) -> dict:
                      "entry": image.manifest.entry,
                      "capabilities": list(image.manifest.capabilities),
                      "heapQuota": image.manifest.heap_quota,
-                     "stepBudget": image.manifest.step_budget},
+                     **({"stepBudget": image.manifest.step_budget}
+                        if image.manifest.step_budget else {})},
         "rom_objects": None,
     }
     if board is not None:
@@ -280,8 +281,8 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     man = info["manifest"]
     lines += ["", f"manifest: {man['name']} {man['version']}, entry {man['entry'] or '-'}, "
               f"capabilities [{', '.join(man['capabilities'])}], heap quota "
-              f"{man['heapQuota'] or 'board default'}, step budget "
-              f"{man['stepBudget'] or 'device default'}"]
+              f"{man['heapQuota'] or 'board default'}"
+              + (f", step budget {man['stepBudget']}" if man.get("stepBudget") else "")]
     ram = info["boot_ram"]
     if ram is None:
         lines.append(f"estimated boot RAM: unknown board {info['board']}")

@@ -171,3 +171,18 @@ def test_policy_and_scenario_files_are_checked():
     grants = Policy({"defaults": {"Timer": True}, "apps": {"a": {"Timer": False}}},
                     PICO).grants_for("a")
     assert grants == {}
+
+
+def test_the_manifest_step_budget_round_trips(tmp_path):
+    from caplet.image_commands import CommandError, read_manifest
+    from compiler.bytecode.image import read_image
+
+    entry = tmp_path / "main.js"
+    entry.write_text("1")
+    (tmp_path / "caplet.json").write_text('{"name": "m", "stepBudget": 12345}')
+    assert read_manifest(entry).step_budget == 12345
+    assert read_image(build_image("1", "m", steps=12345)).manifest.step_budget == 12345
+    assert read_image(build_image("1", "m")).manifest.step_budget == 0
+    (tmp_path / "caplet.json").write_text('{"name": "m", "stepBudget": -1}')
+    with pytest.raises(CommandError, match="stepBudget: must be a non-negative integer"):
+        read_manifest(entry)
