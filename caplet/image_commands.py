@@ -14,7 +14,7 @@ from pathlib import Path
 
 MAGIC = b"\x89CAPLET\n"  # compiler.bytecode.image.MAGIC, repeated to avoid importing it
 MANIFEST_FILE = "caplet.json"
-MANIFEST_KEYS = {"name", "version", "entry", "capabilities", "heapQuota"}
+MANIFEST_KEYS = {"name", "version", "entry", "capabilities", "heapQuota", "stepBudget"}
 
 
 class CommandError(Exception):
@@ -107,7 +107,8 @@ def read_manifest(entry: Path):
     from compiler.bytecode.image import Manifest
 
     path = entry.parent / MANIFEST_FILE
-    defaults = {"name": entry.stem, "version": "0.0.0", "capabilities": [], "heapQuota": 0}
+    defaults = {"name": entry.stem, "version": "0.0.0", "capabilities": [], "heapQuota": 0,
+                "stepBudget": 0}
     if not path.exists():
         return Manifest(defaults["name"], defaults["version"], entry.name)
     try:
@@ -134,8 +135,12 @@ def read_manifest(entry: Path):
     quota = values["heapQuota"]
     if type(quota) is not int or quota < 0:
         raise CommandError(f"{path}: heapQuota: must be a non-negative integer (bytes)")
+    steps = values["stepBudget"]
+    if type(steps) is not int or steps < 0:
+        raise CommandError(f"{path}: stepBudget: must be a non-negative integer "
+                           "(instructions per activation)")
     return Manifest(values["name"], values["version"], entry.name, tuple(sorted(set(caps))),
-                    quota)
+                    quota, steps)
 
 
 # --------------------------------------------------------------------- commands
@@ -228,7 +233,9 @@ def describe(image, path: str) -> dict:
         "manifest": {"name": image.manifest.name, "version": image.manifest.version,
                      "entry": image.manifest.entry,
                      "capabilities": list(image.manifest.capabilities),
-                     "heapQuota": image.manifest.heap_quota},
+                     "heapQuota": image.manifest.heap_quota,
+                     **({"stepBudget": image.manifest.step_budget}
+                        if image.manifest.step_budget else {})},
         "rom_objects": None,
     }
     if board is not None:
@@ -274,7 +281,8 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     man = info["manifest"]
     lines += ["", f"manifest: {man['name']} {man['version']}, entry {man['entry'] or '-'}, "
               f"capabilities [{', '.join(man['capabilities'])}], heap quota "
-              f"{man['heapQuota'] or 'board default'}"]
+              f"{man['heapQuota'] or 'board default'}"
+              + (f", step budget {man['stepBudget']}" if man.get("stepBudget") else "")]
     ram = info["boot_ram"]
     if ram is None:
         lines.append(f"estimated boot RAM: unknown board {info['board']}")

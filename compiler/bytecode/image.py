@@ -110,6 +110,7 @@ class Manifest:
     entry: str = ""
     capabilities: tuple[str, ...] = ()
     heap_quota: int = 0  # bytes; 0 = the board's heap budget
+    step_budget: int = 0  # instructions per activation on a device; 0 = the device's default
 
 
 @dataclass(frozen=True)
@@ -378,6 +379,8 @@ def _section_manifest(w: _Writer, m: Manifest) -> bytes:
     out += _uleb(w.string(m.name)) + _uleb(w.string(m.version)) + _uleb(w.string(m.entry))
     out += _uleb(m.heap_quota)
     out += _uleb(len(m.capabilities)) + b"".join(_uleb(w.string(c)) for c in m.capabilities)
+    if m.step_budget:  # optional trailing field: images without it keep their bytes
+        out += _uleb(m.step_budget)
     return bytes(out)
 
 
@@ -905,8 +908,9 @@ class _Decoder:
                                 for w in ("name", "version", "entry"))
         quota = c.uint(what="heap quota")
         caps = tuple(self.string(c, "capability") for _ in range(c.count("capability")))
+        steps = c.uint(what="step budget") if c.pos < c.end else 0
         c.finish()
-        return Manifest(name, version, entry, caps, quota)
+        return Manifest(name, version, entry, caps, quota, steps)
 
 
 # -------------------------------------------------------------- the RAM estimate
