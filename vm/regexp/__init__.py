@@ -1,0 +1,60 @@
+"""The regular-expression engine of the VM: our own, with ECMAScript semantics.
+
+``compile_pattern(source, flags)`` validates a pattern (the compiler's early errors),
+parses it into a tree (:mod:`.parser`) and compiles the tree into closures
+(:mod:`.matcher`); programs are cached by (source, flags), so every evaluation of a
+regular expression literal and every ``new RegExp`` with the same text shares one.
+Strings are UTF-16 code units; with u or v a surrogate pair is one character.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+
+from compiler.errors import JSSyntaxError
+from compiler.regexp import check_regexp
+
+from .matcher import Program
+
+__all__ = ["Program", "RegExpSyntaxError", "RegExpStackOverflow", "compile_pattern", "run"]
+
+# Extra Python frames a match may use; general quantifiers recurse once per iteration.
+MATCH_DEPTH = 400_000
+
+
+class RegExpSyntaxError(Exception):
+    """The pattern or flags are not valid (the message is acorn's)."""
+
+
+class RegExpStackOverflow(Exception):
+    """A match backtracked deeper than the engine allows."""
+
+
+@lru_cache(maxsize=512)
+def compile_pattern(source: str, flags: str) -> Program:
+    try:
+        check_regexp(source, flags)
+    except JSSyntaxError as err:
+        raise RegExpSyntaxError(err.args[0] if err.args else str(err)) from None
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old, 50_000))
+    try:
+        return Program(source, flags)
+    except RecursionError:
+        raise RegExpSyntaxError(
+            f"Invalid regular expression: /{source}/: Regular expression is too large") from None
+    finally:
+        sys.setrecursionlimit(old)
+
+
+def run(program: Program, s: str, index: int, sticky: bool, meter=None) -> list[int] | None:
+    """Match ``program`` against ``s`` from ``index`` with room to recurse."""
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(old + MATCH_DEPTH)
+    try:
+        return program.match(s, index, sticky, meter)
+    except RecursionError:
+        raise RegExpStackOverflow("Maximum call stack size exceeded") from None
+    finally:
+        sys.setrecursionlimit(old)
