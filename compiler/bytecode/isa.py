@@ -148,6 +148,8 @@ OPCODES: list[tuple[str, str, str]] = [
     ("HASPRIVATE", "RRR", "r[a] = whether r[c] has the private member r[b] (`#x in o`)"),
     ("ADDPRIVATEMETHOD", "RRRN", "record private method/accessor r[c] named r[b] for the "
      "instances of class r[a] (d: 0 method, 1 getter, 2 setter; static ones go on r[a])"),
+    # regular expressions
+    ("NEWREGEXP", "RKK", "r[a] = a new RegExp object for the literal /constants[b]/constants[c]"),
 ]
 
 OPCODE: dict[str, int] = {name: i for i, (name, _, _) in enumerate(OPCODES)}

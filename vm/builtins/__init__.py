@@ -14,7 +14,8 @@ from ..values import UNDEFINED
 # The constructors and namespaces every Global's global object names (§19.3, §19.4).
 GLOBAL_INTRINSICS = (
     "AggregateError", "Array", "BigInt", "Boolean", "Error", "EvalError", "Function", "JSON",
-    "Math", "Number", "Object", "RangeError", "ReferenceError", "Reflect", "String", "Symbol",
+    "Math", "Number", "Object", "RangeError", "ReferenceError", "Reflect", "RegExp", "String",
+    "Symbol",
     "SyntaxError", "TypeError", "URIError", "isFinite", "isNaN", "parseFloat", "parseInt",
 )
 
@@ -32,6 +33,7 @@ def setup_intrinsics(realm) -> None:
         number,
         object,
         reflect,
+        regexp,
         string,
         symbol,
     )
@@ -51,6 +53,7 @@ def setup_intrinsics(realm) -> None:
     math_.setup(realm)
     json.setup(realm)
     reflect.setup(realm)
+    regexp.setup(realm)
 
 
 def install_globals(global_env) -> None:

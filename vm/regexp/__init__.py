@@ -36,7 +36,7 @@ def compile_pattern(source: str, flags: str) -> Program:
     try:
         check_regexp(source, flags)
     except JSSyntaxError as err:
-        raise RegExpSyntaxError(err.args[0] if err.args else str(err)) from None
+        raise RegExpSyntaxError(err.message) from None
     old = sys.getrecursionlimit()
     sys.setrecursionlimit(max(old, 50_000))
     try:
