@@ -137,8 +137,9 @@ class Program:
     def _anchored(self, tree) -> bool:
         if self.flags.multiline:
             return False
-        first = tree[1][0] if tree[0] == "seq" else tree
-        return first[0] == "bol"
+        if tree[0] == "seq":
+            return bool(tree[1]) and tree[1][0][0] == "bol"
+        return tree[0] == "bol"
 
     # -- running ------------------------------------------------------------------------
 
