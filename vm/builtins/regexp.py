@@ -22,7 +22,7 @@ from ..convert import (
     to_uint32,
     type_error,
 )
-from ..objects import CONFIGURABLE, WRITABLE, JSError, JSObject, same_value
+from ..objects import CONFIGURABLE, WRITABLE, JSError, JSObject, Slot, same_value
 from ..operations import (
     call,
     construct,
@@ -185,26 +185,33 @@ def setup(realm) -> None:
             raise type_error(f"RegExp.prototype.{name} requires that 'this' be a RegExp object")
         return this
 
-    def builtin_exec(r: JSObject, s: str):
-        """RegExpBuiltinExec."""
+    def exec_indices(r: JSObject, s: str) -> list[int] | None:
+        """RegExpBuiltinExec up to the match: the capture indices, lastIndex updated."""
         data: RegExpData = r.internal
         last_index = to_length(r.get("lastIndex"))
         flags = data.flags
-        is_global, sticky, has_indices = "g" in flags, "y" in flags, "d" in flags
+        is_global, sticky = "g" in flags, "y" in flags
         if not is_global and not sticky:
             last_index = 0
         if last_index > len(s):
             if is_global or sticky:
                 set_(r, "lastIndex", 0.0)
-            return NULL
+            return None
         caps = run_program(data.program, s, last_index, sticky)
         if caps is None:
             if is_global or sticky:
                 set_(r, "lastIndex", 0.0)
-            return NULL
+            return None
         if is_global or sticky:
             set_(r, "lastIndex", float(caps[1]))
-        return match_result(data, s, caps, has_indices)
+        return caps
+
+    def builtin_exec(r: JSObject, s: str):
+        """RegExpBuiltinExec."""
+        caps = exec_indices(r, s)
+        if caps is None:
+            return NULL
+        return match_result(r.internal, s, caps, "d" in r.internal.flags)
 
     def match_result(data: RegExpData, s: str, caps: list[int], has_indices: bool):
         program = data.program
@@ -317,6 +324,110 @@ def setup(realm) -> None:
 
     accessor(realm, proto, "source", source_getter)
 
+    # -- the fast paths ----------------------------------------------------------------------
+    # A RegExp whose exec, flags and flag getters are the built-in ones, with a plain
+    # numeric lastIndex, behaves exactly like direct use of the engine: the symbol methods
+    # then skip building a result array per match (the observable effects are the same).
+
+    watched_getters = {key: proto.props[key].getter
+                       for key in ["flags", "source"] + [n for n, _ in _FLAG_PROPERTIES]}
+    species_getter = ctor.props[SPECIES].getter
+
+    def pristine(rx) -> bool:
+        if rx.proto is not proto or len(rx.props) != 1 or type(rx.internal) is not RegExpData:
+            return False
+        last = rx.props.get("lastIndex")
+        if type(last) is not Slot or not last.flags & WRITABLE or type(last.value) is not float:
+            return False
+        stored = proto.props.get("exec")
+        if (stored.value if type(stored) is Slot else stored) is not exec_fn:
+            return False
+        for key, getter in watched_getters.items():
+            slot = proto.props.get(key)
+            if type(slot) is not Slot or slot.getter is not getter:
+                return False
+        return True
+
+    def all_matches(rx, s: str) -> list[list[int]]:
+        """Every match a global scan finds, as exec would step through them; leaves
+        lastIndex at 0 as the final failing exec does."""
+        data: RegExpData = rx.internal
+        try:
+            found = engine.run_all(data.program, s, "y" in data.flags, charge_steps)
+        except engine.RegExpStackOverflow as err:
+            raise JSError("RangeError", str(err)) from None
+        set_(rx, "lastIndex", 0.0)
+        return found
+
+    def captures_of(data: RegExpData, s: str, caps: list[int]) -> list:
+        return [UNDEFINED if caps[2 * g] < 0 or caps[2 * g + 1] < 0
+                else s[caps[2 * g]:caps[2 * g + 1]]
+                for g in range(1, data.program.group_count + 1)]
+
+    def fast_replace(rx, s: str, replace_value, functional: bool) -> str:
+        data: RegExpData = rx.internal
+        if "g" in data.flags:
+            found = all_matches(rx, s)
+        else:
+            caps = exec_indices(rx, s)
+            if caps is None:
+                return s
+            found = [caps]
+        names = data.program.group_names
+        has_names = any(n is not None for n in names)
+        out = []
+        end = 0
+        for caps in found:
+            start = caps[0]
+            matched = s[start:caps[1]]
+            captures = captures_of(data, s, caps)
+            groups = named_object(names, [matched, *captures]) if has_names else UNDEFINED
+            if functional:
+                call_args = [matched, *captures, float(start), s]
+                if has_names:
+                    call_args.append(groups)
+                replacement = to_string(call(replace_value, UNDEFINED, call_args))
+            else:
+                replacement = get_substitution(
+                    matched, s, start, captures,
+                    _NamedCaptures(groups) if has_names else UNDEFINED, replace_value)
+            out.append(s[end:start])
+            out.append(replacement)
+            end = start + len(matched)
+        out.append(s[end:])
+        return "".join(out)
+
+    def fast_split(rx, s: str, lim: int):
+        data: RegExpData = rx.internal
+        program = data.program
+        unicode = "u" in data.flags or "v" in data.flags
+        size = len(s)
+        if size == 0:
+            caps = run_program(program, s, 0, True)
+            return create_array_from_list(realm, [] if caps is not None else [s])
+        parts: list = []
+        p = q = 0
+        while q < size:
+            caps = run_program(program, s, q, False)
+            if caps is None or caps[0] >= size:
+                break
+            q = caps[0]
+            e = min(caps[1], size)
+            if e == p:
+                q = advance_string_index(s, q, unicode)
+                continue
+            parts.append(s[p:q])
+            if len(parts) == lim:
+                return create_array_from_list(realm, parts)
+            p = e
+            for value in captures_of(data, s, caps):
+                parts.append(value)
+                if len(parts) == lim:
+                    return create_array_from_list(realm, parts)
+            q = p
+        parts.append(s[p:size])
+        return create_array_from_list(realm, parts)
+
     # -- the symbol methods (§22.2.6) -----------------------------------------------------
 
     def flags_of(rx: JSObject) -> str:
@@ -325,6 +436,10 @@ def setup(realm) -> None:
     def symbol_match(this, args):
         rx = this_object(this, "[Symbol.match]")
         s = to_string(arg(args, 0))
+        if pristine(rx) and "g" in rx.internal.flags:
+            found = all_matches(rx, s)
+            return create_array_from_list(realm, [s[c[0]:c[1]] for c in found]) if found \
+                else NULL
         flags = flags_of(rx)
         if "g" not in flags:
             return regexp_exec(rx, s)
@@ -351,6 +466,8 @@ def setup(realm) -> None:
         functional = is_callable(replace_value)
         if not functional:
             replace_value = to_string(replace_value)
+        if pristine(rx):
+            return fast_replace(rx, s, replace_value, functional)
         flags = flags_of(rx)
         is_global = "g" in flags
         full_unicode = False
@@ -423,6 +540,10 @@ def setup(realm) -> None:
         rx = this_object(this, "[Symbol.split]")
         s = to_string(arg(args, 0))
         limit = arg(args, 1)
+        if pristine(rx) and proto.props.get("constructor") is ctor and \
+                ctor.props[SPECIES].getter is species_getter:
+            lim = 2 ** 32 - 1 if limit is UNDEFINED else to_uint32(limit)
+            return create_array_from_list(realm, []) if lim == 0 else fast_split(rx, s, lim)
         c = species_constructor(realm, rx, ctor)
         flags = flags_of(rx)
         unicode_matching = "u" in flags or "v" in flags

@@ -17,10 +17,12 @@ from compiler.regexp import check_regexp
 
 from .matcher import Program
 
-__all__ = ["Program", "RegExpSyntaxError", "RegExpStackOverflow", "compile_pattern", "run"]
+__all__ = [
+    "Program", "RegExpStackOverflow", "RegExpSyntaxError", "compile_pattern", "run", "run_all",
+]
 
 # Extra Python frames a match may use; general quantifiers recurse once per iteration.
-MATCH_DEPTH = 400_000
+MATCH_DEPTH = 200_000
 
 
 class RegExpSyntaxError(Exception):
@@ -58,3 +60,33 @@ def run(program: Program, s: str, index: int, sticky: bool, meter=None) -> list[
         raise RegExpStackOverflow("Maximum call stack size exceeded") from None
     finally:
         sys.setrecursionlimit(old)
+
+
+def run_all(program: Program, s: str, sticky: bool, meter=None) -> list[list[int]]:
+    """Every match of a global scan from 0: after an empty match the scan moves on by one
+    character (a code point with u or v), as RegExp.prototype[Symbol.replace] does."""
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(old + MATCH_DEPTH)
+    unicode = program.unicode
+    found = []
+    index = 0
+    n = len(s)
+    match = program.match
+    try:
+        while index <= n:
+            caps = match(s, index, sticky, meter)
+            if caps is None:
+                break
+            found.append(caps)
+            index = caps[1]
+            if index == caps[0]:
+                if unicode and index + 1 < n and 0xD800 <= ord(s[index]) <= 0xDBFF \
+                        and 0xDC00 <= ord(s[index + 1]) <= 0xDFFF:
+                    index += 2
+                else:
+                    index += 1
+    except RecursionError:
+        raise RegExpStackOverflow("Maximum call stack size exceeded") from None
+    finally:
+        sys.setrecursionlimit(old)
+    return found

@@ -253,10 +253,12 @@ class Program:
             if size == 1:
                 def char1(s, i, st):
                     return i < len(s) and s[i] == text and nxt(s, i + 1, st)
+                char1.first_char = text
                 return char1
 
             def lit(s, i, st):
                 return s.startswith(text, i) and nxt(s, i + size, st)
+            lit.first_char = text[0]
             return lit
 
         def lit_back(s, i, st):
@@ -464,6 +466,7 @@ class Program:
         if high == 0:
             return nxt
         if atom[0] in ("char", "any") or (atom[0] == "set" and not atom[1].strings):
+            self.loop_chars = self.char_set_of(atom, flags)
             return self.simple_loop(self.char_test(atom, flags), low, high, greedy, nxt, fwd)
         return self.general_loop(node, nxt, fwd, flags)
 
@@ -476,14 +479,18 @@ class Program:
         high_i = 0 if big else int(high)
 
         if not unicode and fwd:
+            extent = self.run_scanner(test, self.loop_chars)
+            first = getattr(nxt, "first_char", None)
+
             def greedy_fwd(s, i, st):
-                n = len(s)
-                limit = n if big else min(n, i + high_i)
-                j = i
-                while j < limit and test(ord(s[j])):
-                    j += 1
+                limit = len(s) if big else min(len(s), i + high_i)
+                j = extent(s, i, limit)
                 floor = i + low
                 while j >= floor:
+                    if first is not None:
+                        j = s.rfind(first, floor, j + 1)
+                        if j < 0:
+                            return False
                     if nxt(s, j, st):
                         return True
                     j -= 1
@@ -495,26 +502,23 @@ class Program:
                 return False
 
             def lazy_fwd(s, i, st):
-                n = len(s)
-                j = i
-                count = 0
-                while count < low:
-                    if j >= n or not test(ord(s[j])):
-                        return False
-                    j += 1
-                    count += 1
-                while True:
+                limit = len(s) if big else min(len(s), i + high_i)
+                top = extent(s, i, limit)
+                j = i + low
+                while j <= top:
+                    if first is not None:
+                        j = s.find(first, j, top + 1)
+                        if j < 0:
+                            return False
                     if nxt(s, j, st):
                         return True
-                    if (not big and count >= high_i) or j >= n or not test(ord(s[j])):
-                        return False
                     j += 1
-                    count += 1
                     t = st[meter + 1] - 1
                     if t < 0:
                         st[meter](TICK_BATCH)
                         t = TICK_BATCH
                     st[meter + 1] = t
+                return False
             return greedy_fwd if greedy else lazy_fwd
 
         # Code points (u-mode) or backwards: collect the positions.
@@ -571,6 +575,67 @@ class Program:
                     t = TICK_BATCH
                 st[meter + 1] = t
         return greedy_any if greedy else lazy_any
+
+    def char_set_of(self, node, flags: Flags):
+        """(members, negated) of a one-character node when it is small enough to scan with
+        string methods, else None."""
+        kind = node[0]
+        if kind == "any":
+            return None if flags.dot_all else ("\n\r\u2028\u2029", True)
+        if kind == "char":
+            cp = node[1]
+            members = case_classes(self.unicode).get(cp, (cp,)) if flags.ignore_case else (cp,)
+            return "".join(map(chr, members)), False
+        ranges = node[1].ranges
+        if flags.ignore_case:
+            ranges = close_over_case(ranges, self.unicode)
+        if sum(hi - lo + 1 for lo, hi in ranges) > 64 or ranges and ranges[-1][1] > 0xFFFF:
+            return None
+        return "".join(chr(c) for lo, hi in ranges for c in range(lo, hi + 1)), node[2]
+
+    @staticmethod
+    def run_scanner(test, chars):
+        """``extent(s, i, limit)``: the end of the run of matching code units from ``i``,
+        found by string methods in growing windows where the set allows it."""
+        if chars is None:
+            def extent_slow(s, i, limit):
+                j = i
+                while j < limit and test(ord(s[j])):
+                    j += 1
+                return j
+            return extent_slow
+        members, negated = chars
+        if negated:
+            def extent_until(s, i, limit):
+                window = 64
+                lo = i
+                while lo < limit:
+                    hi = min(limit, lo + window)
+                    best = hi
+                    for c in members:
+                        k = s.find(c, lo, best)
+                        if k >= 0:
+                            best = k
+                    if best < hi:
+                        return best
+                    lo = hi
+                    window *= 4
+                return limit
+            return extent_until
+
+        def extent_while(s, i, limit):
+            window = 64
+            lo = i
+            while lo < limit:
+                hi = min(limit, lo + window)
+                chunk = s[lo:hi]
+                rest = len(chunk.lstrip(members))
+                if rest:
+                    return hi - rest
+                lo = hi
+                window *= 4
+            return limit
+        return extent_while
 
     def general_loop(self, node, nxt, fwd, flags):
         low, high, greedy, atom, first, end = node[1:]
