@@ -15,6 +15,7 @@ from functools import lru_cache
 from compiler.errors import JSSyntaxError
 from compiler.regexp import check_regexp
 
+from .charset import UnknownProperty
 from .matcher import Program
 
 __all__ = [
@@ -46,6 +47,9 @@ def compile_pattern(source: str, flags: str) -> Program:
     except RecursionError:
         raise RegExpSyntaxError(
             f"Invalid regular expression: /{source}/: Regular expression is too large") from None
+    except UnknownProperty as err:
+        raise RegExpSyntaxError(
+            f"Invalid regular expression: /{source}/: Unsupported property {err}") from None
     finally:
         sys.setrecursionlimit(old)
 

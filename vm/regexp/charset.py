@@ -222,8 +222,15 @@ def property_ranges(name: str, value: str | None) -> tuple[tuple[int, int], ...]
         query = f"{name}={value}"
     import regex  # the Unicode tables; only needed for property escapes
 
-    text = _all_code_points()
-    return tuple((m.start(), m.end() - 1) for m in regex.finditer(rf"\p{{{query}}}+", text))
+    try:
+        finder = regex.compile(rf"\p{{{query}}}+")
+    except regex.error:
+        raise UnknownProperty(query) from None
+    return tuple((m.start(), m.end() - 1) for m in finder.finditer(_all_code_points()))
+
+
+class UnknownProperty(Exception):
+    """A property name or value the Unicode tables do not know."""
 
 
 def _nfkc_casefold_changes() -> Ranges:

@@ -503,5 +503,44 @@ class _Parser:
 
 
 def property_set(name: str, value: str | None) -> CharSet:
-    """``\\p{...}`` as a set; properties of strings (v-mode) are not supported here."""
+    """``\\p{...}`` as a set (with strings for the v-mode properties of strings)."""
+    if value is None and name in _STRING_PROPERTIES:
+        return _STRING_PROPERTIES[name]()
     return CharSet(list(property_ranges(name, value)))
+
+
+def _keycaps() -> CharSet:
+    return CharSet((), {c + "\ufe0f\u20e3" for c in "#*0123456789"})
+
+
+def _flags() -> CharSet:
+    """Approximation: any pair of regional indicators (the RGI list is not shipped)."""
+    return CharSet((), {chr(a) + chr(b) for a in range(0x1F1E6, 0x1F200)
+                        for b in range(0x1F1E6, 0x1F200)})
+
+
+def _modifier_sequences() -> CharSet:
+    bases = property_ranges("Emoji_Modifier_Base", None)
+    return CharSet((), {chr(b) + chr(m) for lo, hi in bases for b in range(lo, hi + 1)
+                        for m in range(0x1F3FB, 0x1F400)})
+
+
+def _basic_emoji() -> CharSet:
+    return CharSet(list(property_ranges("Emoji_Presentation", None)))
+
+
+def _rgi_emoji() -> CharSet:
+    return _basic_emoji().union(_keycaps()).union(_flags()).union(_modifier_sequences())
+
+
+# Properties of strings, approximated from the code point properties the tables have:
+# tag and ZWJ sequences are not known, so those sets are empty.
+_STRING_PROPERTIES = {
+    "Basic_Emoji": _basic_emoji,
+    "Emoji_Keycap_Sequence": _keycaps,
+    "RGI_Emoji_Flag_Sequence": _flags,
+    "RGI_Emoji_Modifier_Sequence": _modifier_sequences,
+    "RGI_Emoji_Tag_Sequence": CharSet,
+    "RGI_Emoji_ZWJ_Sequence": CharSet,
+    "RGI_Emoji": _rgi_emoji,
+}
