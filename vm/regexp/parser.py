@@ -22,6 +22,7 @@ from .charset import (
     WORD,
     WORD_UNICODE_IGNORE_CASE,
     CharSet,
+    close_over_case,
     complement,
     property_ranges,
 )
@@ -294,13 +295,15 @@ class _Parser:
             ranges = {"d": DIGITS, "s": SPACE, "w": WORD}[c.lower()]
             if c == "W" and self.unicode and self.ignore_case:
                 return CharSet(complement(WORD_UNICODE_IGNORE_CASE))
-            return CharSet(complement(ranges) if c.isupper() else ranges)
+            if c.isupper():
+                return CharSet(complement(self.fold(CharSet(ranges)).ranges))
+            return CharSet(ranges)
         if self.unicode and c in ("p", "P"):
             end = self.src.index("}", self.pos)
             body = self.src[self.pos + 2:end]
             self.pos = end + 1
             name, _, value = body.partition("=")
-            cs = property_set(name, value or None)
+            cs = self.fold(property_set(name, value or None))
             return cs.inverted() if c == "P" else cs
         return None
 
@@ -369,6 +372,8 @@ class _Parser:
         negated = self.eat("^")
         cs = self.class_set_expression() if self.sets else self.class_ranges()
         self.eat("]")
+        if negated and self.sets:  # v-mode: the complement is a set of its own
+            return ("set", self.fold(cs).inverted(), False)
         return ("set", cs, negated)
 
     def class_ranges(self) -> CharSet:
@@ -426,6 +431,13 @@ class _Parser:
 
     # v-mode classes
 
+    def fold(self, cs: CharSet) -> CharSet:
+        """With v and i, every operand is closed over case before set operations and
+        complements (MaybeSimpleCaseFolding), so they work on whole case classes."""
+        if self.sets and self.ignore_case:
+            return CharSet(close_over_case(cs.ranges, True), cs.strings)
+        return cs
+
     def class_set_expression(self) -> CharSet:
         if self.peek() == "]":
             return CharSet()
@@ -446,6 +458,9 @@ class _Parser:
         return result
 
     def class_set_operand_or_range(self) -> CharSet:
+        return self.fold(self.class_set_operand())
+
+    def class_set_operand(self) -> CharSet:
         if self.peek() == "[":
             self.pos += 1
             negated = self.eat("^")
