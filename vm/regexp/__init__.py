@@ -36,6 +36,10 @@ class RegExpStackOverflow(Exception):
 
 @lru_cache(maxsize=512)
 def compile_pattern(source: str, flags: str) -> Program:
+    trailing = len(source) - len(source.rstrip("\\"))
+    if trailing % 2:  # no literal can end so, and the validator never saw one
+        raise RegExpSyntaxError(
+            f"Invalid regular expression: /{source}/: \\ at end of pattern")
     try:
         check_regexp(source, flags)
     except JSSyntaxError as err:

@@ -114,6 +114,7 @@ class Program:
         self.initial[self.meter_slot + 1] = TICK_BATCH
         self.prefix = self._literal_prefix(tree)
         self.anchored = self._anchored(tree)
+        self.skip = None if self.prefix else self._first_char_skip(tree)
 
     @staticmethod
     def _accept(s, i, st):
@@ -133,6 +134,19 @@ class Program:
         if prefix and 0xD800 <= ord(prefix[0]) <= 0xDFFF:
             return ""  # a lone surrogate may need the pair rule
         return prefix
+
+    def _first_char_skip(self, tree):
+        """``skip(s, i, n)``: the next index where the pattern's first character can
+        match, when that character comes from a small set; else None."""
+        first = tree[1][0] if tree[0] == "seq" and tree[1] else tree
+        if first[0] == "quant" and first[1] >= 1:
+            first = first[4]
+        if first[0] not in ("char", "set") or first[0] == "set" and first[1].strings:
+            return None
+        chars = self.char_set_of(first, self.flags)
+        if chars is None or chars[1] or any(0xD800 <= ord(c) <= 0xDFFF for c in chars[0]):
+            return None
+        return self.run_scanner(None, (chars[0], True))
 
     def _anchored(self, tree) -> bool:
         if self.flags.multiline:
@@ -161,10 +175,15 @@ class Program:
         i = index
         countdown = TICK_BATCH
         unicode = self.unicode
+        skip = self.skip
         while i <= n:
             if prefix:
                 i = s.find(prefix, i)
                 if i < 0:
+                    return None
+            elif skip is not None:
+                i = skip(s, i, n)
+                if i >= n:
                     return None
             st[0] = i
             if m(s, i, st):
