@@ -139,9 +139,15 @@ def _canonicalize_legacy(cp: int) -> int:
     return cu
 
 
+# CaseFolding.txt "S" entries that neither full folding nor lowercasing give.
+_SIMPLE_FOLD_EXTRA = {0x1FD3: 0x0390, 0x1FE3: 0x03B0, 0xFB05: 0xFB06}
+
+
 def _simple_case_fold(cp: int) -> int:
     """Unicode ignoreCase: simple case folding (full folding where it is one character,
     else lowercasing where that is one character)."""
+    if cp in _SIMPLE_FOLD_EXTRA:
+        return _SIMPLE_FOLD_EXTRA[cp]
     ch = chr(cp)
     folded = ch.casefold()
     if len(folded) == 1:
