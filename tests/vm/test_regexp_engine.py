@@ -18,11 +18,12 @@ from node_batch import node_batch
 from compiler.errors import JSSyntaxError
 from compiler.regexp import check_regexp
 from vm.regexp import compile_pattern, run
+from vm.utf16 import to_utf16
 
 SEED = 20261121
 ATOMS = ["a", "b", "A", "1", " ", ".", "\\d", "\\w", "\\W", "\\s", "[ab]", "[^a]", "[a-c1]",
-         "\\b", "\\B", "^", "$", "[\\w-]", "\\x61", "\\u0062", "_", "\\n", "é", "É"]
-INPUT_CHARS = "aAbB1 _\n-éÉ"
+         "\\b", "\\B", "^", "$", "[\\w-]", "\\x61", "\\u0062", "_", "\\n", "é", "É", "😀", "[😀a]"]
+INPUT_CHARS = "aAbB1 _\n-éÉ😀"
 PRELUDE = """
 function answer([pattern, flags, input]) {
   let re;
@@ -82,7 +83,7 @@ def _corpus() -> list[list[str]]:
             pattern += "|" + _pattern(rng, 0, state)
         flags = "".join(f for f in "imsuy" if rng.random() < 0.25)
         try:
-            check_regexp(pattern, flags)
+            check_regexp(to_utf16(pattern), flags)
         except JSSyntaxError:
             continue
         for _ in range(3):
@@ -100,6 +101,8 @@ def node_answers() -> list:
 
 
 def _scan(pattern: str, flags: str, text: str) -> list:
+    """The same scan by our engine, on UTF-16 code units as the VM holds strings."""
+    pattern, text = to_utf16(pattern), to_utf16(text)
     program = compile_pattern(pattern, flags)
     sticky = "y" in flags
     out = []

@@ -144,7 +144,7 @@ class Program:
         if first[0] not in ("char", "set") or first[0] == "set" and first[1].strings:
             return None
         chars = self.char_set_of(first, self.flags)
-        if chars is None or chars[1] or any(0xD800 <= ord(c) <= 0xDFFF for c in chars[0]):
+        if chars is None or chars[1] or any(ord(c) >= 0xD800 for c in chars[0]):
             return None
         return self.run_scanner(None, (chars[0], True))
 
@@ -163,6 +163,9 @@ class Program:
             st[self.meter_slot] = meter
         m = self.matcher
         n = len(s)
+        if self.unicode and 0 < index < n and 0xDC00 <= ord(s[index]) <= 0xDFFF \
+                and 0xD800 <= ord(s[index - 1]) <= 0xDBFF:
+            index -= 1  # u/v match code points: an index inside a pair means the pair
         if sticky:
             st[0] = index
             return st[:self.cap_size] if m(s, index, st) else None
