@@ -245,7 +245,10 @@ class _Parser:
             added = self.modifier_letters()
             removed = self.modifier_letters() if self.eat("-") else ""
             self.eat(":")
+            outer = self.ignore_case  # \W and v-mode folding depend on i
+            self.ignore_case = "i" in added or (outer and "i" not in removed)
             body = self.disjunction()
+            self.ignore_case = outer
             self.eat(")")
             return ("mods", added, removed, body)
         self.group_index += 1
