@@ -35,6 +35,11 @@ _RESERVED_PUNCT = frozenset("&-!#%,:;<=>@`~")
 INFINITY = float("inf")
 
 
+def _is_digit(ch: str) -> bool:
+    """An ASCII decimal digit (str.isdigit also takes other scripts' digits)."""
+    return "0" <= ch <= "9"
+
+
 class Pattern:
     """A parsed pattern: its tree, group count and group names."""
 
@@ -139,7 +144,7 @@ class _Parser:
 
     def digits(self) -> int:
         start = self.pos
-        while self.pos < self.n and self.src[self.pos].isdigit() and self.src[self.pos] < "\x80":
+        while self.pos < self.n and _is_digit(self.src[self.pos]):
             self.pos += 1
         return int(self.src[start:self.pos])
 
@@ -202,13 +207,13 @@ class _Parser:
             self.pos += 1
         elif c == "{":
             self.pos += 1
-            if not self.peek().isdigit():
+            if not _is_digit(self.peek()):
                 self.pos = start
                 return atom
             low = self.digits()
             high = low
             if self.eat(","):
-                high = self.digits() if self.peek().isdigit() else INFINITY
+                high = self.digits() if _is_digit(self.peek()) else INFINITY
             if not self.eat("}"):
                 self.pos = start
                 return atom
@@ -322,7 +327,7 @@ class _Parser:
                 self.pos += 2
                 return ord(letter) % 32
             return None
-        if c == "0" and not self.peek(1).isdigit():
+        if c == "0" and not _is_digit(self.peek(1)):
             self.pos += 1
             return 0
         if c == "x":
@@ -418,7 +423,7 @@ class _Parser:
             return 0x2D
         if not self.unicode and c == "c":
             nxt = self.peek(1)
-            if nxt.isdigit() and nxt.isascii() or nxt == "_":
+            if _is_digit(nxt) or nxt == "_":
                 self.pos += 2
                 return ord(nxt) % 32
         if not self.unicode and c in ("8", "9"):
