@@ -1107,7 +1107,9 @@ class FunctionCompiler:
         r = self.target(dst)
         v = node.value
         if node.regex is not None:
-            raise self.error("regular expressions are not supported yet", node)
+            self.emit(O["NEWREGEXP"], r, self.const(node.regex["pattern"]),
+                      self.const(node.regex["flags"]))
+            return r
         if node.bigint is not None:
             self.emit(O["LOADK"], r, self.const(int(node.bigint)))
         elif v is None:

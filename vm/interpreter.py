@@ -124,6 +124,7 @@ OP_NEWARRAY = OPCODE["NEWARRAY"]
 OP_NEWCELL = OPCODE["NEWCELL"]
 OP_NEWOBJECT = OPCODE["NEWOBJECT"]
 OP_NEWPRIVATE = OPCODE["NEWPRIVATE"]
+OP_NEWREGEXP = OPCODE["NEWREGEXP"]
 OP_NEWSPREAD = OPCODE["NEWSPREAD"]
 OP_NEWTARGET = OPCODE["NEWTARGET"]
 OP_NOP = OPCODE["NOP"]
@@ -718,6 +719,8 @@ class Interpreter:
                                 else self.call(method, record.iterator, [])
                         elif op == OP_NEWPRIVATE:
                             regs[ins[1]] = PrivateName(consts[ins[2]])
+                        elif op == OP_NEWREGEXP:
+                            regs[ins[1]] = realm.regexp_create(consts[ins[2]], consts[ins[3]])
                         elif op == OP_GETPRIVATE:
                             regs[ins[1]] = self.get_private(regs[ins[2]], regs[ins[3]])
                         elif op == OP_SETPRIVATE:

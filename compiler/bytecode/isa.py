@@ -188,6 +188,8 @@ OPCODES: list[tuple[str, str, str]] = [
     ("IMPORTCALL", "RRRN", "r[a] = import(r[b], r[c]): a promise for the module's namespace "
      "(d = 0), or its ModuleSource (d = 1, `import.source`)"),
     ("IMPORTMETA", "R", "r[a] = import.meta of the running module"),
+    # regular expressions
+    ("NEWREGEXP", "RKK", "r[a] = a new RegExp object for the literal /constants[b]/constants[c]"),
 ]
 
 OPCODE: dict[str, int] = {name: i for i, (name, _, _) in enumerate(OPCODES)}
