@@ -367,8 +367,10 @@ def cmd_boards(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_image(path: str) -> int:
-    """`caplet run app.caplet`: check the image for its board, then run its entry."""
+def run_image(path: str, memory_report: str | None = None) -> int:
+    """`caplet run app.caplet`: check the image for its board, then run its entry under
+    the board's limits (the manifest's heap quota, else the board's heap budget, as the
+    main Global's quota; a default instruction budget per turn)."""
     from compiler.bytecode.image import ImageError, read_image
 
     data = _read_bytes(path)
@@ -381,16 +383,12 @@ def run_image(path: str) -> int:
         raise CommandError(f"{path}: {e}") from None
     if any(m.kind != "script" for m in image.modules):
         raise CommandError(f"{path}: running module images is not supported yet")
-    from vm import Machine, UncaughtError
+    from .hosting import DEFAULT_TURN_BUDGET, make_machine, run_guarded
 
-    machine = Machine(output=lambda line: print(line, flush=False))
-    try:
-        machine.run_code(image.entry)
-    except UncaughtError as err:
-        sys.stdout.flush()
-        print(str(err), file=sys.stderr)
-        return 1
-    return 0
+    quota = image.manifest.heap_quota or (board.memory.heap_budget if board else None)
+    machine = make_machine(cost=board.cost if board else None, quota=quota,
+                           instructions=DEFAULT_TURN_BUDGET, report=bool(memory_report))
+    return run_guarded(machine, lambda: machine.run_code(image.entry), memory_report)
 
 
 def disasm_image(path: str) -> int:
@@ -432,5 +430,6 @@ def add_commands(sub) -> None:
     b.set_defaults(run=_guarded(cmd_boards))
 
 
-run_image_command = _guarded(lambda args: run_image(args.file))
+run_image_command = _guarded(lambda args: run_image(args.file,
+                                                   getattr(args, "memory_report", None)))
 disasm_image_command = _guarded(lambda args: disasm_image(args.file))
