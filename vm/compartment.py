@@ -20,12 +20,13 @@ further evaluations, and its caller gets an Error it may catch.
 
 from __future__ import annotations
 
-from compiler import JSSyntaxError, parse
-from compiler.codegen import compile_eval
+from compiler.errors import JSSyntaxError
 
 from .convert import is_callable, to_string
+from .errors import UncaughtError
 from .evaluators import STRICT_GLOBAL_CODE
 from .interpreter import StepLimit
+from .limits import Terminated
 from .objects import CONFIGURABLE, ENUMERABLE, WRITABLE, JSError, JSFunction, JSObject
 from .operations import get_prototype_from_constructor
 from .realm import Global
@@ -71,9 +72,11 @@ class SloppyGlobalsView(Global):
     """The Global as code of a `sloppyGlobalsMode` evaluation sees it (same objects)."""
 
     sloppy_globals = True
+    halted = property(lambda self: self.base.halted)  # the base's, even if it changes
 
     def __init__(self, base: Global) -> None:  # noqa: D107 - shares, does not populate
         self.__dict__.update(base.__dict__)
+        self.__dict__.pop("halted", None)
         self.base = base
 
 
@@ -249,6 +252,8 @@ class Compartments:
         fields.module_map = _own_enumerable(modules)
         fields.no_namespace_box = _truthy(options.get("__noNamespaceBox__", False))
         fields.no_aggregate_load_errors = _truthy(options.get("noAggregateLoadErrors", False))
+        quota, instructions = resource_limits(options.get("resourceLimits", UNDEFINED))
+        machine.limits.adopt(g, "Compartment", quota, instructions)
         endowments = _own_enumerable(options.get("globals", UNDEFINED))
         obj = g.global_object
         for key, value in endowments.items():
@@ -335,24 +340,47 @@ class Compartments:
         code = self._compile(source)
         env = SloppyGlobalsView(g) if sloppy else g
         fn = JSFunction(machine.realm.function_prototype, code, [], env)
+        return self.run_turn(fields, lambda: machine.interpreter.run(
+            fn, g.global_object, [], UNDEFINED))
+
+    def run_turn(self, fields: CompartmentFields, thunk):
+        """Run ``thunk`` as a turn of the compartment: under its instruction budget, and
+        stopped fail-stop (an Error for the caller) when a limit terminates it."""
+        machine = self.machine
+        g = fields.global_env
         self.active.append(fields)
         try:
-            return machine.interpreter.run(fn, g.global_object, [], UNDEFINED)
+            return machine.limits.run_turn(g, thunk)
         except StepLimit as stop:
             if getattr(stop, "compartment", None) is not fields:
                 raise
-            fields.terminated = str(stop)
-            machine.interpreter.steps = machine.step_budget
-            raise JSError("Error", f'Compartment "{fields.name}" terminated: {stop}') \
-                from None
+            if not isinstance(stop, Terminated):  # the host's limit hook refused: stop it
+                machine.limits.terminate(g, str(stop), unwind=False)
+                machine.limits.meter.refill()
+            raise JSError("Error", f'Compartment "{fields.name}" terminated: '
+                                   f"{fields.terminated}") from None
         finally:
             self.active.pop()
+
+    def run_job(self, job) -> None:
+        """A job a compartment queued: dropped if it was terminated, else its turn."""
+        fields = job.owner.compartment
+        if job.owner.halted:
+            return
+        try:
+            self.machine._guard(lambda: self.run_turn(fields, job.job), job.owner, turn=False)
+        except UncaughtError:
+            if not job.owner.halted:
+                raise  # an ordinary uncaught error; a termination was reported already
 
     def _compile(self, source: str):
         cache = self.machine.eval_cache
         key = (STRICT_GLOBAL_CODE, source)
         code = cache.get(key)
         if code is None:
+            from compiler import parse
+            from compiler.codegen import compile_eval
+
             try:
                 program = parse(source, eval_site=STRICT_GLOBAL_CODE)
                 code = compile_eval(program, source, STRICT_GLOBAL_CODE)
@@ -370,6 +398,30 @@ class Compartments:
             stop.compartment = self.active[-1]
             raise stop
         raise StepLimit("instruction budget exhausted")
+
+
+def resource_limits(value) -> tuple[int | None, int | None]:
+    """caplet's `resourceLimits: { heapBytes, instructions }` option: a heap quota in
+    bytes (by the machine's cost model) and an instruction budget per turn."""
+    if value is UNDEFINED:
+        return None, None
+    if not isinstance(value, JSObject):
+        raise JSError("TypeError", "Compartment option resourceLimits must be an object")
+    out = []
+    for key in ("heapBytes", "instructions"):
+        n = value.get(key)
+        if n is UNDEFINED:
+            out.append(None)
+            continue
+        if type(n) is not float or n != n or n < 0 or n != int(n) or n > 2.0 ** 53:
+            raise JSError("RangeError", f"resourceLimits.{key} must be a non-negative "
+                                        f"integer, got {_kind(n)} {_shown(n)}")
+        out.append(int(n))
+    return out[0], out[1]
+
+
+def _shown(value) -> str:
+    return to_string(value) if type(value) in (float, str, bool) else ""
 
 
 def _truthy(value) -> bool:

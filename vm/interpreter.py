@@ -301,6 +301,8 @@ class Interpreter:
                 this = C.to_object(self.machine.realm, this)
         g = fn.global_env
         machine = self.machine
+        if g.halted:  # a terminated Global (vm/limits.py): calls into it throw
+            machine.limits.refuse(g)
         realm = machine.realm
         exception = UNDEFINED
         pc = 0

@@ -23,10 +23,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from compiler.module import CompiledModule, ModuleRequest
-
 from .objects import Cell, JSError, JSFunction, JSObject, JSThrow
 from .values import HOLE, UNDEFINED
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from compiler.module import CompiledModule, ModuleRequest
 
 NEW, UNLINKED, LINKING, LINKED = "new", "unlinked", "linking", "linked"
 EVALUATING, EVALUATING_ASYNC, EVALUATED = "evaluating", "evaluating-async", "evaluated"
@@ -577,6 +579,8 @@ class Modules:
             attributes = self._attributes(options)
         except (JSError, JSThrow) as e:
             return reject(self.value_of(e, g))
+        from compiler.module import ModuleRequest
+
         request = ModuleRequest(spec, attributes)
 
         def continue_import(module, error):
