@@ -628,9 +628,10 @@ class FunctionCompiler:
             self.statement(stmt)
 
     def s_IfStatement(self, node):
+        mark = self.next_reg
         test = self.expr(node.test)
         jf = self.emit(O["JMPIFNOT"], test, 0)
-        self.free_to(test if test >= self.next_reg - 1 else self.next_reg)
+        self.free_to(mark)
         self.statement(node.consequent)
         if node.alternate is not None:
             je = self.emit(O["JMP"], 0)
