@@ -116,7 +116,7 @@ try { new Digital({pin: 3, mode: Digital.Output}); } catch (e) { console.log(e.m
 new Digital({pin: 2, mode: Digital.Input, edge: Digital.Rising,
              onReadable() { console.log("button " + this.read()); }});
 let n = 0;
-setInterval(() => console.log("reading " + ++n + ": " + celsius + " C"), 40);
+setInterval(() => console.log("reading " + ++n + ": " + celsius + " C"), 400);
 """
 
 
