@@ -728,11 +728,17 @@ class FunctionCompiler:
         it = self.alloc()
         self.emit(iterator_op, it, source)
         label = self._loop(self.pending_labels())
-        if iterator_op == O["GETITERATOR"]:
+        if iterator_op != O["FORINKEYS"]:
             label.iterator = it
         top = self.here()
         value = self.alloc()
-        step = self.emit(O["ITERNEXT"], value, it, 0)
+        if iterator_op == O["GETASYNCITERATOR"]:  # for await: next() results are awaited
+            label.async_iterator = True
+            self.emit(O["ITERCALLNEXT"], value, it)
+            self.emit(O["AWAIT"], value, value)
+            step = self.emit(O["ITERRESULT"], value, value, 0)
+        else:
+            step = self.emit(O["ITERNEXT"], value, it, 0)
         body_start = self.here()
         if scope is not None:
             self.enter_block(scope)
@@ -743,7 +749,7 @@ class FunctionCompiler:
             self.assign_to(left, value)
         self.statement(node.body)
         self.emit(O["JMP"], top)
-        if iterator_op == O["GETITERATOR"]:
+        if label.iterator is not None:
             self.close_on_throw(it, body_start)
         self.patch(step)
         end = self.here()
@@ -764,40 +770,7 @@ class FunctionCompiler:
         self.patch(over)
 
     def s_ForOfStatement(self, node):
-        if node.is_await:
-            self.for_await(node)
-        else:
-            self._for_each(node, O["GETITERATOR"])
-
-    def for_await(self, node) -> None:
-        """for await (x of y): next() results are awaited, and so is return()."""
-        scope = self.unit.analysis.scopes.get(id(node))
-        if scope is not None:
-            self.enter_block(scope)
-        source = self.expr(node.right)
-        it = self.alloc()
-        self.emit(O["GETASYNCITERATOR"], it, source)
-        label = self._loop(self.pending_labels())
-        label.iterator = it
-        label.async_iterator = True
-        top = self.here()
-        value = self.alloc()
-        self.emit(O["ITERCALLNEXT"], value, it)
-        self.emit(O["AWAIT"], value, value)
-        step = self.emit(O["ITERRESULT"], value, value, 0)
-        body_start = self.here()
-        if scope is not None:
-            self.enter_block(scope)
-        left = node.left
-        if left.type == "VariableDeclaration":
-            self.bind_pattern(left.declarations[0].id, value, None, init=True)
-        else:
-            self.assign_to(left, value)
-        self.statement(node.body)
-        self.emit(O["JMP"], top)
-        self.close_on_throw(it, body_start)
-        self.patch(step)
-        self._close_loop(label, top, self.here())
+        self._for_each(node, O["GETASYNCITERATOR"] if node.is_await else O["GETITERATOR"])
 
     def s_ForInStatement(self, node):
         self._for_each(node, O["FORINKEYS"])
