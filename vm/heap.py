@@ -211,6 +211,10 @@ class Tracer:
 
     def frame_locals(self, frame) -> None:
         f_locals = frame.f_locals
+        if frame.f_code.co_filename.startswith("<tier "):  # registers are r0, r1, ... c0, ...
+            for value in f_locals.values():
+                self.push(value)
+            return
         for name in _FRAME_LOCALS:
             if name in f_locals:
                 self.push(f_locals[name])
@@ -220,20 +224,29 @@ def roots(g) -> list:
     """A Global's roots, apart from its activations (``activations`` finds those)."""
     out: list = [g.global_object, g.lexical]
     host = getattr(g, "module_host", None)
+    records: list = []
     if host is not None:
-        for record in host.module_map.values():
-            out.append(getattr(record, "env", None))
-            out.append(getattr(record, "namespace", None))
-            out.append(getattr(record, "meta", None))
+        # the desktop host and a new Global's hook host keep a module map; a
+        # compartment's host keeps its records on the compartment's fields
+        module_map = getattr(host, "module_map", None)
+        if isinstance(module_map, dict):
+            records.extend(module_map.values())
+        fields = getattr(host, "fields", None)
+        records.extend(getattr(fields, "records", {}).values())
+    for record in records:
+        out.append(getattr(record, "env", None))
+        out.append(getattr(record, "namespace", None))
+        out.append(getattr(record, "meta", None))
     return out
 
 
 def activations(frame_code) -> list:
-    """The Python frames of running interpreter activations, innermost first."""
+    """The Python frames of running activations (interpreter frames and functions the
+    translating tier made), innermost first."""
     out = []
     f = sys._getframe(1)
     while f is not None:
-        if f.f_code is frame_code:
+        if f.f_code is frame_code or f.f_code.co_filename.startswith("<tier "):
             out.append(f)
         f = f.f_back
     return out

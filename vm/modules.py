@@ -31,6 +31,13 @@ if TYPE_CHECKING:
     from compiler.module import CompiledModule, ModuleRequest
 
 NEW, UNLINKED, LINKING, LINKED = "new", "unlinked", "linking", "linked"
+
+
+def _is_compiled_module(value) -> bool:
+    from compiler.module import CompiledModule  # the compiler loads only when it is needed
+
+    return isinstance(value, CompiledModule)
+
 EVALUATING, EVALUATING_ASYNC, EVALUATED = "evaluating", "evaluating-async", "evaluated"
 
 NAMESPACE = "*namespace*"  # ResolvedBinding.binding_name of a namespace (export * as ns)
@@ -571,7 +578,7 @@ class Modules:
         if referrer is None:
             referrer = self.default_referrer(g)
         if isinstance(specifier, JSObject) and specifier.class_name == "ModuleSource" and \
-                isinstance(specifier.internal, CompiledModule) and phase == 0:
+                phase == 0 and _is_compiled_module(specifier.internal):
             self._load_link_evaluate(self.source_instance(referrer, specifier), g, cap)
             return cap.promise
         try:

@@ -279,7 +279,8 @@ class _Translator:
                     "    raise JSError('RangeError', 'Maximum call stack size exceeded')",
                     "try:"]
         ind = "    " if plain else ""
-        body = []
+        body = ["if fn.global_env.halted:  # a terminated Global (vm/limits.py)",
+                "    interp.machine.limits.refuse(fn.global_env)"]
         if code.params:
             body.append("n = len(args)")
             for i in range(code.params):
