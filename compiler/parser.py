@@ -10,8 +10,8 @@ described at the top of ``js.lark``. The semantic values are built by
 
 from __future__ import annotations
 
+import binascii
 import contextlib
-import hashlib
 import os
 import pickle
 import re
@@ -177,9 +177,9 @@ def _sre_cache_file() -> str:
     import _sre
     import sys
 
-    key = hashlib.sha256(_table_cache_file().encode())
-    key.update(f"{sys.implementation.cache_tag} {sys.version} {_sre.MAGIC}".encode())
-    return os.path.join(_cache_dir(), f"js-regex-{key.hexdigest()[:16]}.pickle")
+    key = _fingerprint(f"{_table_cache_file()} {sys.implementation.cache_tag} {sys.version} "
+                       f"{_sre.MAGIC}".encode())
+    return os.path.join(_cache_dir(), f"js-regex-{key}.pickle")
 
 
 def _sre_args(pattern: str) -> tuple:
@@ -275,9 +275,14 @@ def _build_tables() -> dict:
 def _table_cache_file() -> str:
     # The pickle holds plain data only, so it depends on the grammar and its own shape,
     # not on the Lark version that built it.
-    key = hashlib.sha256(GRAMMAR.read_bytes())
-    key.update(str(_Tables.VERSION).encode())
-    return os.path.join(_cache_dir(), f"js-tables-{key.hexdigest()[:16]}.pickle")
+    key = _fingerprint(GRAMMAR.read_bytes() + str(_Tables.VERSION).encode())
+    return os.path.join(_cache_dir(), f"js-tables-{key}.pickle")
+
+
+def _fingerprint(data: bytes) -> str:
+    """A cache key for ``data``: two checksums and the length (hashlib's OpenSSL import
+    alone would cost a noticeable share of a `caplet run`'s start-up)."""
+    return f"{binascii.crc32(data):08x}{binascii.crc_hqx(data, 0):04x}{len(data):x}"
 
 
 def _read_table_cache() -> dict | None:

@@ -24,11 +24,9 @@ as a module descriptor links to that compartment's instance (ses's `moduleAliase
 
 from __future__ import annotations
 
-from compiler.module import CompiledModule
-
 from .convert import is_callable, to_string
 from .module_namespace import ModuleNamespace
-from .modules import UNLINKED, ModuleRecord, ResolvedBinding, SourceTextModule
+from .modules import UNLINKED, ModuleRecord, ResolvedBinding, SourceTextModule, _is_compiled_module
 from .objects import ENUMERABLE, Cell, JSError, JSObject, JSThrow, Slot
 from .symbols import TO_STRING_TAG
 from .values import UNDEFINED, JSSymbol
@@ -639,7 +637,7 @@ class CompartmentModules:
                                            f"{' if present' if optional else ''}, got "
                                            f"{quote(value)}{where}")
         compiled = source.internal if source.class_name == "ModuleSource" else None
-        if isinstance(compiled, CompiledModule):
+        if _is_compiled_module(compiled):
             module = SourceTextModule(compiled, spec, host, g)
             module.status = UNLINKED
             module.module_source = source  # `import source` gives back this very object

@@ -39,7 +39,6 @@ from .objects import (
 from .operations import copy_data_properties, for_in_keys, instance_of, set_integrity_level
 from .records import GENSTART, GeneratorReturn, IterRecord
 from .symbols import ITERATOR, UNSCOPABLES
-from .tier import prepare as tier_prepare
 from .values import HOLE, NULL, UNDEFINED
 
 # Opcode numbers as constants the loop compares against (the table is the source).
@@ -248,6 +247,8 @@ class Interpreter:
         if self.tier:
             entry = code.tier
             if not entry and entry is not False:  # not yet translated
+                from .tier import prepare as tier_prepare  # loads with the first call
+
                 entry = tier_prepare(code, self.tier == "eager")
             if entry:
                 if not (code.generator or code.is_async):

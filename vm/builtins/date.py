@@ -26,7 +26,6 @@ from ..operations import get_prototype_from_constructor, invoke
 from ..symbols import TO_PRIMITIVE
 from ..values import NULL, UNDEFINED
 from . import date_math as dm
-from .date_parse import parse_date
 from .support import arg, make_constructor, method
 
 DAYS = ("Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat")
@@ -143,7 +142,7 @@ def setup(realm) -> None:
                 tv = dm.time_clip(value.internal)
             else:
                 v = to_primitive(value)
-                tv = dm.time_clip(parse_date(v) if type(v) is str else to_number(v))
+                tv = dm.time_clip(_parse(v) if type(v) is str else to_number(v))
         else:
             values = components(args, (dm.NAN, dm.NAN, 1.0, 0.0, 0.0, 0.0, 0.0))
             tv = dm.time_clip(dm.utc(dm.make_full_date(values)))
@@ -158,7 +157,7 @@ def setup(realm) -> None:
         return now()
 
     def date_parse_(this, args):
-        return parse_date(to_string(arg(args, 0)))
+        return _parse(to_string(arg(args, 0)))
 
     def date_utc(this, args):
         values = components(list(args) or [UNDEFINED], (dm.NAN, 0.0, 1.0, 0.0, 0.0, 0.0, 0.0))
@@ -297,3 +296,10 @@ def setup(realm) -> None:
     method(realm, proto, "valueOf", value_of, 0)
     prim = realm.native("[Symbol.toPrimitive]", to_primitive_, 1)
     proto.define(TO_PRIMITIVE, prim, CONFIGURABLE)
+
+
+def _parse(text: str) -> float:
+    """Date.parse (its tables load on first use: most programs never parse a date)."""
+    from .date_parse import parse_date
+
+    return parse_date(text)
