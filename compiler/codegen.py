@@ -1777,24 +1777,14 @@ class FunctionCompiler:
                 self.emit(O["LOADUNDEF"], this)
                 self.patch(done)
             self.free_to(this + 1)
-            for a in node.arguments:
-                self.expr(a, self.alloc())
-            self.free_to(mark)
-            r = self.target(dst)
-            self.emit(O["CALL"], r, fn, this, len(node.arguments))
-            return r
+            return self.call_with_arguments(fn, this, node.arguments, mark, dst)
         if callee.type == "MemberExpression" and callee.object.type == "Super":
             fn = self.alloc()
             this = self.alloc()
             self.emit(O["GETSUPER"], fn, self._super_key(callee))
             self.emit(O["LOADTHIS"], this)
             self.free_to(this + 1)
-            for a in node.arguments:
-                self.expr(a, self.alloc())
-            self.free_to(mark)
-            r = self.target(dst)
-            self.emit(O["CALL"], r, fn, this, len(node.arguments))
-            return r
+            return self.call_with_arguments(fn, this, node.arguments, mark, dst)
         spread = any(a.type == "SpreadElement" for a in node.arguments)
         fn = self.alloc()
         this = self.alloc()
@@ -1840,12 +1830,15 @@ class FunctionCompiler:
             r = self.target(dst)
             self.emit(O["CALLSPREAD"], r, fn, this, arr)
             return r
-        for a in node.arguments:
-            reg = self.alloc()
-            self.expr(a, reg)
+        return self.call_with_arguments(fn, this, node.arguments, mark, dst)
+
+    def call_with_arguments(self, fn: int, this: int, args: list, mark: int, dst) -> int:
+        """CALL r[fn] with r[this] and the arguments evaluated into the next registers."""
+        for a in args:
+            self.expr(a, self.alloc())
         self.free_to(mark)
         r = self.target(dst)
-        self.emit(O["CALL"], r, fn, this, len(node.arguments))
+        self.emit(O["CALL"], r, fn, this, len(args))
         return r
 
     def direct_eval(self, node, dst):
