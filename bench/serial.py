@@ -23,6 +23,18 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:] = [str(ROOT)] + [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 
 
+def bench_image(size: int) -> bytes:
+    """A real image for the Pico of about ``size`` bytes (a long string constant)."""
+    from boards import load_board
+    from compiler import parse
+    from compiler.bytecode.image import Manifest, write_image
+    from compiler.codegen import compile_script
+
+    text = f'console.log("bench"); var pad = "{"b" * max(0, size // 2 - 200)}";'
+    code = compile_script(parse(text, module=False, filename="bench.js"), text, "bench.js")
+    return write_image(code, board=load_board("rpi-pico"), manifest=Manifest("bench"))
+
+
 def measure(baud: int, faults: str, size: int) -> float:
     from firmware_bridge.host import DeviceClient
 
@@ -33,7 +45,8 @@ def measure(baud: int, faults: str, size: int) -> float:
     sim = subprocess.Popen(args, stdout=subprocess.PIPE, text=True, env=env)
     try:
         port = re.search(r"ready on (\S+)", sim.stdout.readline()).group(1)
-        image = (b'console.log("bench");\n//' + b"b" * size)[:size] + b"\n"
+        image = bench_image(size)
+        digest = image[-32:]  # an unsigned image ends with its digest
         with DeviceClient(port, baud=baud, on_log=lambda msg: None) as client:
             client.connect()
             marks: dict[str, float] = {}
@@ -43,7 +56,7 @@ def measure(baud: int, faults: str, size: int) -> float:
                 if done >= total:
                     marks["last"] = time.perf_counter()
 
-            client.flash("bench", image, progress=progress)
+            client.flash("bench", image, digest=digest, progress=progress)
             dt = marks["last"] - marks["first"]
         return len(image) / dt / (baud / 10)
     finally:

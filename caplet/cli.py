@@ -8,8 +8,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from compiler import JSSyntaxError, parse
-from compiler.ast import Node, iter_children, to_json
+TYPE_CHECKING = False
+if TYPE_CHECKING:  # the compiler is imported by the commands that parse (start-up matters)
+    from compiler import JSSyntaxError
+    from compiler.ast import Node
 
 
 def read_source(path: str) -> str:
@@ -31,6 +33,8 @@ def format_syntax_error(err: JSSyntaxError, path: str) -> str:
 
 
 def summarize(program: Node) -> str:
+    from compiler.ast import iter_children
+
     counts: Counter[str] = Counter()
     stack = [program]
     while stack:
@@ -45,6 +49,9 @@ def summarize(program: Node) -> str:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
+    from compiler import JSSyntaxError, parse
+    from compiler.ast import to_json
+
     try:
         text = read_source(args.file)
     except OSError as e:
@@ -65,6 +72,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def _compile_file(path: str, module: bool):
+    from compiler import parse
     from compiler.codegen import compile_script
 
     text = read_source(path)
@@ -86,25 +94,24 @@ def cmd_run(args: argparse.Namespace) -> int:
     except OSError as e:
         print(f"caplet: cannot read {args.file}: {e.strerror}", file=sys.stderr)
         return 2
-    from vm import Machine, UncaughtError
+    from compiler import JSSyntaxError
 
-    machine = Machine(output=lambda line: print(line, flush=False))
+    from .hosting import make_machine, run_guarded
+
+    machine = make_machine(report=bool(args.memory_report))
+    if args.module or args.file.endswith(".mjs"):
+        action = lambda: machine.run_module(text, args.file)  # noqa: E731
+    else:
+        action = lambda: machine.run_script(text, filename=args.file)  # noqa: E731
     try:
-        if args.module or args.file.endswith(".mjs"):
-            machine.run_module(text, args.file)
-        else:
-            machine.run_script(text, filename=args.file)
+        return run_guarded(machine, action, args.memory_report)
     except JSSyntaxError as err:
         print(format_syntax_error(err, args.file), file=sys.stderr)
         return 1
-    except UncaughtError as err:
-        sys.stdout.flush()
-        print(str(err), file=sys.stderr)
-        return 1
-    return 0
 
 
 def cmd_disasm(args: argparse.Namespace) -> int:
+    from compiler import JSSyntaxError
     from compiler.bytecode.disasm import disassemble
 
     from . import image_commands
@@ -120,6 +127,11 @@ def cmd_disasm(args: argparse.Namespace) -> int:
         print(format_syntax_error(err, args.file), file=sys.stderr)
         return 1
     print(disassemble(code, text))
+    if args.tier:  # what the translating tier makes of each function
+        from vm.tier import listing
+
+        print()
+        print(listing(code))
     return 0
 
 
@@ -157,10 +169,14 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("file")
     r.add_argument("--module", action="store_true", help="run as an ES module (.mjs is "
                    "always a module); imports are found relative to FILE")
+    r.add_argument("--memory-report", metavar="FILE", help="at exit, write JSON to FILE ('-': "
+                   "stderr): ROM bytes and each Global's live, peak bytes and quota")
     r.set_defaults(run=cmd_run)
     d = sub.add_parser("disasm", help="print the bytecode of a JavaScript file or an image")
     d.add_argument("file")
     d.add_argument("--module", action="store_true")
+    d.add_argument("--tier", action="store_true", help="also print the Python source the "
+                   "translating tier runs for each function")
     d.set_defaults(run=cmd_disasm)
     from . import image_commands
 

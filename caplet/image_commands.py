@@ -14,7 +14,7 @@ from pathlib import Path
 
 MAGIC = b"\x89CAPLET\n"  # compiler.bytecode.image.MAGIC, repeated to avoid importing it
 MANIFEST_FILE = "caplet.json"
-MANIFEST_KEYS = {"name", "version", "entry", "capabilities", "heapQuota"}
+MANIFEST_KEYS = {"name", "version", "entry", "capabilities", "heapQuota", "stepBudget"}
 
 
 class CommandError(Exception):
@@ -107,7 +107,8 @@ def read_manifest(entry: Path):
     from compiler.bytecode.image import Manifest
 
     path = entry.parent / MANIFEST_FILE
-    defaults = {"name": entry.stem, "version": "0.0.0", "capabilities": [], "heapQuota": 0}
+    defaults = {"name": entry.stem, "version": "0.0.0", "capabilities": [], "heapQuota": 0,
+                "stepBudget": 0}
     if not path.exists():
         return Manifest(defaults["name"], defaults["version"], entry.name)
     try:
@@ -134,8 +135,12 @@ def read_manifest(entry: Path):
     quota = values["heapQuota"]
     if type(quota) is not int or quota < 0:
         raise CommandError(f"{path}: heapQuota: must be a non-negative integer (bytes)")
+    steps = values["stepBudget"]
+    if type(steps) is not int or steps < 0:
+        raise CommandError(f"{path}: stepBudget: must be a non-negative integer "
+                           "(instructions per activation)")
     return Manifest(values["name"], values["version"], entry.name, tuple(sorted(set(caps))),
-                    quota)
+                    quota, steps)
 
 
 # --------------------------------------------------------------------- commands
@@ -150,9 +155,11 @@ def cmd_compile(args: argparse.Namespace) -> int:
 
     board = _board(args.board)
     entry = Path(args.entry)
+    if args.preload:
+        return compile_preloaded(args, board, entry)
     if entry.suffix == ".mjs" or args.module:
-        raise CommandError("compiling ES modules into images is not supported yet "
-                           "(scripts only)", 2)
+        raise CommandError("compiling ES modules into images needs --preload (the module "
+                           "graph runs at build time)", 2)
     try:
         text = read_source(args.entry)
     except OSError as e:
@@ -200,6 +207,50 @@ def cmd_compile(args: argparse.Namespace) -> int:
     return 0
 
 
+def compile_preloaded(args: argparse.Namespace, board, entry: Path) -> int:
+    """`caplet compile --preload`: run the graph now, store its frozen instances in ROM."""
+    from compiler import JSSyntaxError
+    from compiler.bytecode.image import ImageError, write_image
+    from vm import UncaughtError
+    from vm.preload import PreloadError, build
+
+    from .cli import format_syntax_error
+
+    manifest = read_manifest(entry)
+    try:
+        root, modules, rom = build(str(entry), output=lambda line: print(
+            f"caplet: preload: {line}", file=sys.stderr))
+    except OSError as e:
+        raise CommandError(f"cannot read {e.filename}: {e.strerror}", 2) from None
+    except JSSyntaxError as err:
+        print(format_syntax_error(err, err.filename or args.entry), file=sys.stderr)
+        return 1
+    except UncaughtError as err:
+        raise CommandError(f"preload: the module graph threw: {err}") from None
+    except PreloadError as err:
+        raise CommandError(f"preload: {err}") from None
+    key = None
+    if args.sign:
+        from compiler.bytecode import signing
+
+        key = signing.load_private_key(args.sign)
+    try:
+        data = write_image(root, board=board, manifest=manifest, modules=modules,
+                           strip=args.strip, signing_key=key, rom=rom)
+    except ImageError as e:
+        raise CommandError(f"{args.entry}: {e}") from None
+    slot = board.flash.largest_slot
+    if len(data) > slot:
+        raise CommandError(f"the image is {len(data)} bytes; {board.name}'s app slots hold "
+                           f"{slot} bytes")
+    _write_bytes(args.output, data)
+    print(f"{args.output}: {len(data)} bytes for {board.name} "
+          f"({100 * len(data) / slot:.1f}% of an app slot), {len(modules)} preloaded "
+          f"modules, {len(rom.objects)} ROM objects{', stripped' if args.strip else ''}"
+          f"{', signed' if key else ''}")
+    return 0
+
+
 def describe(image, path: str) -> dict:
     """What `caplet inspect` shows, as JSON-ready data."""
     from compiler.bytecode.image import HEADER_SIZE, SECTION_ENTRY_SIZE, estimate_boot_ram
@@ -228,8 +279,10 @@ def describe(image, path: str) -> dict:
         "manifest": {"name": image.manifest.name, "version": image.manifest.version,
                      "entry": image.manifest.entry,
                      "capabilities": list(image.manifest.capabilities),
-                     "heapQuota": image.manifest.heap_quota},
-        "rom_objects": None,
+                     "heapQuota": image.manifest.heap_quota,
+                     **({"stepBudget": image.manifest.step_budget}
+                        if image.manifest.step_budget else {})},
+        "rom_objects": None if image.rom is None else len(image.rom.objects),
     }
     if board is not None:
         ram = estimate_boot_ram(image, board.cost)
@@ -259,7 +312,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
              f"  sha-256 {info['digest']}", "", "sections:",
              f"  {'header+table':<14}{info['header_bytes']:>8}"]
     lines += [f"  {s['name']:<14}{s['size']:>8}  @{s['offset']}" for s in info["sections"]]
-    lines += ["  rom            (none: preload is not implemented)", "",
+    lines += [f"  rom objects    {info['rom_objects'] or 0}", "",
               f"functions ({len(info['functions'])}):"]
     lines += [f"  f{f['index']:<4}{f['bytecode']:>6} B  {f['instructions']:>5} ins  "
               f"{f['kind']:<11} {f['name'] or '<anonymous>'}" for f in info["functions"]]
@@ -274,7 +327,8 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     man = info["manifest"]
     lines += ["", f"manifest: {man['name']} {man['version']}, entry {man['entry'] or '-'}, "
               f"capabilities [{', '.join(man['capabilities'])}], heap quota "
-              f"{man['heapQuota'] or 'board default'}"]
+              f"{man['heapQuota'] or 'board default'}"
+              + (f", step budget {man['stepBudget']}" if man.get("stepBudget") else "")]
     ram = info["boot_ram"]
     if ram is None:
         lines.append(f"estimated boot RAM: unknown board {info['board']}")
@@ -367,8 +421,10 @@ def cmd_boards(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_image(path: str) -> int:
-    """`caplet run app.caplet`: check the image for its board, then run its entry."""
+def run_image(path: str, memory_report: str | None = None) -> int:
+    """`caplet run app.caplet`: check the image for its board, then run its entry under
+    the board's limits (the manifest's heap quota, else the board's heap budget, as the
+    main Global's quota; a default instruction budget per turn)."""
     from compiler.bytecode.image import ImageError, read_image
 
     data = _read_bytes(path)
@@ -379,18 +435,18 @@ def run_image(path: str) -> int:
             read_image(data, board=board)
     except ImageError as e:
         raise CommandError(f"{path}: {e}") from None
-    if any(m.kind != "script" for m in image.modules):
-        raise CommandError(f"{path}: running module images is not supported yet")
-    from vm import Machine, UncaughtError
+    if image.rom is None and any(m.kind != "script" for m in image.modules):
+        raise CommandError(f"{path}: a module image without a ROM snapshot cannot run")
+    from .hosting import DEFAULT_TURN_BUDGET, make_machine, run_guarded
 
-    machine = Machine(output=lambda line: print(line, flush=False))
-    try:
-        machine.run_code(image.entry)
-    except UncaughtError as err:
-        sys.stdout.flush()
-        print(str(err), file=sys.stderr)
-        return 1
-    return 0
+    quota = image.manifest.heap_quota or (board.memory.heap_budget if board else None)
+    machine = make_machine(cost=board.cost if board else None, quota=quota,
+                           instructions=DEFAULT_TURN_BUDGET, report=bool(memory_report))
+    if image.rom is not None:
+        from vm.preload import start
+
+        return run_guarded(machine, lambda: start(machine, image.rom), memory_report)
+    return run_guarded(machine, lambda: machine.run_code(image.entry), memory_report)
 
 
 def disasm_image(path: str) -> int:
@@ -411,6 +467,9 @@ def add_commands(sub) -> None:
     c.add_argument("--strip", action="store_true", help="leave out line tables and sources")
     c.add_argument("--sign", metavar="KEY", help="sign with this Ed25519 private key (PEM)")
     c.add_argument("--module", action="store_true", help=argparse.SUPPRESS)
+    c.add_argument("--preload", action="store_true", help="run the module graph now and "
+                   "store its frozen instances in the image's ROM: booting runs no module "
+                   "code (the entry's default export, if a function, is the app's main)")
     c.set_defaults(run=_guarded(cmd_compile))
     i = sub.add_parser("inspect", help="show the sections, functions, strings, modules and "
                        "manifest of an image")
@@ -432,5 +491,6 @@ def add_commands(sub) -> None:
     b.set_defaults(run=_guarded(cmd_boards))
 
 
-run_image_command = _guarded(lambda args: run_image(args.file))
+run_image_command = _guarded(lambda args: run_image(args.file,
+                                                   getattr(args, "memory_report", None)))
 disasm_image_command = _guarded(lambda args: disasm_image(args.file))

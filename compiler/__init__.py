@@ -5,6 +5,19 @@ ESTree ``Program`` (see :mod:`compiler.ast`) or raises :class:`JSSyntaxError`.
 """
 
 from .errors import JSSyntaxError
-from .parser import parse
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .parser import parse
+
+
+def __getattr__(name: str):
+    """``parse`` loads the parser on first use: running an image never needs it."""
+    if name == "parse":
+        from .parser import parse
+
+        return parse
+    raise AttributeError(f"module 'compiler' has no attribute {name!r}")
+
 
 __all__ = ["JSSyntaxError", "parse"]

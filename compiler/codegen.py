@@ -222,7 +222,33 @@ class FunctionCompiler:
             return True
         return id(b.scope) in self.unit.switch_scopes
 
+    def with_objects(self, ident) -> list[int]:
+        """Registers holding the objects of the with statements around ``ident``."""
+        regs = []
+        for w in self.unit.analysis.withs.get(id(ident), ()):
+            kind, where = self.location(w)
+            if kind == "reg":
+                regs.append(where)
+            else:
+                r = self.alloc()
+                self.emit(O["GETCELL"], r, where)
+                regs.append(r)
+        return regs
+
     def load_binding(self, ident, dst: int | None = None) -> int:
+        if id(ident) in self.unit.analysis.withs:
+            r = self.alloc() if dst is None else dst
+            mark = self.next_reg
+            hits = [self.emit(O["GETWITH"], r, obj, self.const(ident.name), 0)
+                    for obj in self.with_objects(ident)]
+            self.load_unwith(ident, r)
+            self.free_to(mark)
+            for hit in hits:
+                self.patch(hit)
+            return r
+        return self.load_unwith(ident, dst)
+
+    def load_unwith(self, ident, dst: int | None = None) -> int:
         name = ident.name if ident.type == "Identifier" else "%this"
         b = self.unit.analysis.refs.get(id(ident))
         dynamic = self.unit.analysis.dynamic.get(id(ident))
@@ -258,6 +284,20 @@ class FunctionCompiler:
         return r
 
     def store_binding(self, ident, src: int, init: bool = False) -> None:
+        b = self.unit.analysis.refs.get(id(ident))
+        if id(ident) in self.unit.analysis.withs and (not init or b is None or b.kind == "var"):
+            # `var x = v` inside with assigns through the with object, like `x = v`
+            mark = self.next_reg
+            hits = [self.emit(O["SETWITH"], obj, self.const(ident.name), src, 0)
+                    for obj in self.with_objects(ident)]
+            self.store_unwith(ident, src, init)
+            self.free_to(mark)
+            for hit in hits:
+                self.patch(hit)
+            return
+        self.store_unwith(ident, src, init)
+
+    def store_unwith(self, ident, src: int, init: bool = False) -> None:
         b = self.unit.analysis.refs.get(id(ident))
         name = ident.name
         dynamic = self.unit.analysis.dynamic.get(id(ident))
@@ -647,9 +687,10 @@ class FunctionCompiler:
             self.statement(stmt)
 
     def s_IfStatement(self, node):
+        mark = self.next_reg
         test = self.expr(node.test)
         jf = self.emit(O["JMPIFNOT"], test, 0)
-        self.free_to(test if test >= self.next_reg - 1 else self.next_reg)
+        self.free_to(mark)
         self.statement(node.consequent)
         if node.alternate is not None:
             je = self.emit(O["JMP"], 0)
@@ -751,11 +792,17 @@ class FunctionCompiler:
         it = self.alloc()
         self.emit(iterator_op, it, source)
         label = self._loop(self.pending_labels())
-        if iterator_op == O["GETITERATOR"]:
+        if iterator_op != O["FORINKEYS"]:
             label.iterator = it
         top = self.here()
         value = self.alloc()
-        step = self.emit(O["ITERNEXT"], value, it, 0)
+        if iterator_op == O["GETASYNCITERATOR"]:  # for await: next() results are awaited
+            label.async_iterator = True
+            self.emit(O["ITERCALLNEXT"], value, it)
+            self.emit(O["AWAIT"], value, value)
+            step = self.emit(O["ITERRESULT"], value, value, 0)
+        else:
+            step = self.emit(O["ITERNEXT"], value, it, 0)
         body_start = self.here()
         if scope is not None:
             self.enter_block(scope)
@@ -766,7 +813,7 @@ class FunctionCompiler:
             self.assign_to(left, value)
         self.statement(node.body)
         self.emit(O["JMP"], top)
-        if iterator_op == O["GETITERATOR"]:
+        if label.iterator is not None:
             self.close_on_throw(it, body_start)
         self.patch(step)
         end = self.here()
@@ -787,40 +834,7 @@ class FunctionCompiler:
         self.patch(over)
 
     def s_ForOfStatement(self, node):
-        if node.is_await:
-            self.for_await(node)
-        else:
-            self._for_each(node, O["GETITERATOR"])
-
-    def for_await(self, node) -> None:
-        """for await (x of y): next() results are awaited, and so is return()."""
-        scope = self.unit.analysis.scopes.get(id(node))
-        if scope is not None:
-            self.enter_block(scope)
-        source = self.expr(node.right)
-        it = self.alloc()
-        self.emit(O["GETASYNCITERATOR"], it, source)
-        label = self._loop(self.pending_labels())
-        label.iterator = it
-        label.async_iterator = True
-        top = self.here()
-        value = self.alloc()
-        self.emit(O["ITERCALLNEXT"], value, it)
-        self.emit(O["AWAIT"], value, value)
-        step = self.emit(O["ITERRESULT"], value, value, 0)
-        body_start = self.here()
-        if scope is not None:
-            self.enter_block(scope)
-        left = node.left
-        if left.type == "VariableDeclaration":
-            self.bind_pattern(left.declarations[0].id, value, None, init=True)
-        else:
-            self.assign_to(left, value)
-        self.statement(node.body)
-        self.emit(O["JMP"], top)
-        self.close_on_throw(it, body_start)
-        self.patch(step)
-        self._close_loop(label, top, self.here())
+        self._for_each(node, O["GETASYNCITERATOR"] if node.is_await else O["GETITERATOR"])
 
     def s_ForInStatement(self, node):
         self._for_each(node, O["FORINKEYS"])
@@ -937,6 +951,8 @@ class FunctionCompiler:
         if has_finally:
             entry = {"node": node.finalizer, "ranges": [], "open": self.here()}
             self.finally_stack.append(entry)
+        if self.completion is not None:  # UpdateEmpty(C, undefined)
+            self.emit(O["LOADUNDEF"], self.completion)
         start = self.here()
         self.statement(node.block)
         end = self.here()
@@ -968,6 +984,22 @@ class FunctionCompiler:
             del normal
         else:
             self.patch(after_try)
+
+    def s_WithStatement(self, node):
+        scope = self.unit.analysis.scopes[id(node)]
+        mark = self.next_reg
+        obj = self.expr(node.object)
+        self.enter_block(scope)
+        w = scope.bindings["%with"]
+        kind, where = self.location(w)
+        if kind == "reg":
+            self.emit(O["TOOBJECT"], where, obj)
+        else:
+            r = self.alloc()
+            self.emit(O["TOOBJECT"], r, obj)
+            self.emit(O["SETCELL"], where, r)
+        self.free_to(mark)
+        self.statement(node.body)
 
     # `using` declarations, lowered by compiler/using.py
 
@@ -1179,7 +1211,9 @@ class FunctionCompiler:
         r = self.target(dst)
         v = node.value
         if node.regex is not None:
-            raise self.error("regular expressions are not supported yet", node)
+            self.emit(O["NEWREGEXP"], r, self.const(node.regex["pattern"]),
+                      self.const(node.regex["flags"]))
+            return r
         if node.bigint is not None:
             self.emit(O["LOADK"], r, self.const(int(node.bigint)))
         elif v is None:
@@ -1444,14 +1478,7 @@ class FunctionCompiler:
     def e_UnaryExpression(self, node, dst):
         op = node.operator
         if op == "typeof" and node.argument.type == "Identifier":
-            b = self.unit.analysis.refs.get(id(node.argument))
-            dynamic = self.unit.analysis.dynamic.get(id(node.argument))
-            if dynamic is not None or (b is not None and b.eval_var):
-                return self.typeof_dynamic(node.argument, b, dynamic, dst)
-            if b is None or b.global_name:
-                r = self.target(dst)
-                self.emit(O["TYPEOFGLOBAL"], r, self.const(node.argument.name))
-                return r
+            return self.typeof_identifier(node.argument, dst)
         if op == "delete":
             return self.delete(node.argument, dst)
         if op == "void":
@@ -1473,6 +1500,29 @@ class FunctionCompiler:
         self.free_to(mark)
         r = self.target(dst)
         self.emit(UNARY[op], r, a)
+        return r
+
+    def typeof_identifier(self, ident, dst):
+        """typeof x: no ReferenceError for an unresolvable name."""
+        r = self.target(dst)
+        mark = self.next_reg
+        hits = [self.emit(O["GETWITH"], r, obj, self.const(ident.name), 0)
+                for obj in self.with_objects(ident)]
+        b = self.unit.analysis.refs.get(id(ident))
+        dynamic = self.unit.analysis.dynamic.get(id(ident))
+        if dynamic is not None or (b is not None and b.eval_var):
+            self.typeof_dynamic(ident, b, dynamic, r)
+        elif b is None or b.global_name:
+            self.emit(O["TYPEOFGLOBAL"], r, self.const(ident.name))
+        else:
+            self.emit(O["TYPEOF"], r, self.load_unwith(ident, r))
+        if hits:
+            done = self.emit(O["JMP"], 0)
+            for hit in hits:
+                self.patch(hit)
+            self.emit(O["TYPEOF"], r, r)
+            self.patch(done)
+        self.free_to(mark)
         return r
 
     def typeof_dynamic(self, ident, b, dynamic, dst):
@@ -1525,11 +1575,15 @@ class FunctionCompiler:
             else:
                 self.emit(O["DELPROP"], r, obj, self.const(arg.property.name))
         elif arg.type == "Identifier":
+            hits = [self.emit(O["DELWITH"], r, obj, self.const(arg.name), 0)
+                    for obj in self.with_objects(arg)]
             b = self.unit.analysis.refs.get(id(arg))
-            if b is None or (b.global_name and not b.lexical):
-                self.emit(O["DELGLOBAL"], r, self.const(arg.name))  # a global object property
+            if b is None or (b.global_name and not b.lexical):  # a global object property
+                self.emit(O["DELGLOBAL"], r, self.const(arg.name))
             else:
                 self.emit(O["LOADFALSE"], r)
+            for hit in hits:
+                self.patch(hit)
         else:
             self.expr(arg)
             self.emit(O["LOADTRUE"], r)
@@ -1914,24 +1968,14 @@ class FunctionCompiler:
                 self.emit(O["LOADUNDEF"], this)
                 self.patch(done)
             self.free_to(this + 1)
-            for a in node.arguments:
-                self.expr(a, self.alloc())
-            self.free_to(mark)
-            r = self.target(dst)
-            self.emit(O["CALL"], r, fn, this, len(node.arguments))
-            return r
+            return self.call_with_arguments(fn, this, node.arguments, mark, dst)
         if callee.type == "MemberExpression" and callee.object.type == "Super":
             fn = self.alloc()
             this = self.alloc()
             self.emit(O["GETSUPER"], fn, self._super_key(callee))
             self.emit(O["LOADTHIS"], this)
             self.free_to(this + 1)
-            for a in node.arguments:
-                self.expr(a, self.alloc())
-            self.free_to(mark)
-            r = self.target(dst)
-            self.emit(O["CALL"], r, fn, this, len(node.arguments))
-            return r
+            return self.call_with_arguments(fn, this, node.arguments, mark, dst)
         spread = any(a.type == "SpreadElement" for a in node.arguments)
         fn = self.alloc()
         this = self.alloc()
@@ -1948,6 +1992,21 @@ class FunctionCompiler:
             else:
                 self.emit(O["GETPROP"], fn, this, self.const(callee.property.name))
             self.free_to(this + 1)
+        elif callee.type == "Identifier" and id(callee) in self.unit.analysis.withs:
+            # a function found on a with object is called with that object as this
+            self.emit(O["LOADUNDEF"], this)
+            objs = self.with_objects(callee)
+            hits = [self.emit(O["GETWITH"], fn, obj, self.const(callee.name), 0)
+                    for obj in objs]
+            self.load_unwith(callee, fn)
+            done = [self.emit(O["JMP"], 0)]
+            for hit, obj in zip(hits, objs, strict=True):
+                self.patch(hit)
+                self.emit(O["MOVE"], this, obj)
+                done.append(self.emit(O["JMP"], 0))
+            for j in done:
+                self.patch(j)
+            self.free_to(this + 1)
         else:
             v = self.expr_chain(callee, chain_exit)
             if v != fn:
@@ -1962,12 +2021,15 @@ class FunctionCompiler:
             r = self.target(dst)
             self.emit(O["CALLSPREAD"], r, fn, this, arr)
             return r
-        for a in node.arguments:
-            reg = self.alloc()
-            self.expr(a, reg)
+        return self.call_with_arguments(fn, this, node.arguments, mark, dst)
+
+    def call_with_arguments(self, fn: int, this: int, args: list, mark: int, dst) -> int:
+        """CALL r[fn] with r[this] and the arguments evaluated into the next registers."""
+        for a in args:
+            self.expr(a, self.alloc())
         self.free_to(mark)
         r = self.target(dst)
-        self.emit(O["CALL"], r, fn, this, len(node.arguments))
+        self.emit(O["CALL"], r, fn, this, len(args))
         return r
 
     def direct_eval(self, node, dst):

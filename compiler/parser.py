@@ -10,8 +10,8 @@ described at the top of ``js.lark``. The semantic values are built by
 
 from __future__ import annotations
 
+import binascii
 import contextlib
-import hashlib
 import os
 import pickle
 import re
@@ -132,7 +132,7 @@ class _Tables:
 
 
 def _compile_matcher(patterns: tuple[str, ...]):
-    compiled = tuple(re.compile(p).match for p in patterns)
+    compiled = tuple(_regex(p).match for p in patterns)
     if len(compiled) == 1:
         return compiled[0]
 
@@ -144,6 +144,88 @@ def _compile_matcher(patterns: tuple[str, ...]):
         return None
 
     return match
+
+
+# -- compiled lexer regexes, cached per Python -----------------------------------------
+#
+# Compiling the lexers' large alternations is most of a cold parse (tens of ms for a
+# small file). ``re`` cannot pickle a compiled pattern, but its compiler's output (the
+# arguments of ``_sre.compile``) is plain data: it is cached on disk keyed by the
+# Python version and the regex engine's MAGIC, and made again if either differs.
+# Anything unexpected falls back to ``re.compile``.
+
+_sre_cache: dict | None = None
+
+
+def _regex(pattern: str):
+    """``re.compile(pattern)``, from the compiled-code cache when possible."""
+    global _sre_cache
+    if _sre_cache is None:
+        _sre_cache = _load_sre_cache()
+    args = _sre_cache.get(pattern)
+    if args is not None:
+        try:
+            import _sre
+
+            return _sre.compile(*args)
+        except Exception:  # noqa: BLE001 - a stale or foreign cache: compile normally
+            _sre_cache.pop(pattern, None)
+    return re.compile(pattern)
+
+
+def _sre_cache_file() -> str:
+    import _sre
+    import sys
+
+    key = _fingerprint(f"{_table_cache_file()} {sys.implementation.cache_tag} {sys.version} "
+                       f"{_sre.MAGIC}".encode())
+    return os.path.join(_cache_dir(), f"js-regex-{key}.pickle")
+
+
+def _sre_args(pattern: str) -> tuple:
+    """What ``re._compiler.compile`` hands to ``_sre.compile`` for ``pattern``."""
+    from re import _compiler, _parser
+
+    p = _parser.parse(pattern, 0)
+    code = [int(c) for c in _compiler._code(p, 0)]
+    groupindex = p.state.groupdict
+    indexgroup = [None] * p.state.groups
+    for k, i in groupindex.items():
+        indexgroup[i] = k
+    return (pattern, p.state.flags, code, p.state.groups - 1, dict(groupindex),
+            tuple(indexgroup))
+
+
+def _load_sre_cache() -> dict:
+    path = _sre_cache_file()
+    try:
+        with open(path, "rb") as f:
+            data = pickle.load(f)
+        if isinstance(data, dict):
+            return data
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError):
+        pass
+    t = tables()
+    data = {}
+    try:
+        for patterns in (*t.patterns, t.root_pattern):
+            for pattern in patterns:
+                if pattern not in data:
+                    args = _sre_args(pattern)
+                    if re.compile(pattern).pattern != args[0]:
+                        return {}
+                    data[pattern] = args
+    except Exception:  # noqa: BLE001 - another Python's re internals: no cache
+        return {}
+    tmp = f"{path}.{os.getpid()}.tmp"
+    try:
+        with open(tmp, "wb") as f:
+            pickle.dump(data, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+    return data
 
 
 def _build_tables() -> dict:
@@ -193,9 +275,14 @@ def _build_tables() -> dict:
 def _table_cache_file() -> str:
     # The pickle holds plain data only, so it depends on the grammar and its own shape,
     # not on the Lark version that built it.
-    key = hashlib.sha256(GRAMMAR.read_bytes())
-    key.update(str(_Tables.VERSION).encode())
-    return os.path.join(_cache_dir(), f"js-tables-{key.hexdigest()[:16]}.pickle")
+    key = _fingerprint(GRAMMAR.read_bytes() + str(_Tables.VERSION).encode())
+    return os.path.join(_cache_dir(), f"js-tables-{key}.pickle")
+
+
+def _fingerprint(data: bytes) -> str:
+    """A cache key for ``data``: two checksums and the length (hashlib's OpenSSL import
+    alone would cost a noticeable share of a `caplet run`'s start-up)."""
+    return f"{binascii.crc32(data):08x}{binascii.crc_hqx(data, 0):04x}{len(data):x}"
 
 
 def _read_table_cache() -> dict | None:

@@ -83,6 +83,9 @@ class Analysis:
         self.dynamic: dict[int, tuple[Binding, int]] = {}
         # id(direct eval CallExpression) -> (its scope, nearest %evalvars, chain depth)
         self.evals: dict[int, tuple] = {}
+        # id(Identifier) -> the `%with` bindings of the with statements around it,
+        # innermost first: the name is looked up on those objects before anything else
+        self.withs: dict[int, list[Binding]] = {}
 
 
 def analyze(program: A.Node, module: bool = False, eval_site=None) -> Analysis:
@@ -301,8 +304,16 @@ class _Resolver:
     def resolve(self, name: str, scope: Scope, ident=None) -> Binding | None:
         s = scope
         crossed: list[Binding] = []  # eval-var scopes passed on the way out
+        withs: list[Binding] = []  # with objects passed on the way out
         found = None
         while s is not None:
+            if s.kind == "with" and name[0] not in "%#":
+                w = s.bindings["%with"]
+                if w.scope.func is not scope.func:
+                    w.captured = True
+                withs.append(w)
+                s = s.parent
+                continue
             b = s.bindings.get(name)
             if b is not None:
                 if b.scope.func is not scope.func:
@@ -320,6 +331,8 @@ class _Resolver:
             if s.kind == "function" and s.func.evalvars is not None:
                 crossed.append(s.func.evalvars)
             s = s.parent
+        if ident is not None and withs:
+            self.a.withs[id(ident)] = withs
         if ident is not None and name[0] not in "%#":
             if s is not None and s.func.node is None and s.func.evalvars is not None and \
                     getattr(found, "level", None) == "outer":
@@ -491,6 +504,14 @@ class _Resolver:
         for d in node.declarations:
             self.visit(d.id, scope)
             self.visit(d.init, scope)
+
+    def v_WithStatement(self, node, scope):
+        """The body's names are looked up on the object first (`%with` holds it)."""
+        self.visit(node.object, scope)
+        inner = self.new_scope(node, scope)
+        inner.kind = "with"
+        inner.declare("%with", "with")
+        self.visit(node.body, inner)
 
     def v_CatchClause(self, node, scope):
         inner = self.new_scope(node, scope)

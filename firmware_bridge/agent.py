@@ -21,8 +21,10 @@ from . import messages as m
 from .apps import AppRuntime
 from .bootrecord import ACTIVE, FALLBACK, BootStore, Entry
 from .flash import Flash, PowerCut
-from .images import AppRunner, DigestVerifier, ImageVerifier, JsSourceRunner
+from .images import ImageChecker
 from .messages import ErrorCode, ProtocolError
+from .peripherals import Hardware
+from .policy import Policy
 from .spec import FIRMWARE_VERSION, PROTOCOL_VERSION, DeviceSpec
 
 LOG_BACKLOG = 256
@@ -44,16 +46,15 @@ class Transfer:
 class Agent:
     """Handles messages; `send(msg, block)` delivers replies and logs to the host."""
 
-    def __init__(self, spec: DeviceSpec, flash: Flash, *,
-                 verifier: ImageVerifier | None = None, runner: AppRunner | None = None,
+    def __init__(self, spec: DeviceSpec, flash: Flash, *, public_key=None,
+                 policy: Policy | None = None, hardware: Hardware | None = None,
                  send: Callable[[object, bool], bool] | None = None):
         self.spec = spec
         self.flash = flash
         self.store = BootStore(flash, spec)
-        self.verifier = verifier or DigestVerifier()
-        self.runner = runner or JsSourceRunner()
+        self.checker = ImageChecker(spec, public_key)
         self.send = send or (lambda msg, block: True)
-        self.runtime = AppRuntime(self._log, spec.step_budget)
+        self.runtime = AppRuntime(self._log, spec, policy, hardware)
         self.entries: dict[int, Entry] = {}
         self.transfer: Transfer | None = None
         self.logs: deque[m.Log] = deque(maxlen=LOG_BACKLOG)
@@ -99,8 +100,7 @@ class Agent:
     def _load(self, slot: int, e: Entry):
         """Verify the image a boot-record entry names, and load it."""
         data = self._slot_image(slot, e)
-        self.verifier.verify(data, e.sha256, e.signature)
-        return self.runner.load(e.name, data)
+        return self.checker.load(e.name, data, e.sha256, e.signature)
 
     def boot(self) -> None:
         """Verify and start every active app, falling back to previous images."""
@@ -175,7 +175,7 @@ class Agent:
         return m.Hello(PROTOCOL_VERSION, self.spec.board, FIRMWARE_VERSION,
                        self.spec.isa_version, self.spec.max_payload, self.spec.window,
                        self.spec.ram, self.baud, tuple(self.spec.baud_rates),
-                       self.verifier.signed_only, tuple(slots))
+                       self.checker.signed_only, tuple(slots))
 
     def on_baud(self, msg: m.Baud) -> m.Ok:
         if msg.rate not in self.spec.baud_rates:
@@ -204,16 +204,13 @@ class Agent:
     def on_begin(self, msg: m.Begin) -> m.Status:
         if msg.size == 0:
             raise ProtocolError(ErrorCode.MALFORMED, "an image cannot be empty")
-        self.verifier.check_signature(msg.sha256, msg.signature)
+        self.checker.check_begin(msg.sha256, msg.signature)
         t = self.transfer
         if t and (t.name, t.size, t.sha256, t.signature) == (msg.name, msg.size, msg.sha256,
                                                             msg.signature):
             return m.Status(t.name, t.size, t.received)  # resume
         self.transfer = None
         slot = self._choose_slot(msg.name, msg.size)
-        if slot in self.entries:  # a fallback being reused: drop it from the record first
-            del self.entries[slot]
-            self.store.write(self.entries)
         self.transfer = Transfer(msg.name, slot, msg.size, msg.sha256, msg.signature)
         return m.Status(msg.name, msg.size, 0)
 
@@ -231,10 +228,25 @@ class Agent:
         new = msg.data[t.received - msg.offset:]
         if not new:
             return None  # all seen before
+        if t.received == 0:  # the header: refuse another board's image before writing
+            from compiler.bytecode.image import HEADER_SIZE
+
+            if len(new) < min(HEADER_SIZE, t.size):
+                raise ProtocolError(ErrorCode.MALFORMED, f"the first DATA must carry the "
+                                    f"{HEADER_SIZE}-byte image header")
+            try:
+                self.checker.check_header(new[:HEADER_SIZE])
+            except ProtocolError:
+                self.transfer = None
+                raise
+            if t.slot in self.entries:  # a fallback being reused: drop it from the record
+                del self.entries[t.slot]
+                self.store.write(self.entries)
         base = self.spec.slots[t.slot].offset
         while t.erased_to < t.received + len(new):
-            self.flash.erase_sector((base + t.erased_to) // self.spec.sector_size)
-            t.erased_to += self.spec.sector_size
+            index = self.flash.sector_index(base + t.erased_to)
+            self.flash.erase_sector(index)
+            t.erased_to += self.flash.sector_span(index)[1]
         self.flash.program(base + t.received, new)
         t.received += len(new)
         return None

@@ -1,11 +1,18 @@
-"""Apps running side by side on the device: one VM Machine each, device-owned timers,
-an instruction budget per activation, and fail-stop isolation.
+"""Apps side by side on the device: one VM Machine (one realm, locked down once), each
+app in its own Compartment, device-owned timers and I/O events, an instruction budget
+per activation, and fail-stop isolation.
 
-Every activation (the top level, a timer callback, an EVAL line) gets the app's step
-budget; running out, or an uncaught exception, stops that app alone and reports it.
-Timers are the agent's (never a sleep inside the VM), so one app waiting does not hold
-up the others or the serial line. Until Compartments exist each app has a Machine of
-its own; the VM's native call hooks are pointed at the app's interpreter on entry.
+Every app is a compartment Global of the one Machine: its own global object holding the
+shared, frozen intrinsics (`ses` layout, vm/compartment.py), a `console` whose lines
+become LOG messages with its name, and the device capabilities its manifest requests
+and the policy grants (firmware_bridge/device_io.py). Lockdown runs once, when the
+first app starts, so no app can change what another sees through the intrinsics.
+
+Every activation -- the top level, a timer or I/O callback, an EVAL line -- gets the
+app's instruction budget (the manifest's `step_budget`, else the device's); running out
+of it, an uncaught exception or a stack overflow stops that app alone (its timers and
+pins released) and reports it; the others go on. The budget covers compartments an app
+makes itself: the machine's limit hook never refills it.
 """
 
 from __future__ import annotations
@@ -16,6 +23,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .messages import LOG_ERROR, LOG_OUT, LOG_SYSTEM
+from .peripherals import Hardware
+from .policy import CAPABILITIES, Policy
 
 RUNNING, STOPPED, FAILED = "running", "stopped", "failed"
 
@@ -24,37 +33,97 @@ RUNNING, STOPPED, FAILED = "running", "stopped", "failed"
 class App:
     name: str
     program: object
-    machine: object = None
+    global_env: object = None
     state: str = STOPPED
     reason: str = ""
-    timer_ids: set = field(default_factory=set)
+    budget: int = 0
+    heap_quota: int = 0
+    capabilities: list = field(default_factory=list)
+    io: list = field(default_factory=list)  # device_io.IOState of the app's open I/O
 
 
 class AppRuntime:
     """Starts, stops and schedules apps; `log(app, level, text)` receives their output."""
 
-    def __init__(self, log: Callable[[str, int, str], None], step_budget: int):
+    def __init__(self, log: Callable[[str, int, str], None], spec,
+                 policy: Policy | None = None, hardware: Hardware | None = None):
         self.log = log
-        self.step_budget = step_budget
+        self.spec = spec
+        self.step_budget = spec.step_budget
+        self.policy = policy or Policy.default(spec)
+        self.hardware = hardware or Hardware(spec)
         self.apps: dict[str, App] = {}
-        self.timers: list = []  # heap of (due, id, app name, callback, args, interval)
+        self.timers: list = []  # heap of (due, id, app name, thunk, interval or None)
         self.timer_seq = 0
+        self.machine = None
+        self.current: App | None = None
+
+    def _machine(self):
+        """The one Machine, made and locked down when the first app starts."""
+        if self.machine is None:
+            from vm.machine import Machine
+
+            self.machine = Machine(output=lambda line: self.log("", LOG_SYSTEM, line),
+                                   limit_hook=self._out_of_steps)
+            self.machine.hardened.lockdown()
+        return self.machine
+
+    def _out_of_steps(self) -> bool:
+        from vm.interpreter import StepLimit
+
+        budget = self.current.budget if self.current else self.step_budget
+        raise StepLimit(f"instruction budget of {budget} steps exhausted")
 
     # -- lifecycle --------------------------------------------------------------------
 
     def start(self, name: str, program) -> bool:
         """(Re)start an app from its program; False if its top level failed."""
         self.stop(name, quiet=True)
-        from vm.machine import Machine
+        from vm.builtins import console
+        from vm.compartment import CompartmentFields
+        from vm.realm import Global
 
-        app = App(name, program)
-        app.machine = Machine(output=lambda line: self.log(name, LOG_OUT, line),
-                              step_budget=self.step_budget)
-        self._install_timers(app)
+        from . import device_io
+
+        machine = self._machine()
+        manifest = program.manifest
+        app = App(name, program, budget=manifest.step_budget or self.step_budget,
+                  heap_quota=manifest.heap_quota or self.spec.heap_budget)
+        g = Global(machine.realm, name, populate=machine.compartments.populate)
+        g.compartment = CompartmentFields(name, g, machine.main)
+        g.output = lambda line: self.log(name, LOG_OUT, line)
+        g.error_output = lambda line: self.log(name, LOG_ERROR, line)
+        console.install(g)
+        app.global_env = g
+        grants = self.policy.grants_for(name)
+        given = {}
+        for cap in manifest.capabilities:
+            if cap not in CAPABILITIES:
+                self.log(name, LOG_SYSTEM, f"{name}: unknown capability {cap!r} ignored")
+            elif cap not in grants:
+                self.log(name, LOG_SYSTEM, f"{name}: capability {cap} is not granted by the "
+                         "device policy")
+            else:
+                given[cap] = grants[cap]
+        app.capabilities = device_io.install(self, app, given)
+        self._apply_heap_quota(app)
         app.state = RUNNING
         self.apps[name] = app
-        self._activate(app, lambda: program.start(app.machine, app.machine.main))
+        code = program.image.entry
+        self._activate(app, lambda: self._run_code(app, code))
         return app.state == RUNNING
+
+    def _apply_heap_quota(self, app: App) -> None:
+        """Seam: per-Global heap quotas are not in the VM yet; the quota is recorded
+        (`App.heap_quota`) for when they are."""
+
+    def _run_code(self, app: App, code):
+        from vm.objects import JSFunction
+        from vm.values import UNDEFINED
+
+        machine = self.machine
+        fn = JSFunction(machine.realm.function_prototype, code, [], app.global_env)
+        return machine.interpreter.run(fn, app.global_env.global_object, [], UNDEFINED)
 
     def stop(self, name: str, quiet: bool = False, reason: str = "") -> bool:
         app = self.apps.get(name)
@@ -64,6 +133,9 @@ class AppRuntime:
         app.reason = reason
         self.timers = [t for t in self.timers if t[2] != name]
         heapq.heapify(self.timers)
+        for state in app.io:
+            state.closed = True
+        self.hardware.release_app(name)
         if not quiet:
             self.log(name, LOG_SYSTEM, f"{name} stopped" + (f": {reason}" if reason else ""))
         return True
@@ -82,23 +154,25 @@ class AppRuntime:
 
     # -- running code -----------------------------------------------------------------
 
-    def _enter(self, app: App) -> None:
-        from vm import objects
-
-        m = app.machine
-        objects.call_function = m.interpreter.call
-        objects.construct_function = m.interpreter.construct
-        m.interpreter.steps = self.step_budget
+    def call(self, fn, this, args: list):
+        """Call a JS function from a device event (inside an activation)."""
+        return self.machine.interpreter.call(fn, this, args)
 
     def _activate(self, app: App, thunk) -> tuple[bool, object]:
         """Run one activation of an app; a failure stops the app (fail-stop)."""
-        self._enter(app)
+        machine = self.machine
+        machine.interpreter.steps = app.budget
+        self.current = app
         try:
-            result = app.machine._guard(thunk, app.machine.main)
-            app.machine.run_microtasks()
+            result = machine._guard(thunk, app.global_env)
+            machine.run_microtasks()
             return True, result
         except Exception as e:  # noqa: BLE001 - sorted out by _reason
             why = self._reason(e)
+        finally:
+            self.current = None
+        machine.jobs.clear()  # the queue was empty when the activation began: all its own
+        machine.unhandled.clear()
         self.log(app.name, LOG_ERROR, why)
         self.stop(app.name, reason=why)
         return False, why
@@ -109,93 +183,78 @@ class AppRuntime:
         from vm.errors import UncaughtError
         from vm.interpreter import StepLimit
 
-        if isinstance(e, UncaughtError):
+        if isinstance(e, UncaughtError | StepLimit):
             return str(e)
-        if isinstance(e, StepLimit):
-            return f"instruction budget of {self.step_budget} steps exhausted"
         if isinstance(e, JSSyntaxError):
             return f"SyntaxError: {e.message}"
         if isinstance(e, RecursionError):
             return "Uncaught RangeError: Maximum call stack size exceeded"
+        if isinstance(e, MemoryError):
+            return "out of memory"
         return f"internal error ({type(e).__name__}: {e})"  # a VM bug: stop the app only
 
     def eval(self, name: str, source: str) -> tuple[bool, str]:
-        """Run a REPL line in a running app's Global; (ok, printed result or error).
-
-        A syntax error or an exception the line throws is the line's result; running
-        out of budget stops the app like any other activation."""
-        from compiler import JSSyntaxError
+        """Run a REPL line as a script in a running app's Global; (ok, printed result or
+        error). A syntax error or an exception the line throws is the line's result;
+        running out of budget stops the app like any other activation."""
+        from compiler import JSSyntaxError, parse
+        from compiler.codegen import compile_script
         from vm.errors import UncaughtError
         from vm.inspect import inspect
 
         app = self.apps[name]
-        m = app.machine
-        self._enter(app)
+        machine = self.machine
         try:
-            value = m.run_script(source, filename="<eval>", g=m.main)
-            return True, inspect(value, m.realm)
+            code = compile_script(parse(source, module=False, filename="<eval>"), source,
+                                  "<eval>")
         except JSSyntaxError as e:
             return False, f"SyntaxError: {e.message}"
+        machine.interpreter.steps = app.budget
+        self.current = app
+        try:
+            value = machine._guard(lambda: self._run_code(app, code), app.global_env)
+            machine.run_microtasks()
+            return True, inspect(value, machine.realm)
         except UncaughtError as e:
+            machine.jobs.clear()
+            machine.unhandled.clear()
             return False, str(e)
         except Exception as e:  # noqa: BLE001
             why = self._reason(e)
+        finally:
+            self.current = None
+        machine.jobs.clear()
+        machine.unhandled.clear()
         self.log(app.name, LOG_ERROR, why)
         self.stop(app.name, reason=why)
         return False, why
 
-    # -- timers -------------------------------------------------------------------------
+    # -- the event queue: timers and I/O ------------------------------------------------
 
-    def _install_timers(self, app: App) -> None:
-        from vm.convert import to_number
-        from vm.objects import JSError, JSObject
-        from vm.values import UNDEFINED
+    def schedule(self, app: App, delay: float, thunk, interval: float | None = None) -> int:
+        """Run ``thunk`` as an activation of ``app`` after ``delay`` seconds (then every
+        ``interval``); returns the entry's id."""
+        self.timer_seq += 1
+        heapq.heappush(self.timers, (time.monotonic() + delay, self.timer_seq, app.name,
+                                     thunk, interval))
+        return self.timer_seq
 
-        g = app.machine.main
-        realm = app.machine.realm
-
-        def set_timer(args, repeat):
-            callback = args[0] if args else UNDEFINED
-            if not isinstance(callback, JSObject):
-                raise JSError("TypeError", "The \"callback\" argument must be a function")
-            delay = to_number(args[1]) if len(args) > 1 else 0.0
-            delay = 1.0 if not delay >= 1 or delay > 2**31 - 1 else delay
-            self.timer_seq += 1
-            tid = self.timer_seq
-            heapq.heappush(self.timers, (time.monotonic() + delay / 1000, tid, app.name,
-                                         callback, list(args[2:]),
-                                         delay / 1000 if repeat else None))
-            return float(tid)
-
-        def clear_timer(this, args):
-            if args and type(args[0]) is float:
-                self.timers = [t for t in self.timers
-                               if not (t[1] == args[0] and t[2] == app.name)]
-                heapq.heapify(self.timers)
-            return UNDEFINED
-
-        obj = g.global_object
-        realm.method(obj, "setTimeout", lambda this, args: set_timer(args, False), 2)
-        realm.method(obj, "setInterval", lambda this, args: set_timer(args, True), 2)
-        realm.method(obj, "clearTimeout", clear_timer, 1)
-        realm.method(obj, "clearInterval", clear_timer, 1)
+    def cancel(self, app: App, ident: int) -> None:
+        self.timers = [t for t in self.timers if not (t[1] == ident and t[2] == app.name)]
+        heapq.heapify(self.timers)
 
     def next_due(self) -> float | None:
         return self.timers[0][0] if self.timers else None
 
     def run_due(self) -> None:
-        """Run every timer callback whose time has come."""
-        from vm.values import UNDEFINED
-
+        """Run every timer and I/O event whose time has come."""
         now = time.monotonic()
         while self.timers and self.timers[0][0] <= now:
-            due, tid, name, callback, args, interval = heapq.heappop(self.timers)
+            due, ident, name, thunk, interval = heapq.heappop(self.timers)
             app = self.apps.get(name)
             if app is None or app.state != RUNNING:
                 continue
             if interval is not None:
-                heapq.heappush(self.timers, (max(due + interval, now), tid, name, callback,
-                                             args, interval))
-            self._activate(app, lambda a=app, cb=callback, xs=args:
-                           a.machine.interpreter.call(cb, UNDEFINED, xs))
-
+                heapq.heappush(self.timers, (max(due + interval, now), ident, name, thunk,
+                                             interval))
+            self._activate(app, thunk)

@@ -82,7 +82,8 @@ class BootStore:
         size = _HEAD.size + 4 + len(spec.slots) * _ENTRY_MAX
         page = spec.page_size
         self.record_size = (size + page - 1) // page * page
-        self.per_sector = spec.sector_size // self.record_size
+        self.per_sector = min(flash.sector_span(flash.sector_index(o))[1]
+                              for o in spec.boot_sectors) // self.record_size
         if self.per_sector < 1:
             raise ValueError("a boot record does not fit a sector")
         self.seq = 0
@@ -118,7 +119,7 @@ class BootStore:
                 break
         if target is None:  # this sector is full: start over in the other one
             sector = 1 - sector if self.where is not None else sector
-            self.flash.erase_sector(self.spec.boot_sectors[sector] // self.spec.sector_size)
+            self.flash.erase_sector(self.flash.sector_index(self.spec.boot_sectors[sector]))
             target = (sector, 0)
         self.flash.program(self._offset(*target), raw)
         self.seq += 1

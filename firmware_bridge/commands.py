@@ -6,7 +6,6 @@ command runs, so `caplet --help` and the other commands start fast.
 
 from __future__ import annotations
 
-import re
 import sys
 import time
 from pathlib import Path
@@ -55,7 +54,7 @@ def cmd_sim(args) -> int:
 
     return run_sim(board=args.board, listen=args.listen, state=args.state,
                    faults=args.faults, require_signed=args.require_signed, baud=args.baud,
-                   verbose=args.verbose)
+                   verbose=args.verbose, policy=args.policy, scenario=args.scenario)
 
 
 # -- flash -----------------------------------------------------------------------------
@@ -91,38 +90,57 @@ class Progress:
         self.stream.flush()
 
 
-def image_name(path: Path, override: str | None) -> str:
-    """The app name: --name, else the file's stem made into a valid app name.
-    (Once `.caplet` images exist, the manifest's name.)"""
-    if override:
-        return override
-    name = re.sub(r"[^A-Za-z0-9_.-]", "_", path.name.split(".")[0])[:32]
-    return name or "app"
+def read_image_file(path: Path):
+    """The bytes and the checked image of a `.caplet` file (CommandFailed if unusable)."""
+    from compiler.bytecode.image import ImageError, read_image
+
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise CommandFailed(f"cannot read {path}: {e.strerror}") from None
+    try:
+        return data, read_image(data)
+    except ImageError as e:
+        raise CommandFailed(f"{path}: not a usable caplet image: {e}") from None
+
+
+class CommandFailed(Exception):
+    """A user-facing failure of a device command, printed as one line."""
+
+
+def check_fit(path: Path, data: bytes, image, hello) -> None:
+    """Refuse, before sending a byte, an image the device will not take."""
+    if image.board != hello.board:
+        raise CommandFailed(f"{path} is compiled for {image.board}; the device is "
+                            f"{hello.board} (recompile with --board {hello.board})")
+    if image.isa_version != hello.isa:
+        raise CommandFailed(f"{path} is for ISA {image.isa_version}; the device runs ISA "
+                            f"{hello.isa}")
+    biggest = max((s.size for s in hello.slots), default=0)
+    if len(data) > biggest:
+        raise CommandFailed(f"{path} is {len(data)} bytes; the largest slot of this "
+                            f"{hello.board} holds {biggest}")
+    if hello.signed_only and not image.signed:
+        raise CommandFailed("this device only accepts signed images (compile with "
+                            "`caplet compile --sign KEY`)")
+    from boards import BoardError, board_names, load_board
+    from compiler.bytecode.image import ImageError, read_image
+
+    if hello.board in board_names():
+        try:
+            read_image(data, board=load_board(hello.board))
+        except (ImageError, BoardError) as e:
+            raise CommandFailed(f"{path}: {e}") from None
 
 
 def cmd_flash(args) -> int:
     path = Path(args.image)
     try:
-        image = path.read_bytes()
-    except OSError as e:
-        return _err("flash", f"cannot read {path}: {e.strerror}")
-    from .messages import ProtocolError, check_name
-
-    name = image_name(path, args.name)
-    try:
-        check_name(name)
-    except ProtocolError as e:
-        return _err("flash", e.message)
-    signature = b""
-    if args.key:
-        import hashlib
-
-        from .images import load_private_key, sign_digest
-
-        try:
-            signature = sign_digest(load_private_key(args.key), hashlib.sha256(image).digest())
-        except (OSError, ValueError) as e:
-            return _err("flash", f"cannot use key {args.key}: {e}")
+        data, image = read_image_file(path)
+    except CommandFailed as e:
+        return _err("flash", str(e))
+    name = image.manifest.name
+    signature = image.signature or b""
     seen: list = []
 
     def on_log(msg) -> None:
@@ -134,25 +152,21 @@ def cmd_flash(args) -> int:
         with client:
             hello = client.hello
             print(f"caplet flash: {hello.board} (firmware {hello.firmware}, ISA {hello.isa}) "
-                  f"on {args.port}", flush=True)
-            biggest = max((s.size for s in hello.slots), default=0)
-            if len(image) > biggest:
-                return _err("flash", f"{path} is {len(image)} bytes; the largest slot of "
-                            f"this {hello.board} holds {biggest}")
-            if args.board and args.board != hello.board:
-                return _err("flash", f"the image is for {args.board}, the device is a "
-                            f"{hello.board}")
-            if hello.signed_only and not signature:
-                return _err("flash", "this device only accepts signed images (use --key)")
+                  f"on {client.url}", flush=True)
+            try:
+                check_fit(path, data, image, hello)
+            except CommandFailed as e:
+                return _err("flash", str(e))
             if args.fast and hello.baud_rates and max(hello.baud_rates) > hello.baud:
                 client.set_baud(max(hello.baud_rates))
             t0 = time.monotonic()
             before = len(seen)
-            text = client.flash(name, image, signature, progress=Progress(name))
+            text = client.flash(name, data, signature, digest=image.digest,
+                                progress=Progress(name))
             dt = time.monotonic() - t0
             line = client.baud / 10
-            print(f"flashed {name}: {len(image)} bytes in {dt:.2f} s "
-                  f"({len(image) / dt / 1024:.1f} KiB/s, {100 * len(image) / dt / line:.0f}% "
+            print(f"flashed {name}: {len(data)} bytes in {dt:.2f} s "
+                  f"({len(data) / dt / 1024:.1f} KiB/s, {100 * len(data) / dt / line:.0f}% "
                   f"of the {client.baud}-baud line); {text}", flush=True)
             deadline = time.monotonic() + args.log_wait
             while time.monotonic() < deadline:
@@ -284,7 +298,8 @@ def desktop_repl() -> int:
 def register(sub) -> None:
     """Add the device subcommands to `caplet`'s subparsers."""
     s = sub.add_parser("sim", help="simulate a board on a pseudo-terminal or a TCP socket")
-    s.add_argument("--board", default="pico")
+    s.add_argument("--board", default="pico", help="a board of `caplet boards`, or an alias "
+                   "(pico, esp32, microbit, ...)")
     where = s.add_mutually_exclusive_group()
     where.add_argument("--pty", action="store_true", help="serve on a new pseudo-terminal "
                        "(the default); its path is printed")
@@ -297,6 +312,10 @@ def register(sub) -> None:
                    help="accept only images signed by this Ed25519 public key")
     s.add_argument("--baud", type=int, help="start at this rate instead of the board's")
     s.add_argument("--verbose", action="store_true", help="echo the device console")
+    s.add_argument("--policy", metavar="FILE", help="the device policy (TOML or JSON; "
+                   "default: policy.toml in --state, else Timer only)")
+    s.add_argument("--scenario", metavar="FILE", help="scripted peripherals: digital "
+                   "input events, I2C devices, serial input (TOML or JSON)")
     s.set_defaults(run=cmd_sim)
 
     def port_args(p, baud=True):
@@ -308,9 +327,6 @@ def register(sub) -> None:
     f = sub.add_parser("flash", help="install an app image on a device")
     f.add_argument("image")
     port_args(f)
-    f.add_argument("--name", help="app name (default: the file name's stem)")
-    f.add_argument("--key", metavar="PRIVATE_KEY", help="sign with this Ed25519 key")
-    f.add_argument("--board", help="refuse unless the device is this board")
     f.add_argument("--fast", action="store_true",
                    help="switch to the device's fastest baud rate for the transfer")
     f.add_argument("--log-lines", type=int, default=3,

@@ -10,6 +10,7 @@ the N-th erase or program from now stops part-way and raises PowerCut.
 from __future__ import annotations
 
 import random
+from bisect import bisect_right
 from pathlib import Path
 
 import numpy as np
@@ -24,14 +25,24 @@ class PowerCut(Exception):
 
 
 class Flash:
-    """`size` bytes in sectors of `sector_size`; optionally backed by files in `state`."""
+    """`size` bytes of erase sectors; optionally backed by files in `state`.
 
-    def __init__(self, size: int, sector_size: int, state: str | Path | None = None):
-        if size % sector_size:
+    ``sectors`` is one sector size (uniform flash) or runs of ``(size, count)`` (the
+    STM32F4 has 16, 64 and 128 KiB sectors)."""
+
+    def __init__(self, size: int, sectors, state: str | Path | None = None):
+        runs = [(sectors, size // sectors)] if isinstance(sectors, int) else list(sectors)
+        self.starts = []
+        pos = 0
+        for run_size, count in runs:
+            for _ in range(count):
+                self.starts.append(pos)
+                pos += run_size
+        if pos != size:
             raise ValueError("flash size is not a whole number of sectors")
+        self.starts.append(size)
         self.size = size
-        self.sector_size = sector_size
-        self.sectors = size // sector_size
+        self.sectors = len(self.starts) - 1
         self.cut_after: int | None = None
         self.cut_rng = random.Random(0)
         self.ops = 0
@@ -41,6 +52,19 @@ class Flash:
         else:
             self.data = self._open(Path(state) / "flash.npy", np.uint8, size, 0xFF)
             self.wear = self._open(Path(state) / "wear.npy", np.uint32, self.sectors, 0)
+
+    @classmethod
+    def for_spec(cls, spec, state: str | Path | None = None) -> Flash:
+        return cls(spec.flash_size, spec.sectors, state)
+
+    def sector_index(self, offset: int) -> int:
+        """The index of the sector holding ``offset``."""
+        self._check(offset, 1)
+        return bisect_right(self.starts, offset) - 1
+
+    def sector_span(self, index: int) -> tuple[int, int]:
+        """(start, size) of sector ``index``."""
+        return self.starts[index], self.starts[index + 1] - self.starts[index]
 
     @staticmethod
     def _open(path: Path, dtype, n: int, fill: int):
@@ -70,19 +94,19 @@ class Flash:
     def erase_sector(self, index: int) -> None:
         if not 0 <= index < self.sectors:
             raise FlashError(f"no sector {index}")
-        start = index * self.sector_size
+        start, size = self.sector_span(index)
         if self._tick():  # an interrupted erase leaves some bytes erased, some not
-            cut = self.cut_rng.randrange(self.sector_size)
+            cut = self.cut_rng.randrange(size)
             self.data[start:start + cut] = 0xFF
             raise PowerCut(f"during erase of sector {index}")
-        self.data[start:start + self.sector_size] = 0xFF
+        self.data[start:start + size] = 0xFF
         self.wear[index] += 1
 
     def erase(self, offset: int, length: int) -> None:
         """Erase every sector that [offset, offset+length) touches."""
         self._check(offset, length)
-        first = offset // self.sector_size
-        last = (offset + length - 1) // self.sector_size
+        first = self.sector_index(offset)
+        last = self.sector_index(offset + length - 1)
         for s in range(first, last + 1):
             self.erase_sector(s)
 

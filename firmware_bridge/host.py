@@ -8,7 +8,6 @@ STATUS says the contiguous bytes end.
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections import deque
 from collections.abc import Callable
@@ -53,11 +52,15 @@ def auto_port() -> str:
     """The only USB serial device present (for `--port auto`)."""
     from serial.tools import list_ports
 
-    usb = [p.device for p in list_ports.comports() if p.vid is not None]
-    if len(usb) != 1:
-        raise ConnectionFailed("--port auto needs exactly one USB serial device; found "
-                               + (", ".join(usb) if usb else "none"))
-    return usb[0]
+    usb = [p for p in list_ports.comports() if p.vid is not None]
+    if not usb:
+        raise ConnectionFailed("--port auto found no USB serial device; plug the board in, "
+                               "or name the port with --port")
+    if len(usb) > 1:
+        names = ", ".join(f"{p.device} ({p.description})" for p in usb)
+        raise ConnectionFailed(f"--port auto found {len(usb)} USB serial devices ({names}); "
+                               "choose one with --port")
+    return usb[0].device
 
 
 class DeviceClient:
@@ -182,13 +185,13 @@ class DeviceClient:
     def _set_rto(self, baud: int) -> None:
         self.link.rto = link_timeout(self.hello.window, self.hello.max_payload, baud)
 
-    def flash(self, name: str, image: bytes, signature: bytes = b"",
+    def flash(self, name: str, image: bytes, signature: bytes = b"", *, digest: bytes,
               progress: Callable[[int, int, int], None] | None = None,
               reconnects: int = 5) -> str:
-        """Install an image; resumes after a dropped connection. `progress(done, total,
-        resumed_from)` is called as bytes are acknowledged. Returns the device's OK text."""
-        sha = hashlib.sha256(image).digest()
-        begin = m.Begin(name, len(image), sha, signature)
+        """Install an image (its own ``digest`` and ``signature`` go in BEGIN); resumes
+        after a dropped connection. `progress(done, total, resumed_from)` is called as
+        bytes are acknowledged. Returns the device's OK text."""
+        begin = m.Begin(name, len(image), digest, signature)
         failures = 0
         while True:
             try:

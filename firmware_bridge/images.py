@@ -1,38 +1,30 @@
-"""The two decisions the agent delegates: is this image valid, and how is it started.
+"""What the agent checks about a `.caplet` image, and when.
 
-An image is opaque bytes with a SHA-256 digest and an optional Ed25519 signature over
-that digest. `DigestVerifier` checks both; `JsSourceRunner` loads an image whose bytes
-are UTF-8 JavaScript source. Once `.caplet` images exist, a runner that reads them
-takes its place behind the same `AppRunner` protocol.
+* BEGIN names the image's own digest (the SHA-256 the image carries after its body) and
+  its Ed25519 signature (the image's last 64 bytes, empty when unsigned). A device that
+  requires signatures checks the signature against that digest here, before any byte
+  is sent (`signing.verify`: Ed25519 over the domain string and the digest).
+* The first DATA frame carries the image header: magic, format and ISA version, board,
+  architecture, byte order and word size are checked before anything is written, so an
+  image for another board never touches flash (`WRONG_BOARD`).
+* COMMIT (and every boot) runs the full reader, `compiler.bytecode.image.read_image`,
+  with the board's profile and the device's key: body digest, signature, board, every
+  section and operand. The digest it finds must be the one BEGIN announced (so the
+  digest and signature bytes are covered too) and the manifest must name the app.
 """
 
 from __future__ import annotations
 
-import hashlib
+import struct
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
 
 from .messages import ErrorCode, ProtocolError
 
-
-class ImageVerifier(Protocol):
-    signed_only: bool
-
-    def check_signature(self, sha256: bytes, signature: bytes) -> None:
-        """Raise ProtocolError unless the signature (possibly empty) is acceptable."""
-
-    def verify(self, data: bytes, sha256: bytes, signature: bytes) -> None:
-        """Raise ProtocolError unless `data` is the image the digest and signature name."""
-
-
-class Program(Protocol):
-    def start(self, machine, global_) -> None:
-        """Run the app's top level in `global_` of `machine`."""
-
-
-class AppRunner(Protocol):
-    def load(self, name: str, data: bytes) -> Program:
-        """Decode a verified image; ProtocolError(LOAD_FAILED) if it cannot be run."""
+# ImageError messages start with the check that failed; these map to protocol codes.
+_CODES = {"digest": ErrorCode.DIGEST_MISMATCH, "signature": ErrorCode.BAD_SIGNATURE,
+          "board": ErrorCode.WRONG_BOARD, "size": ErrorCode.TOO_LARGE,
+          "instruction set": ErrorCode.WRONG_BOARD}
 
 
 def load_public_key(path: str | Path):
@@ -42,102 +34,115 @@ def load_public_key(path: str | Path):
 
     raw = Path(path).read_bytes()
     if raw.lstrip().startswith(b"-----"):
-        key = serialization.load_pem_public_key(raw)
+        try:
+            key = serialization.load_pem_public_key(raw)
+        except ValueError:
+            from compiler.bytecode import signing
+
+            return signing.load_public_key(path)  # a private key names its public key
         if not isinstance(key, Ed25519PublicKey):
             raise ValueError(f"{path}: not an Ed25519 public key")
         return key
-    return Ed25519PublicKey.from_public_bytes(_raw_key(raw, path))
-
-
-def load_private_key(path: str | Path):
-    """An Ed25519 private key from a PEM file or a file of 32 raw or 64 hex bytes."""
-    from cryptography.hazmat.primitives import serialization
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
-    raw = Path(path).read_bytes()
-    if raw.lstrip().startswith(b"-----"):
-        key = serialization.load_pem_private_key(raw, password=None)
-        if not isinstance(key, Ed25519PrivateKey):
-            raise ValueError(f"{path}: not an Ed25519 private key")
-        return key
-    return Ed25519PrivateKey.from_private_bytes(_raw_key(raw, path))
-
-
-def _raw_key(raw: bytes, path) -> bytes:
     text = raw.strip()
     if len(text) == 64:
         try:
-            return bytes.fromhex(text.decode("ascii"))
+            return Ed25519PublicKey.from_public_bytes(bytes.fromhex(text.decode("ascii")))
         except (UnicodeDecodeError, ValueError):
             pass
     if len(raw) == 32:
-        return raw
+        return Ed25519PublicKey.from_public_bytes(raw)
     raise ValueError(f"{path}: expected a PEM key, 32 raw bytes or 64 hex digits")
 
 
-def sign_digest(private_key, sha256: bytes) -> bytes:
-    return private_key.sign(sha256)
+@dataclass
+class Program:
+    """A verified, decoded image ready to start."""
+
+    name: str
+    image: object  # compiler.bytecode.image.Image
+
+    @property
+    def manifest(self):
+        return self.image.manifest
 
 
-class DigestVerifier:
-    """SHA-256 always; an Ed25519 signature over the digest when a key is configured."""
+class ImageChecker:
+    """The board's and the device key's view of images (see the module doc)."""
 
-    def __init__(self, public_key=None):
+    def __init__(self, spec, public_key=None):
+        self.spec = spec
         self.public_key = public_key
+        import compiler.bytecode.image  # noqa: F401 - loaded at boot, not mid-transfer
 
     @property
     def signed_only(self) -> bool:
         return self.public_key is not None
 
-    def check_signature(self, sha256: bytes, signature: bytes) -> None:
+    def check_begin(self, digest: bytes, signature: bytes) -> None:
+        """BEGIN: refuse an unsigned or wrongly signed image on a signed-only device."""
         if self.public_key is None:
             return
         if not signature:
             raise ProtocolError(ErrorCode.SIGNATURE_REQUIRED,
                                 "this device only accepts signed images")
-        from cryptography.exceptions import InvalidSignature
+        from compiler.bytecode import signing
 
-        try:
-            self.public_key.verify(signature, sha256)
-        except InvalidSignature:
+        if len(signature) != signing.SIGNATURE_SIZE or \
+                not signing.verify(self.public_key, digest, signature):
             raise ProtocolError(ErrorCode.BAD_SIGNATURE,
-                                "the signature does not match the image digest") from None
+                                "the signature does not verify with this device's key")
 
-    def verify(self, data: bytes, sha256: bytes, signature: bytes) -> None:
-        actual = hashlib.sha256(data).digest()
-        if actual != sha256:
-            raise ProtocolError(ErrorCode.DIGEST_MISMATCH,
-                                f"image digest {actual.hex()[:16]}... is not the announced "
-                                f"{sha256.hex()[:16]}...")
-        self.check_signature(sha256, signature)
+    def check_header(self, head: bytes) -> None:
+        """The first bytes of an incoming image: is it a caplet image for this board?"""
+        from compiler.bytecode import image as im
 
+        if len(head) < im.HEADER_SIZE or head[:8] != im.MAGIC:
+            raise ProtocolError(ErrorCode.LOAD_FAILED, "not a caplet image (bad magic)")
+        if head[8] not in (1, 2):
+            raise ProtocolError(ErrorCode.LOAD_FAILED, "image header: unknown byte order")
+        order = "<" if head[8] == 1 else ">"
+        fmt, isa, _ = struct.unpack_from(order + "HHH", head, 10)
+        board = head[32:64].split(b"\0", 1)[0].decode("ascii", "replace")
+        arch = head[64:80].split(b"\0", 1)[0].decode("ascii", "replace")
+        profile = self.spec.profile
+        if board != self.spec.board:
+            raise ProtocolError(ErrorCode.WRONG_BOARD, f"the image is for {board}, this device "
+                                f"is {self.spec.board}")
+        if profile is not None and (arch, "little" if order == "<" else "big", head[9]) != \
+                (profile.arch, profile.endianness, profile.word_size):
+            raise ProtocolError(ErrorCode.WRONG_BOARD, f"the image targets {arch}, this "
+                                f"device is {profile.arch}")
+        if fmt != im.FORMAT_VERSION:
+            raise ProtocolError(ErrorCode.LOAD_FAILED, f"image format {fmt}, this device "
+                                f"reads format {im.FORMAT_VERSION}")
+        if isa != im.ISA_VERSION or head[16:24] != im.isa_hash():
+            raise ProtocolError(ErrorCode.WRONG_BOARD, f"the image was compiled for ISA {isa} "
+                                f"({head[16:24].hex()}); this device runs ISA "
+                                f"{im.ISA_VERSION} ({im.isa_hash().hex()}): recompile it")
 
-class JsSource:
-    """A program whose image is its JavaScript source text (until .caplet images)."""
-
-    def __init__(self, name: str, text: str):
-        self.name = name
-        self.text = text
-
-    def start(self, machine, global_) -> None:
-        machine.run_script(self.text, filename=f"{self.name}.js", g=global_)
-
-
-class JsSourceRunner:
-    """Loads images that are UTF-8 JavaScript: a syntax error is a load failure."""
-
-    def load(self, name: str, data: bytes) -> Program:
-        from compiler import JSSyntaxError, parse
+    def load(self, name: str, data: bytes, digest: bytes, signature: bytes) -> Program:
+        """Check an image completely and decode it; ProtocolError saying what failed."""
+        from compiler.bytecode.image import ImageError, read_image
 
         try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            raise ProtocolError(ErrorCode.LOAD_FAILED,
-                                f"{name}: the image is not UTF-8 JavaScript source") from None
-        try:
-            parse(text, module=False, filename=f"{name}.js")
-        except JSSyntaxError as err:
-            raise ProtocolError(ErrorCode.LOAD_FAILED,
-                                f"{name}.js:{err.line}:{err.column + 1}: SyntaxError: "
-                                f"{err.message}") from None
-        return JsSource(name, text)
+            image = read_image(data, board=self.spec.profile, public_key=self.public_key)
+        except ImageError as e:
+            check = str(e).split(":", 1)[0]
+            code = _CODES.get(check, ErrorCode.LOAD_FAILED)
+            if check == "signature" and "not signed" in str(e):
+                code = ErrorCode.SIGNATURE_REQUIRED
+            raise ProtocolError(code, f"{name}: {e}") from None
+        if image.digest != digest:
+            raise ProtocolError(ErrorCode.DIGEST_MISMATCH, f"{name}: the image's digest "
+                                f"{image.digest.hex()[:16]}... is not the announced "
+                                f"{digest.hex()[:16]}...")
+        if (image.signature or b"") != signature:
+            raise ProtocolError(ErrorCode.BAD_SIGNATURE, f"{name}: the image's signature is "
+                                "not the one announced")
+        if image.manifest.name != name:
+            raise ProtocolError(ErrorCode.LOAD_FAILED, f"the image's manifest names the app "
+                                f"{image.manifest.name!r}, not {name!r}")
+        if image.modules and image.modules[0].kind != "script":
+            raise ProtocolError(ErrorCode.LOAD_FAILED, f"{name}: module images cannot run on "
+                                "the device yet (scripts only)")
+        return Program(name, image)

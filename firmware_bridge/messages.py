@@ -28,6 +28,7 @@ class ErrorCode(IntEnum):
     BAD_BAUD = 13
     NOT_RUNNING = 14
     INTERNAL = 15
+    WRONG_BOARD = 16  # the image is for another board, architecture or instruction set
 
 
 class ProtocolError(Exception):

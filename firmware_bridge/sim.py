@@ -7,13 +7,16 @@ import signal
 import sys
 import threading
 import time
+from pathlib import Path
 
 from . import link
 from . import messages as m
 from .agent import Agent
 from .flash import Flash
-from .images import DigestVerifier, load_public_key
+from .images import load_public_key
 from .link import Link, LinkError
+from .peripherals import Hardware, Scenario, ScenarioError
+from .policy import Policy, PolicyError
 from .spec import DeviceSpec, spec_for
 from .wire import Faults, PtyEndpoint, SimWire, SocketEndpoint
 
@@ -25,12 +28,12 @@ def link_timeout(spec: DeviceSpec, baud: int) -> float:
 class Device:
     """The agent wired to a link; `serve` runs its loop until `stop` is set."""
 
-    def __init__(self, spec: DeviceSpec, port, flash: Flash, verifier=None, echo=None):
+    def __init__(self, spec: DeviceSpec, port, flash: Flash, echo=None, **agent_options):
         self.spec = spec
         self.port = port
         self.link = Link(port, role="device", max_payload=spec.max_payload,
                          window=spec.window, rto=link_timeout(spec, spec.baud))
-        self.agent = Agent(spec, flash, verifier=verifier, send=self._send)
+        self.agent = Agent(spec, flash, send=self._send, **agent_options)
         self.agent.baud_hook = self._switch_baud
         self.echo = echo
         self.stop = threading.Event()
@@ -72,16 +75,32 @@ class Device:
             agent.runtime.run_due()
 
 
+def load_policy(spec: DeviceSpec, policy: str | None, state: str | None) -> Policy:
+    """`--policy FILE`, else `policy.toml` (or `.json`) in the state directory, else the
+    default policy (Timer only)."""
+    if policy:
+        return Policy.load(policy, spec)
+    if state:
+        for name in ("policy.toml", "policy.json"):
+            path = Path(state) / name
+            if path.exists():
+                return Policy.load(path, spec)
+    return Policy.default(spec)
+
+
 def run_sim(board: str = "pico", pty: bool = True, listen: str | None = None,
             state: str | None = None, faults: str = "", require_signed: str | None = None,
-            baud: int | None = None, verbose: bool = False) -> int:
+            baud: int | None = None, verbose: bool = False, policy: str | None = None,
+            scenario: str | None = None) -> int:
     """The `caplet sim` command; returns an exit status."""
     try:
         spec = spec_for(board)
         fault_spec = Faults.parse(faults or "")
-        verifier = DigestVerifier(load_public_key(require_signed) if require_signed else None)
-        flash = Flash(spec.flash_size, spec.sector_size, state)
-    except (ValueError, OSError) as e:
+        key = load_public_key(require_signed) if require_signed else None
+        rules = load_policy(spec, policy, state)
+        hardware = Hardware(spec, Scenario.load(scenario) if scenario else None)
+        flash = Flash.for_spec(spec, state)
+    except (ValueError, OSError, PolicyError, ScenarioError) as e:
         print(f"caplet sim: {e}", file=sys.stderr)
         return 2
     if baud is not None:
@@ -103,8 +122,9 @@ def run_sim(board: str = "pico", pty: bool = True, listen: str | None = None,
         endpoint = PtyEndpoint()
         where = endpoint.path
     wire = SimWire(endpoint, spec.baud, fault_spec)
-    device = Device(spec, wire, flash, verifier,
-                    echo=(lambda line: print(line, flush=True)) if verbose else None)
+    device = Device(spec, wire, flash,
+                    echo=(lambda line: print(line, flush=True)) if verbose else None,
+                    public_key=key, policy=rules, hardware=hardware)
 
     def finish(signum, frame):
         device.stop.set()

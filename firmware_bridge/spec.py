@@ -1,82 +1,156 @@
-"""What the device agent needs to know about a board: flash geometry, slots, RAM, baud.
+"""What the device agent needs to know about a board, taken from its profile.
 
-The board profiles (`boards/*.toml`) are the source of truth; until they are wired in,
-`PICO` models the Raspberry Pi Pico (RP2040, 2 MiB QSPI flash, 4 KiB sectors, 264 KiB
-SRAM). The first MiB of flash is left to the firmware; the agent owns the rest.
+`boards/<name>.toml` is the source of truth: flash size and erase sectors, the app
+slots, RAM and heap budget, the serial rates, the pins. `device_spec(profile)` turns a
+profile into a `DeviceSpec`, adding the agent's own choices: the boot-record sectors
+(the first two erase sectors after the last app slot, else the last two before the
+first slot), a 256-byte program page, the frame size, the window and the default
+instruction budget. `resolve_board(name)` accepts a board's file name or an alias
+(`pico` for `rpi-pico`: one dash-separated part, or a prefix, naming exactly one board).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
-PROTOCOL_VERSION = 1
-FIRMWARE_VERSION = "0.1.0"
+PROTOCOL_VERSION = 2
+FIRMWARE_VERSION = "0.2.0"
+PAGE_SIZE = 256  # the program page of the NOR parts on these boards; boot records use it
+STANDARD_RATES = (9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600, 1000000,
+                  1500000, 2000000, 3000000)
 
 
 @dataclass(frozen=True)
 class SlotSpec:
-    """One region of flash that holds at most one image (sector aligned)."""
+    """One region of flash that holds at most one image (on erase-sector boundaries)."""
 
     offset: int
     size: int
+    name: str = ""
 
 
 @dataclass(frozen=True)
 class DeviceSpec:
-    """A board as the agent sees it; built from a board profile by the integrator."""
+    """A board as the agent sees it."""
 
     board: str
     flash_size: int
-    sector_size: int
+    sectors: tuple[tuple[int, int], ...]  # runs of (sector size, count) covering the flash
     page_size: int
     boot_sectors: tuple[int, int]  # flash offsets of the two boot-record sectors
     slots: tuple[SlotSpec, ...]
     ram: int
     baud: int  # the rate the device listens at after reset
     baud_rates: tuple[int, ...]
+    heap_budget: int = 0  # bytes the JavaScript heaps may use together (0: unlimited)
     isa_version: int = 1
     max_payload: int = 1024  # largest frame payload the device accepts
     window: int = 8  # frames in flight the device's receiver can buffer
-    step_budget: int = 200_000  # steps (jumps and calls) per activation: script, timer, eval
-    extra: dict = field(default_factory=dict, compare=False)
+    step_budget: int = 200_000  # steps per activation when the manifest does not say
+    pins: tuple[tuple[int, tuple[str, ...]], ...] = ()  # (gpio, functions)
+    profile: object = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        if self.flash_size % self.sector_size:
-            raise ValueError("flash size is not a whole number of sectors")
-        regions = [(o, self.sector_size) for o in self.boot_sectors]
+        starts = self.sector_starts()
+        if starts[-1] != self.flash_size:
+            raise ValueError("the sector runs do not cover the flash")
+        edges = set(starts)
+        regions = [(o, self.sector_at(o)[1]) for o in self.boot_sectors]
         regions += [(s.offset, s.size) for s in self.slots]
         for off, size in regions:
-            if off % self.sector_size or size % self.sector_size or size <= 0:
-                raise ValueError(f"region at {off:#x} is not sector aligned")
-            if off + size > self.flash_size:
-                raise ValueError(f"region at {off:#x} runs past the end of flash")
+            if size <= 0 or off not in edges or off + size not in edges:
+                raise ValueError(f"region at {off:#x} is not on erase-sector boundaries")
         regions.sort()
         for (a, sa), (b, _) in zip(regions, regions[1:], strict=False):
             if a + sa > b:
                 raise ValueError(f"regions at {a:#x} and {b:#x} overlap")
 
+    def sector_starts(self) -> list[int]:
+        """Offsets of every erase sector, then the end of flash."""
+        out, pos = [], 0
+        for size, count in self.sectors:
+            for _ in range(count):
+                out.append(pos)
+                pos += size
+        out.append(pos)
+        return out
 
-def _pico() -> DeviceSpec:
-    sector = 4096
-    base = 1 << 20  # firmware keeps the first MiB
-    slot_size = 62 * sector  # 248 KiB
-    first = base + 2 * sector
-    return DeviceSpec(
-        board="pico", flash_size=2 << 20, sector_size=sector, page_size=256,
-        boot_sectors=(base, base + sector),
-        slots=tuple(SlotSpec(first + i * slot_size, slot_size) for i in range(4)),
-        ram=264 * 1024, baud=115200,
-        baud_rates=(115200, 230400, 460800, 921600, 1000000, 2000000),
-    )
+    def sector_at(self, offset: int) -> tuple[int, int]:
+        """(start, size) of the erase sector holding ``offset``."""
+        starts = self.sector_starts()
+        i = bisect_right(starts, offset) - 1
+        if not 0 <= i < len(starts) - 1:
+            raise ValueError(f"offset {offset:#x} is outside flash")
+        return starts[i], starts[i + 1] - starts[i]
+
+    @property
+    def sector_size(self) -> int:
+        """The erase unit where it is uniform (the largest one otherwise)."""
+        return max(size for size, _ in self.sectors)
+
+    def pin_functions(self, gpio: int) -> tuple[str, ...] | None:
+        for number, functions in self.pins:
+            if number == gpio:
+                return functions
+        return None
 
 
-PICO = _pico()
-SPECS = {"pico": PICO}
+def _boot_sectors(flash) -> tuple[int, int]:
+    starts = flash.sector_starts()
+    last_end = max(s.end for s in flash.slots)
+    after = [s for s in starts[:-1] if s >= last_end]
+    if len(after) >= 2:
+        return after[0], after[1]
+    first = min(s.offset for s in flash.slots)
+    before = [s for s in starts[:-1] if s < first]
+    if len(before) >= 2 and before[-2] >= 0:
+        return before[-2], before[-1]
+    raise ValueError("the board leaves no two erase sectors for the boot record")
 
 
-def spec_for(board: str) -> DeviceSpec:
-    """The spec of a known board (only `pico` until board profiles are wired in)."""
+def device_spec(profile, **overrides) -> DeviceSpec:
+    """The agent's view of a board profile (`boards.BoardProfile`)."""
+    from compiler.bytecode.isa import ISA_VERSION
+
+    flash = profile.flash
+    rates = tuple(r for r in STANDARD_RATES if r <= profile.serial.max_baud)
+    if profile.serial.default_baud not in rates:
+        rates = tuple(sorted({*rates, profile.serial.default_baud}))
+    values = dict(
+        board=profile.name, flash_size=flash.size,
+        sectors=tuple((run.size, run.count) for run in flash.sectors), page_size=PAGE_SIZE,
+        boot_sectors=_boot_sectors(flash),
+        slots=tuple(SlotSpec(s.offset, s.size, s.name) for s in flash.slots),
+        ram=profile.memory.ram, baud=profile.serial.default_baud, baud_rates=rates,
+        heap_budget=profile.memory.heap_budget, isa_version=ISA_VERSION,
+        pins=tuple((p.gpio, p.functions) for p in profile.pins), profile=profile)
+    values.update(overrides)
+    return DeviceSpec(**values)
+
+
+def resolve_board(name: str) -> str:
+    """A board file name from a name or an alias; ValueError naming the choices."""
+    from boards import board_names
+
+    names = board_names()
+    if name in names:
+        return name
+    hits = [b for b in names if name in b.split("-")] or \
+        [b for b in names if b.startswith(name)]
+    if len(hits) == 1:
+        return hits[0]
+    if hits:
+        raise ValueError(f"board {name!r} is ambiguous: {', '.join(hits)}")
+    raise ValueError(f"unknown board {name!r} (known: {', '.join(names)})")
+
+
+def spec_for(name: str, **overrides) -> DeviceSpec:
+    """The spec of a shipped board, by name or alias."""
+    from boards import BoardError, load_board
+
     try:
-        return SPECS[board]
-    except KeyError:
-        raise ValueError(f"unknown board {board!r} (known: {', '.join(SPECS)})") from None
+        profile = load_board(resolve_board(name))
+    except BoardError as e:
+        raise ValueError(str(e)) from None
+    return device_spec(profile, **overrides)

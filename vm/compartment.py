@@ -9,8 +9,8 @@ compartments record it as their parent.
 
 Module options (`modules`, `resolveHook`, `importHook`, `importNowHook`,
 `moduleMapHook`, `importMetaHook`, `__noNamespaceBox__`, `noAggregateLoadErrors`) are
-read and checked now and kept in :class:`CompartmentFields` for the module loader;
-`import`, `importNow`, `load` and `module` throw a "not yet supported" TypeError.
+read and checked here and kept in :class:`CompartmentFields`; `import`, `importNow`,
+`load` and `module` are vm/compartment_modules.py's.
 
 Metering: when the machine's limit hook declines to refill the instruction budget while
 a compartment evaluation runs, that compartment stops (fail-stop): its evaluation
@@ -20,12 +20,13 @@ further evaluations, and its caller gets an Error it may catch.
 
 from __future__ import annotations
 
-from compiler import JSSyntaxError, parse
-from compiler.codegen import compile_eval
+from compiler.errors import JSSyntaxError
 
 from .convert import is_callable, to_string
+from .errors import UncaughtError
 from .evaluators import STRICT_GLOBAL_CODE
 from .interpreter import StepLimit
+from .limits import Terminated
 from .objects import CONFIGURABLE, ENUMERABLE, WRITABLE, JSError, JSFunction, JSObject
 from .operations import get_prototype_from_constructor
 from .realm import Global
@@ -47,8 +48,6 @@ UNIVERSAL = (
 SHARED = ("Date", "Error", "RegExp", "Symbol", "Math", "Temporal")
 MODULE_HOOKS = ("resolveHook", "importHook", "importNowHook", "moduleMapHook",
                 "importMetaHook")
-NOT_YET = ("Compartment.prototype.{} is not yet supported by caplet: ES modules are not "
-           "wired to compartments yet")
 
 
 class CompartmentFields:
@@ -64,15 +63,20 @@ class CompartmentFields:
         self.no_namespace_box = False
         self.no_aggregate_load_errors = False
         self.terminated: str | None = None  # why it stopped (fail-stop), if it did
+        # modules (vm/compartment_modules.py): ses's parentCompartment, this compartment
+        self.parent_fields = getattr(parent, "compartment", None)
+        self.compartment_object = None
 
 
 class SloppyGlobalsView(Global):
     """The Global as code of a `sloppyGlobalsMode` evaluation sees it (same objects)."""
 
     sloppy_globals = True
+    halted = property(lambda self: self.base.halted)  # the base's, even if it changes
 
     def __init__(self, base: Global) -> None:  # noqa: D107 - shares, does not populate
         self.__dict__.update(base.__dict__)
+        self.__dict__.pop("halted", None)
         self.base = base
 
 
@@ -128,6 +132,9 @@ class Compartments:
     def __init__(self, machine) -> None:
         self.machine = machine
         self.active: list[CompartmentFields] = []  # evaluations running, innermost last
+        from .compartment_modules import CompartmentModules
+
+        self.modules = CompartmentModules(self)  # import, importNow, load, module
         self.prototype = self._make_prototype()
 
     # -- the shared prototype -------------------------------------------------------
@@ -161,28 +168,34 @@ class Compartments:
         getter("__noNamespaceBox__", lambda f: f.no_namespace_box)
         realm.method(proto, "evaluate", self._evaluate, 1)
 
-        def not_yet(name, is_async):
-            def method(this, args):
-                self.fields(this, name)
-                specifier = args[0] if args else UNDEFINED
-                if type(specifier) is not str:
-                    error = JSError("TypeError", f"first argument of {name}() must be a string")
-                else:
-                    error = JSError("TypeError", NOT_YET.format(name))
-                if not is_async:
-                    raise error
-                return self._rejected(error)
-
-            realm.method(proto, name, method, 1)
-
-        not_yet("module", False)
-        not_yet("import", True)
-        not_yet("load", True)
-        not_yet("importNow", False)
+        self._module_methods(proto)
         proto.define(TO_STRING_TAG, "Compartment", CONFIGURABLE)
         realm.intrinsics["%CompartmentPrototype%"] = proto
         realm.intrinsics["%InertCompartment%"] = inert_ctor
         return proto
+
+    def _module_methods(self, proto: JSObject) -> None:
+        """`module`, `importNow`, `import`, `load` (vm/compartment_modules.py does the work)."""
+        realm = self.machine.realm
+        loader = self.modules
+
+        def method(name, is_async, body):
+            def run(this, args):
+                fields = self.fields(this, name)
+                specifier = args[0] if args else UNDEFINED
+                if type(specifier) is not str:
+                    error = JSError("TypeError", f"first argument of {name}() must be a string")
+                    if is_async:
+                        return self._rejected(error)
+                    raise error
+                return body(fields, specifier)
+
+            realm.method(proto, name, run, 1)
+
+        method("module", False, loader.namespace_of)
+        method("import", True, lambda f, s: loader.import_(f, s, not f.no_namespace_box))
+        method("load", True, loader.load_async)
+        method("importNow", False, loader.import_now)
 
     def _rejected(self, error: JSError):
         from .promise import JSPromise
@@ -239,6 +252,8 @@ class Compartments:
         fields.module_map = _own_enumerable(modules)
         fields.no_namespace_box = _truthy(options.get("__noNamespaceBox__", False))
         fields.no_aggregate_load_errors = _truthy(options.get("noAggregateLoadErrors", False))
+        quota, instructions = resource_limits(options.get("resourceLimits", UNDEFINED))
+        machine.limits.adopt(g, "Compartment", quota, instructions)
         endowments = _own_enumerable(options.get("globals", UNDEFINED))
         obj = g.global_object
         for key, value in endowments.items():
@@ -247,6 +262,8 @@ class Compartments:
                                            f"'{to_string(key) if type(key) is str else key}'"
                                            " of object '#<Object>'")
         compartment.internal = fields
+        fields.compartment_object = compartment
+        self.modules.setup(fields)
         return compartment
 
     @staticmethod
@@ -323,24 +340,47 @@ class Compartments:
         code = self._compile(source)
         env = SloppyGlobalsView(g) if sloppy else g
         fn = JSFunction(machine.realm.function_prototype, code, [], env)
+        return self.run_turn(fields, lambda: machine.interpreter.run(
+            fn, g.global_object, [], UNDEFINED))
+
+    def run_turn(self, fields: CompartmentFields, thunk):
+        """Run ``thunk`` as a turn of the compartment: under its instruction budget, and
+        stopped fail-stop (an Error for the caller) when a limit terminates it."""
+        machine = self.machine
+        g = fields.global_env
         self.active.append(fields)
         try:
-            return machine.interpreter.run(fn, g.global_object, [], UNDEFINED)
+            return machine.limits.run_turn(g, thunk)
         except StepLimit as stop:
             if getattr(stop, "compartment", None) is not fields:
                 raise
-            fields.terminated = str(stop)
-            machine.interpreter.steps = machine.step_budget
-            raise JSError("Error", f'Compartment "{fields.name}" terminated: {stop}') \
-                from None
+            if not isinstance(stop, Terminated):  # the host's limit hook refused: stop it
+                machine.limits.terminate(g, str(stop), unwind=False)
+                machine.limits.meter.refill()
+            raise JSError("Error", f'Compartment "{fields.name}" terminated: '
+                                   f"{fields.terminated}") from None
         finally:
             self.active.pop()
+
+    def run_job(self, job) -> None:
+        """A job a compartment queued: dropped if it was terminated, else its turn."""
+        fields = job.owner.compartment
+        if job.owner.halted:
+            return
+        try:
+            self.machine._guard(lambda: self.run_turn(fields, job.job), job.owner, turn=False)
+        except UncaughtError:
+            if not job.owner.halted:
+                raise  # an ordinary uncaught error; a termination was reported already
 
     def _compile(self, source: str):
         cache = self.machine.eval_cache
         key = (STRICT_GLOBAL_CODE, source)
         code = cache.get(key)
         if code is None:
+            from compiler import parse
+            from compiler.codegen import compile_eval
+
             try:
                 program = parse(source, eval_site=STRICT_GLOBAL_CODE)
                 code = compile_eval(program, source, STRICT_GLOBAL_CODE)
@@ -358,6 +398,30 @@ class Compartments:
             stop.compartment = self.active[-1]
             raise stop
         raise StepLimit("instruction budget exhausted")
+
+
+def resource_limits(value) -> tuple[int | None, int | None]:
+    """caplet's `resourceLimits: { heapBytes, instructions }` option: a heap quota in
+    bytes (by the machine's cost model) and an instruction budget per turn."""
+    if value is UNDEFINED:
+        return None, None
+    if not isinstance(value, JSObject):
+        raise JSError("TypeError", "Compartment option resourceLimits must be an object")
+    out = []
+    for key in ("heapBytes", "instructions"):
+        n = value.get(key)
+        if n is UNDEFINED:
+            out.append(None)
+            continue
+        if type(n) is not float or n != n or n < 0 or n != int(n) or n > 2.0 ** 53:
+            raise JSError("RangeError", f"resourceLimits.{key} must be a non-negative "
+                                        f"integer, got {_kind(n)} {_shown(n)}")
+        out.append(int(n))
+    return out[0], out[1]
+
+
+def _shown(value) -> str:
+    return to_string(value) if type(value) in (float, str, bool) else ""
 
 
 def _truthy(value) -> bool:

@@ -8,9 +8,8 @@ after loading.
 
 from __future__ import annotations
 
-from compiler import JSSyntaxError, parse
 from compiler.bytecode.code import EvalSite
-from compiler.codegen import compile_eval
+from compiler.errors import JSSyntaxError
 
 from .convert import to_string
 from .objects import CONFIGURABLE, WRITABLE, JSError, JSFunction
@@ -42,6 +41,9 @@ def compile_eval_code(machine, source: str, site):
     cache = machine.eval_cache
     code = cache.get(key)
     if code is None:
+        from compiler import parse
+        from compiler.codegen import compile_eval
+
         try:
             program = parse(source, eval_site=site)
             code = compile_eval(program, source, site)
@@ -92,6 +94,9 @@ def create_dynamic_function(machine, g, args: list, new_target, kind: str):
     closes the parameter list or the body early is a SyntaxError, as the spec's
     separate parses of parameters and body would make it.
     """
+    from compiler import parse
+    from compiler.codegen import compile_eval
+
     strings = [to_string(a) for a in args]
     body = strings[-1] if strings else ""
     params = ",".join(strings[:-1])

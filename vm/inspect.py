@@ -324,7 +324,15 @@ def format_raw(ctx: Context, value: JSObject, recurse_times: int) -> str:
         formatter = format_array
     else:
         keys = get_keys(value, ctx.show_hidden)
-        if is_callable(value):
+        keyed = keyed_collection_braces(value, constructor, tag, keys) \
+            or binary_data_braces(value, constructor, tag, keys)
+        if type(keyed) is str:
+            return keyed
+        if keyed is not None:
+            braces, formatter = keyed
+            if braces[0].endswith("["):
+                extras_type = K_ARRAY_EXTRAS
+        elif is_callable(value):
             base = get_function_base(ctx, value, constructor, tag)
             if not keys:
                 return base
@@ -339,6 +347,13 @@ def format_raw(ctx: Context, value: JSObject, recurse_times: int) -> str:
                 braces[0] = f"{get_prefix(constructor, tag, 'Object')}{{"
             if not keys:
                 return f"{braces[0]}}}"
+        elif value.class_name == "Date" and type(value.internal) is float:
+            base = format_date(value.internal)
+            prefix = get_prefix(constructor, tag, "Date")
+            if prefix != "Date ":
+                base = prefix + base
+            if not keys:
+                return base
         elif _is_error(ctx, value):
             base = format_error(ctx, value, constructor, tag, keys)
             if not keys:
@@ -382,6 +397,117 @@ def format_raw(ctx: Context, value: JSObject, recurse_times: int) -> str:
     ctx.seen.pop()
     return reduce_to_single_string(ctx, output, base, braces, extras_type, recurse_times,
                                    value)
+
+
+def keyed_collection_braces(value: JSObject, constructor, tag: str, keys: list):
+    """Map, Set, their iterators, WeakMap, WeakSet: (braces, formatter), or the whole text
+    when there is nothing inside, or None for other objects."""
+    from .builtins.keyed_data import KeyedData
+
+    kind = value.class_name
+    internal = value.internal
+    if kind in ("Map", "Set") and type(internal) is KeyedData:
+        prefix = get_prefix(constructor, tag, kind, f"({internal.size})")
+        if internal.size == 0 and not keys:
+            return f"{prefix}{{}}"
+        return [f"{prefix}{{", "}"], format_map if kind == "Map" else format_set
+    if kind in ("Map Iterator", "Set Iterator") and type(internal) is list:
+        label = kind if tag == kind else (f"{tag}] [{kind}" if tag else kind)
+        if internal[2] == "entries":
+            label = label[:-len(" Iterator")] + " Entries"
+        return [f"[{label}] {{", "}"], format_collection_iterator
+    if kind in ("WeakMap", "WeakSet") and type(internal) is dict:
+        return [f"{get_prefix(constructor, tag, kind)}{{", "}"], \
+            lambda ctx, value, recurse_times: ["<items unknown>"]
+    return None
+
+
+def binary_data_braces(value: JSObject, constructor, tag: str, keys: list):
+    """Typed arrays, ArrayBuffers and DataViews, as keyed_collection_braces does."""
+    from .builtins.array_buffer import is_array_buffer
+    from .builtins.data_view import JSDataView
+    from .builtins.typed_array import JSTypedArray
+
+    if isinstance(value, JSTypedArray):
+        keys[:] = [k for k in keys if not is_array_index(k)]
+        n = value.length() or 0
+        prefix = get_prefix(constructor, tag, value.kind.name, f"({n})")
+        if n == 0 and not keys:
+            return f"{prefix}[]"
+        return [f"{prefix}[", "]"], format_typed_array
+    if is_array_buffer(value):
+        keys.insert(0, "byteLength")
+        return [f"{get_prefix(constructor, tag, 'ArrayBuffer')}{{", "}"], format_array_buffer
+    if isinstance(value, JSDataView):
+        keys[:0] = ["byteLength", "byteOffset", "buffer"]
+        return [f"{get_prefix(constructor, tag, 'DataView')}{{", "}"], lambda *_: []
+    return None
+
+
+def format_typed_array(ctx: Context, value: JSObject, recurse_times: int) -> list[str]:
+    n = value.length() or 0
+    shown = min(max(0, ctx.max_array_length), n)
+    output = [format_primitive(ctx, value.get_element(float(i))) for i in range(shown)]
+    if n > shown:
+        output.append(_remaining_text(n - shown))
+    return output
+
+
+def format_array_buffer(ctx: Context, value: JSObject, recurse_times: int) -> list[str]:
+    data = value.internal.data
+    if data is None:
+        return ["(detached)"]
+    text = " ".join(f"{b:02x}" for b in data[:ctx.max_array_length])
+    remaining = len(data) - ctx.max_array_length
+    if remaining > 0:
+        text += f" ... {remaining} more byte{'s' if remaining > 1 else ''}"
+    return [f"[Uint8Contents]: <{text}>"]
+
+
+def _format_entries(ctx: Context, items: list, recurse_times: int, show) -> list[str]:
+    """At most maxArrayLength entries, each shown by ``show``, then "... n more items"."""
+    shown = min(max(0, ctx.max_array_length), len(items))
+    ctx.indentation_lvl += 2
+    output = [show(item) for item in items[:shown]]
+    ctx.indentation_lvl -= 2
+    if len(items) > shown:
+        output.append(_remaining_text(len(items) - shown))
+    return output
+
+
+def format_set(ctx: Context, value: JSObject, recurse_times: int) -> list[str]:
+    return _format_entries(ctx, [k for k, _ in value.internal.live()], recurse_times,
+                           lambda k: format_value(ctx, k, recurse_times))
+
+
+def format_map(ctx: Context, value: JSObject, recurse_times: int) -> list[str]:
+    return _format_entries(
+        ctx, list(value.internal.live()), recurse_times,
+        lambda kv: f"{format_value(ctx, kv[0], recurse_times)} => "
+                   f"{format_value(ctx, kv[1], recurse_times)}")
+
+
+def format_collection_iterator(ctx: Context, value: JSObject, recurse_times: int) -> list[str]:
+    """The entries a Map or Set iterator has still to give (without advancing it)."""
+    data, cursor, kind = value.internal
+    rest = [] if data is None else list(data.live(cursor.pos))
+    if kind == "entries":
+        def pair(kv):
+            inner = [format_value(ctx, kv[0], recurse_times),
+                     format_value(ctx, kv[1], recurse_times)]
+            return reduce_to_single_string(ctx, inner, "", ["[", "]"], K_ARRAY_EXTRAS,
+                                           recurse_times, None)
+        return _format_entries(ctx, rest, recurse_times, pair)
+    index = 0 if kind == "keys" else 1
+    return _format_entries(ctx, rest, recurse_times,
+                           lambda kv: format_value(ctx, kv[index], recurse_times))
+
+
+def format_date(tv: float) -> str:
+    """A Date as node shows it: its ISO string, or ``Invalid Date``."""
+    from .builtins.date import iso_string
+
+    return "Invalid Date" if tv != tv else iso_string(tv)
 
 
 def format_promise(ctx: Context, value, recurse_times: int) -> list[str]:

@@ -39,7 +39,7 @@ from .objects import (
 )
 from .operations import copy_data_properties, for_in_keys, instance_of, set_integrity_level
 from .records import GENSTART, GeneratorReturn, IterRecord
-from .symbols import ITERATOR
+from .symbols import ITERATOR, UNSCOPABLES
 from .values import HOLE, NULL, UNDEFINED
 
 # Opcode numbers as constants the loop compares against (the table is the source).
@@ -76,6 +76,11 @@ OP_GETPRIVATE = OPCODE["GETPRIVATE"]
 OP_GETPROP = OPCODE["GETPROP"]
 OP_GETSUPER = OPCODE["GETSUPER"]
 OP_GETTEMPLATE = OPCODE["GETTEMPLATE"]
+OP_TOOBJECT = OPCODE["TOOBJECT"]
+OP_GETWITH = OPCODE["GETWITH"]
+OP_SETWITH = OPCODE["SETWITH"]
+OP_DELWITH = OPCODE["DELWITH"]
+OP_DELGLOBAL = OPCODE["DELGLOBAL"]
 OP_GENSTART = OPCODE["GENSTART"]
 OP_GETASYNCITERATOR = OPCODE["GETASYNCITERATOR"]
 OP_ITERCALLNEXT = OPCODE["ITERCALLNEXT"]
@@ -95,7 +100,6 @@ OP_USINGERROR = OPCODE["USINGERROR"]
 OP_DISPOSE = OPCODE["DISPOSE"]
 OP_DISPOSESTEP = OPCODE["DISPOSESTEP"]
 OP_SETSUPER = OPCODE["SETSUPER"]
-OP_DELGLOBAL = OPCODE["DELGLOBAL"]
 OP_SETHOME = OPCODE["SETHOME"]
 OP_IMPORTMETA = OPCODE["IMPORTMETA"]
 OP_INC = OPCODE["INC"]
@@ -127,6 +131,7 @@ OP_NEWARRAY = OPCODE["NEWARRAY"]
 OP_NEWCELL = OPCODE["NEWCELL"]
 OP_NEWOBJECT = OPCODE["NEWOBJECT"]
 OP_NEWPRIVATE = OPCODE["NEWPRIVATE"]
+OP_NEWREGEXP = OPCODE["NEWREGEXP"]
 OP_NEWSPREAD = OPCODE["NEWSPREAD"]
 OP_NEWTARGET = OPCODE["NEWTARGET"]
 OP_NOP = OPCODE["NOP"]
@@ -182,8 +187,9 @@ class KeyIter:
 
 
 class Interpreter:
-    def __init__(self, machine):
+    def __init__(self, machine, tier: bool | str = False):
         self.machine = machine
+        self.tier = tier  # run functions through vm/tier.py's translations ("eager": all)
         self.steps = 0  # counts down; at zero the limit hook runs
         self.depth = 0
 
@@ -244,15 +250,28 @@ class Interpreter:
 
     def run(self, fn: JSFunction, this, args: list, new_target):
         """Run one activation to completion (a generator function makes its object)."""
-        frame = self.frame(fn, this, args, new_target)
-        if fn.code.generator:
+        code = fn.code
+        frame = None
+        if self.tier:
+            entry = code.tier
+            if not entry and entry is not False:  # not yet translated
+                from .tier import prepare as tier_prepare  # loads with the first call
+
+                entry = tier_prepare(code, self.tier == "eager")
+            if entry:
+                if not (code.generator or code.is_async):
+                    return entry(self, fn, this, args, new_target)  # keeps the depth itself
+                frame = entry(self, fn, this, args, new_target)
+        if frame is None:
+            frame = self.frame(fn, this, args, new_target)
+        if code.generator:
             # FunctionDeclarationInstantiation runs now: parameter errors throw at the call
             self.depth += 1
             try:
                 frame.send(None)
             finally:
                 self.depth -= 1
-            if fn.code.is_async:
+            if code.is_async:
                 return self.machine.async_generators.start(fn, frame)
             return self.machine.make_generator(fn, frame)
         if fn.code.is_async:
@@ -291,6 +310,8 @@ class Interpreter:
                 this = C.to_object(self.machine.realm, this)
         g = fn.global_env
         machine = self.machine
+        if g.halted:  # a terminated Global (vm/limits.py): calls into it throw
+            machine.limits.refuse(g)
         realm = machine.realm
         exception = UNDEFINED
         pc = 0
@@ -363,7 +384,8 @@ class Interpreter:
                         elif op == OP_GETELEM:
                             obj = regs[ins[2]]
                             key = regs[ins[3]]
-                            if type(obj) is JSArray and type(key) is float:
+                            if type(obj) is JSArray and type(key) is float \
+                                    and 0.0 <= key < 4294967295.0:
                                 i = int(key)
                                 items = obj.items
                                 if i == key and 0 <= i < len(items) and items[i] is not HOLE:
@@ -408,7 +430,8 @@ class Interpreter:
                             obj = regs[ins[1]]
                             key = regs[ins[2]]
                             v = regs[ins[3]]
-                            if type(obj) is JSArray and type(key) is float:
+                            if type(obj) is JSArray and type(key) is float \
+                                    and 0.0 <= key < 4294967295.0:
                                 i = int(key)
                                 items = obj.items
                                 if i == key and 0 <= i < len(items) and items[i] is not HOLE \
@@ -672,6 +695,26 @@ class Interpreter:
                                 regs[ins[1]] = yield from async_yield_star(self, regs[ins[2]])
                             else:
                                 regs[ins[1]] = yield from self.yield_star(regs[ins[2]])
+                        elif op == OP_GETWITH:
+                            obj = regs[ins[2]]
+                            name = consts[ins[3]]
+                            if self.with_has_binding(obj, name):
+                                regs[ins[1]] = obj.get(name, obj)
+                                pc = ins[4]
+                        elif op == OP_SETWITH:
+                            obj = regs[ins[1]]
+                            name = consts[ins[2]]
+                            if self.with_has_binding(obj, name):
+                                obj.set(name, regs[ins[3]], obj)
+                                pc = ins[4]
+                        elif op == OP_DELWITH:
+                            obj = regs[ins[2]]
+                            name = consts[ins[3]]
+                            if self.with_has_binding(obj, name):
+                                regs[ins[1]] = obj.delete(name)
+                                pc = ins[4]
+                        elif op == OP_TOOBJECT:
+                            regs[ins[1]] = C.to_object(realm, regs[ins[2]])
                         elif op == OP_GENSTART:
                             yield GENSTART
                         elif op == OP_GETASYNCITERATOR:
@@ -695,6 +738,8 @@ class Interpreter:
                                 else self.call(method, record.iterator, [])
                         elif op == OP_NEWPRIVATE:
                             regs[ins[1]] = PrivateName(consts[ins[2]])
+                        elif op == OP_NEWREGEXP:
+                            regs[ins[1]] = realm.regexp_create(consts[ins[2]], consts[ins[3]])
                         elif op == OP_GETPRIVATE:
                             regs[ins[1]] = self.get_private(regs[ins[2]], regs[ins[3]])
                         elif op == OP_SETPRIVATE:
@@ -1032,6 +1077,11 @@ class Interpreter:
                 i = int(key)
                 if i < len(obj) and str(i) == key:
                     return obj[i]
+            # a String wrapper's own properties are its indices and length: any other
+            # key is looked up on String.prototype without making the wrapper
+            return self.machine.realm.intrinsics["%String.prototype%"].get(key, obj)
+        if type(obj) is float:
+            return self.machine.realm.intrinsics["%Number.prototype%"].get(key, obj)
         if obj is UNDEFINED or obj is NULL:
             shown = key if type(key) is str else C.to_string(key.description or "")
             raise JSError("TypeError", f"Cannot read properties of {C.to_string(obj)} "
@@ -1239,6 +1289,16 @@ class Interpreter:
             return KeyIter(JSObject(None), [])
         obj = value if isinstance(value, JSObject) else C.to_object(self.machine.realm, value)
         return KeyIter(obj, for_in_keys(obj))
+
+    @staticmethod
+    def with_has_binding(obj, name: str) -> bool:
+        """HasBinding of an object environment made by `with`: a property not hidden by
+        the object's @@unscopables."""
+        if not obj.has_property(name):
+            return False
+        unscopables = obj.get(UNSCOPABLES, obj)
+        return not (isinstance(unscopables, JSObject) and
+                    C.to_boolean(unscopables.get(name, unscopables)))
 
     def template_object(self, site):
         """GetTemplateObject: one frozen array of cooked strings (with a frozen `raw`)

@@ -9,12 +9,12 @@ import time
 from collections import deque
 from collections.abc import Callable
 
-from compiler import JSSyntaxError, parse
-from compiler.codegen import compile_script
+from compiler.errors import JSSyntaxError
 
 from . import objects
 from .errors import UncaughtError
 from .interpreter import Interpreter
+from .limits import Limits, OwnedJob
 from .objects import JSError, JSFunction, JSObject, JSThrow
 from .realm import Global, Realm
 from .values import UNDEFINED
@@ -24,14 +24,22 @@ class Machine:
     """Runs JavaScript: ``Machine(output=print).run_script(text, filename)``."""
 
     def __init__(self, output: Callable[[str], None] | None = None,
-                 step_budget: int = 1 << 62, limit_hook: Callable[[], bool] | None = None):
+                 step_budget: int = 1 << 62, limit_hook: Callable[[], bool] | None = None,
+                 tier: bool | str | None = None):
         self.realm = Realm()
-        self.interpreter = Interpreter(self)
+        if tier is None:  # CAPLET_TIER=0 runs everything on the reference interpreter
+            setting = os.environ.get("CAPLET_TIER", "1")
+            tier = "eager" if setting == "eager" else setting != "0"
+        self.interpreter = Interpreter(self, tier)
         self.max_depth = 400
         self.jobs: deque = deque()
         self.step_budget = step_budget
         self.limit_hook = limit_hook
         self.interpreter.steps = step_budget
+        from .stack import stack_frames
+
+        frame_code = self.interpreter.frame.__code__
+        self.realm.stack_frames = lambda: stack_frames(self, frame_code)
         objects.call_function = self.interpreter.call
         objects.construct_function = self.interpreter.construct
         from . import generator
@@ -57,6 +65,7 @@ class Machine:
 
         self.hardened = Lockdown(self)  # lockdown() and harden (vm/lockdown.py)
         self.compartments = Compartments(self)  # %CompartmentPrototype% and evaluate
+        self.limits = Limits(self)  # heaps, quotas, budgets per turn (vm/limits.py)
         self.main = Global(self.realm)
         self.install_host(self.main)
         if output is not None:
@@ -78,6 +87,9 @@ class Machine:
 
     def out_of_steps(self) -> None:
         """The instruction budget ran out: ask the host, or stop (fail-stop)."""
+        if self.limits.meter.active:
+            self.limits.meter.expired()  # shared with turns and heap checks
+            return
         if self.limit_hook is not None and self.limit_hook():
             self.interpreter.steps = self.step_budget
             return
@@ -120,6 +132,9 @@ class Machine:
     def run_script(self, text: str, filename: str | None = None, g: Global | None = None):
         """Compile and run a script in a Global, then its jobs; returns its completion."""
         g = g or self.main
+        from compiler import parse
+        from compiler.codegen import compile_script
+
         program = parse(text, module=False, filename=filename)
         try:
             code = compile_script(program, text, filename)
@@ -158,8 +173,10 @@ class Machine:
             raise UncaughtError(None, "Warning: Detected unsettled top-level await in "
                                       f"{module.filename}")
 
-    def _guard(self, thunk, g: Global):
+    def _guard(self, thunk, g: Global, turn: bool = True):
         try:
+            if turn and g.heap is not None:
+                return self.limits.run_turn(g, thunk)
             return thunk()
         except JSThrow as e:
             raise UncaughtError(e.value, "Uncaught " + self.describe(e.value)) from None
@@ -171,6 +188,9 @@ class Machine:
                 from None
 
     def enqueue_job(self, job: Callable[[], object]) -> None:
+        active = self.compartments.active
+        if active:  # queued by a compartment's code: a turn of that compartment
+            job = OwnedJob(active[-1].global_env, job)
         self.jobs.append(job)
 
     def track_rejection(self, promise) -> None:
@@ -183,6 +203,9 @@ class Machine:
     def run_microtasks(self) -> None:
         while self.jobs:
             job = self.jobs.popleft()
+            if type(job) is OwnedJob:
+                self.compartments.run_job(job)
+                continue
             self._guard(job, self.main)
         if self.unhandled:
             promise = self.unhandled.pop(0)
@@ -220,6 +243,10 @@ class Machine:
 
         g.module_host = FileModuleHost(self, g)  # HostLoadImportedModule for this Global
         obj.define("lockdown", realm.intrinsics["%lockdown%"])
+        obj.define("ModuleSource", realm.intrinsics["%ModuleSource%"])  # as the ses shim has it
+        from . import new_global
+
+        new_global.install(self, g)  # `Global` and first-class `import` (vm/new_global.py)
         self.compartments.install(g)
 
         def set_timer(args, repeat):

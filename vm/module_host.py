@@ -17,14 +17,30 @@ import json
 import os
 from urllib.parse import unquote, urlparse
 
-from compiler import JSSyntaxError
-from compiler.literals import to_utf16
-from compiler.module import ModuleRequest, compile_module
+from compiler.errors import JSSyntaxError
 
 from .modules import ModuleRecord, SourceTextModule, SyntheticModule
 from .objects import JSError
 
 CONDITIONS = ("import", "module", "default")  # package.json `exports` conditions we match
+
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from compiler.module import ModuleRequest
+
+
+def to_utf16(text: str) -> str:
+    from compiler.literals import to_utf16
+
+    return to_utf16(text)
+
+
+def compile_module(text: str, filename: str):
+    """The compiler's module front end, loaded when a module is first compiled."""
+    from compiler.module import compile_module
+
+    return compile_module(text, filename)
 
 
 class FileModuleHost:

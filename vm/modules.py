@@ -23,12 +23,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from compiler.module import CompiledModule, ModuleRequest
-
 from .objects import Cell, JSError, JSFunction, JSObject, JSThrow
 from .values import HOLE, UNDEFINED
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from compiler.module import CompiledModule, ModuleRequest
+
 NEW, UNLINKED, LINKING, LINKED = "new", "unlinked", "linking", "linked"
+
+
+def _is_compiled_module(value) -> bool:
+    from compiler.module import CompiledModule  # the compiler loads only when it is needed
+
+    return isinstance(value, CompiledModule)
+
 EVALUATING, EVALUATING_ASYNC, EVALUATED = "evaluating", "evaluating-async", "evaluated"
 
 NAMESPACE = "*namespace*"  # ResolvedBinding.binding_name of a namespace (export * as ns)
@@ -80,6 +89,9 @@ class ModuleRecord:
     def resolve_export(self, name: str, resolve_set: list | None = None):
         raise NotImplementedError
 
+    def execute_leaf(self, modules) -> None:
+        """Evaluate() of a record that is not cyclic (a compartment's virtual module)."""
+
 
 class SyntheticModule(ModuleRecord):
     """A Synthetic Module Record: fixed export names, values set by the host."""
@@ -114,6 +126,11 @@ class SourceTextModule(ModuleRecord):
         self.pending_async = 0
         self.frame = None  # the top-level activation, suspended at MODULEBODY
         imported = {e.local_name for e in compiled.imports}
+        by_phase: dict[str, set[int]] = {"source": set(), "evaluation": set()}
+        for e in [*compiled.imports, *compiled.indirect_exports, *compiled.star_exports]:
+            by_phase[e.phase].add(e.request)
+        # requests only imported as sources: loaded, but neither linked nor evaluated
+        self.source_only = by_phase["source"] - by_phase["evaluation"]
         for name in compiled.env_names:
             if name not in imported:
                 self.env[name] = Cell(HOLE if name in compiled.lexical_names else UNDEFINED)
@@ -285,6 +302,8 @@ class Modules:
         index += 1
         stack.append(module)
         for i in range(len(module.requested)):
+            if i in module.source_only:
+                continue
             required = module.imported(i)
             index = self._inner_linking(required, stack, index)
             if required.cyclic and required.status == LINKING:
@@ -360,7 +379,12 @@ class Modules:
         promises = self.machine.promises
         if not module.cyclic:
             cap = promises.new_capability(promises.constructor)
-            promises.call(cap.resolve, UNDEFINED, [UNDEFINED])
+            try:
+                module.execute_leaf(self)
+            except (JSError, JSThrow) as e:
+                promises.call(cap.reject, UNDEFINED, [self.value_of(e, module.global_env)])
+            else:
+                promises.call(cap.resolve, UNDEFINED, [UNDEFINED])
             return cap.promise
         if module.status in (EVALUATING_ASYNC, EVALUATED) and module.cycle_root is not None:
             module = module.cycle_root
@@ -384,6 +408,7 @@ class Modules:
 
     def _inner_evaluation(self, module, stack: list, index: int) -> int:
         if not module.cyclic:
+            module.execute_leaf(self)
             return index
         if module.status in (EVALUATING_ASYNC, EVALUATED):
             if module.evaluation_error is None:
@@ -397,6 +422,8 @@ class Modules:
         index += 1
         stack.append(module)
         for i in range(len(module.requested)):
+            if i in module.source_only:
+                continue
             required = module.imported(i)
             index = self._inner_evaluation(required, stack, index)
             if not required.cyclic:
@@ -530,6 +557,9 @@ class Modules:
             meta = JSObject(None)
             for key, value in referrer.host.import_meta_properties(referrer):
                 meta.props[key] = value
+            initialize = getattr(referrer.host, "initialize_import_meta", None)
+            if initialize is not None:  # a compartment's importMetaHook
+                initialize(referrer, meta)
             referrer.meta = meta
         return referrer.meta
 
@@ -547,11 +577,17 @@ class Modules:
 
         if referrer is None:
             referrer = self.default_referrer(g)
+        if isinstance(specifier, JSObject) and specifier.class_name == "ModuleSource" and \
+                phase == 0 and _is_compiled_module(specifier.internal):
+            self._load_link_evaluate(self.source_instance(referrer, specifier), g, cap)
+            return cap.promise
         try:
             spec = to_string(specifier)
             attributes = self._attributes(options)
         except (JSError, JSThrow) as e:
             return reject(self.value_of(e, g))
+        from compiler.module import ModuleRequest
+
         request = ModuleRequest(spec, attributes)
 
         def continue_import(module, error):
@@ -570,6 +606,18 @@ class Modules:
 
         self.host_load(referrer, request, continue_import)
         return cap.promise
+
+    def source_instance(self, referrer, source: JSObject) -> SourceTextModule:
+        """`import(moduleSource)`: one instance per source in the importer's module host."""
+        host = referrer.host
+        memo = host.__dict__.setdefault("source_instances", {})
+        module = memo.get(source)
+        if module is None:
+            compiled = source.internal
+            module = memo[source] = SourceTextModule(compiled, "<ModuleSource>", host,
+                                                     referrer.global_env)
+            module.module_source = source
+        return module
 
     def _load_link_evaluate(self, module, g, cap) -> None:
         """ContinueDynamicImport: load the graph, link, evaluate, resolve to the namespace."""

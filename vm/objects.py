@@ -209,7 +209,14 @@ class JSObject:
             receiver = self
         o = self
         while o is not None:
-            slot = o.get_own_property(key)
+            if type(o) is JSObject:  # an ordinary object's own properties are its props
+                slot = o.props.get(key, HOLE)
+                if slot is HOLE:
+                    slot = None
+                elif type(slot) is not Slot:
+                    break  # a plain data property: writable
+            else:
+                slot = o.get_own_property(key)
             if slot is not None:
                 if slot.flags & ACCESSOR:
                     if slot.setter is UNDEFINED:
@@ -224,6 +231,12 @@ class JSObject:
                     return _override(receiver, key, value)
                 break
             o = o.proto
+        if receiver is self and type(self) is JSObject and key not in self.props:
+            # a new plain data property of an ordinary object (what most sets add)
+            if not self.extensible or self.segment is ROM:
+                return False
+            self.props[key] = value
+            return True
         if not isinstance(receiver, JSObject):
             return False
         existing = receiver.get_own_property(key)

@@ -61,11 +61,14 @@ class Global:
 
     sloppy_globals = False
     strict_evaluators = False  # a compartment's eval and Function compile strict code
+    compartment = None  # a compartment's CompartmentFields (vm/compartment.py)
+    heap = None  # its vm.heap.Heap once it has limits or is reported (vm/limits.py)
 
     def __init__(self, realm: Realm, name: str = "main",
                  populate: Callable[[Global], None] | None = None) -> None:
         self.realm = realm
         self.name = name
+        self.halted = False  # terminated fail-stop: its functions refuse to run
         self.global_object = JSObject(realm.object_prototype)
         self.lexical: dict[str, object] = {}  # script-level let/const/class (HOLE in TDZ)
         self.consts: set[str] = set()

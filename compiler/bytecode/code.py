@@ -80,3 +80,16 @@ class Code:
     uses_this: bool = False
     mapped_arguments: bool = False  # `arguments[i]` aliases parameter i (sloppy, simple)
     this_cell: int = -1  # cell holding `this` for arrows nested in this function
+
+    # Not fields: the VM's translating tier (vm/tier.py) caches its function here (False
+    # when the code cannot be translated); ``tier_call`` is set when a plain call may
+    # invoke it directly.
+    tier = None
+    tier_call = None
+
+    def __getstate__(self) -> dict:
+        """Pickled (images, caches) without the tier's per-process functions."""
+        state = dict(self.__dict__)
+        state.pop("tier", None)
+        state.pop("tier_call", None)
+        return state

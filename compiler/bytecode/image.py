@@ -19,6 +19,25 @@ from typing import TYPE_CHECKING
 from .code import Code, EvalSite, TemplateSite
 from .encoding import BytecodeError, decode, encode
 from .isa import ISA_VERSION, NAMES, OPCODES, OPERANDS, WIDE, XWIDE
+from .rom import ACCESSOR as ROM_ACCESSOR
+from .rom import (
+    CONSTRUCTOR_KINDS,
+    KINDS,
+    T_BIGINT,
+    T_FALSE,
+    T_HOLE,
+    T_INTRINSIC,
+    T_NULL,
+    T_NUMBER,
+    T_OBJECT,
+    T_STRING,
+    T_SYMBOL,
+    T_TRUE,
+    T_UNDEFINED,
+    Rom,
+    RomModule,
+    RomObject,
+)
 
 if TYPE_CHECKING:
     from boards import BoardProfile
@@ -111,6 +130,7 @@ class Manifest:
     entry: str = ""
     capabilities: tuple[str, ...] = ()
     heap_quota: int = 0  # bytes; 0 = the board's heap budget
+    step_budget: int = 0  # instructions per activation on a device; 0 = the device's default
 
 
 @dataclass(frozen=True)
@@ -148,6 +168,7 @@ class Image:
     digest: bytes
     signature: bytes | None = None
     signature_verified: bool = False
+    rom: Rom | None = None  # the preloaded module instances, if it has a ROM section
 
     @property
     def entry(self) -> Code:
@@ -379,6 +400,8 @@ def _section_manifest(w: _Writer, m: Manifest) -> bytes:
     out += _uleb(w.string(m.name)) + _uleb(w.string(m.version)) + _uleb(w.string(m.entry))
     out += _uleb(m.heap_quota)
     out += _uleb(len(m.capabilities)) + b"".join(_uleb(w.string(c)) for c in m.capabilities)
+    if m.step_budget:  # optional trailing field: images without it keep their bytes
+        out += _uleb(m.step_budget)
     return bytes(out)
 
 
@@ -397,9 +420,64 @@ def _name_field(text: str, size: int, what: str) -> bytes:
     return data.ljust(size, b"\0")
 
 
+def _section_rom(w: _Writer, rom: Rom) -> bytes:
+    index = {id(c): i for i, c in enumerate(w.functions)}
+    simple = {"undefined": T_UNDEFINED, "null": T_NULL, "hole": T_HOLE}
+
+    def value(v: tuple) -> bytes:
+        tag = v[0]
+        if tag in simple:
+            return bytes([simple[tag]])
+        if tag == "bool":
+            return bytes([T_TRUE if v[1] else T_FALSE])
+        if tag == "number":
+            return bytes([T_NUMBER]) + struct.pack(w.order + "d", v[1])
+        if tag == "string":
+            return bytes([T_STRING]) + _uleb(w.string(v[1]))
+        if tag == "bigint":
+            return bytes([T_BIGINT]) + _uleb(_zigzag(v[1]))
+        if tag == "object":
+            return bytes([T_OBJECT]) + _uleb(v[1])
+        if tag == "intrinsic":
+            return bytes([T_INTRINSIC]) + _uleb(w.string(v[1]))
+        if tag == "symbol":
+            return bytes([T_SYMBOL]) + _uleb(w.string(v[1]))
+        raise ImageError(f"internal: ROM value {v!r}")
+
+    out = bytearray(_uleb(len(rom.cells)))
+    for cell in rom.cells:
+        out += value(cell)
+    out += _uleb(len(rom.objects))
+    for obj in rom.objects:
+        out.append(KINDS.index(obj.kind))
+        out += value(obj.proto)
+        if obj.kind == "function":
+            if id(obj.code) not in index:
+                raise ImageError("internal: a ROM function's code is not in the image")
+            out += _uleb(index[id(obj.code)]) + _uleb(len(obj.cells))
+            for cell in obj.cells:
+                out += _uleb(cell)
+            out += value(obj.home) + value(obj.this)
+            out.append(CONSTRUCTOR_KINDS.index(obj.constructor_kind))
+        elif obj.kind == "array":
+            out += _uleb(len(obj.items))
+            for item in obj.items:
+                out += value(item)
+        out += _uleb(len(obj.props))
+        for key, flags, val, getter, setter in obj.props:
+            out += value(key) + bytes([flags])
+            out += value(getter) + value(setter) if flags & ROM_ACCESSOR else value(val)
+    out += _uleb(len(rom.modules))
+    for module in rom.modules:
+        out += _uleb(w.string(module.specifier)) + _uleb(len(module.exports))
+        for name, cell in module.exports:
+            out += _uleb(w.string(name)) + _uleb(cell)
+    return bytes(out)
+
+
 def write_image(code: Code, *, board: BoardProfile, manifest: Manifest,
                 modules: list[ModuleRecord] | None = None, strip: bool = False,
-                signing_key=None) -> bytes:
+                signing_key=None, rom: Rom | None = None) -> bytes:
     """The image bytes of ``code`` (a script's top level, or a module graph's functions).
 
     Deterministic: the same code, records, board and options give the same bytes.
@@ -413,12 +491,15 @@ def write_image(code: Code, *, board: BoardProfile, manifest: Manifest,
     functions, lines, sources = _section_functions(w)
     mods = _section_modules(w, modules)
     man = _section_manifest(w, manifest)
+    rom_data = _section_rom(w, rom) if rom is not None else None
     consts = _uleb(len(w.const_records)) + b"".join(w.const_records)
     strings = _section_strings(w)  # last: every other section has named its strings
     sections = [(STRINGS, 0, strings), (CONSTANTS, 0, consts), (FUNCTIONS, 0, functions),
                 (MODULES, 0, mods), (MANIFEST, 0, man)]
     if not strip:
         sections += [(LINES, SECTION_OPTIONAL, lines), (SOURCES, SECTION_OPTIONAL, sources)]
+    if rom_data is not None:
+        sections.append((ROM, 0, rom_data))
     table = bytearray()
     payload = bytearray()
     offset = HEADER_SIZE + SECTION_ENTRY_SIZE * len(sections)
@@ -617,9 +698,6 @@ def _read_table(data: bytes, order: str, n: int, body_length: int) -> list[Secti
         if any(data[pos:offset]):
             raise ImageError(f"section table: padding before the {name} section is not zero")
         pos = offset + length
-        if kind == ROM:
-            raise ImageError("rom: the image has a ROM snapshot section (preload), which this "
-                             "reader does not support yet")
         if kind not in SECTION_NAMES:
             if flags & SECTION_OPTIONAL:
                 continue
@@ -689,9 +767,90 @@ class _Decoder:
             self.read_sources(functions)
         modules = self.read_modules(len(functions))
         manifest = self.read_manifest()
+        rom = self.read_rom(functions) if ROM in self.by_kind else None
         return Image(sections=self.sections, strings=self.strings, constants=self.constants,
                      functions=functions, code_sizes=sizes, modules=modules,
-                     manifest=manifest, **header)
+                     manifest=manifest, rom=rom, **header)
+
+    def read_rom(self, functions: list[Code]) -> Rom:
+        """The ROM snapshot; every object, cell and function reference is checked."""
+        c = self.cursor(ROM)
+        rom = Rom()
+        refs: list[tuple[str, int]] = []  # (what, index) checked once the counts are known
+
+        def value(what: str) -> tuple:
+            tag = c.byte()
+            if tag == T_UNDEFINED:
+                return ("undefined",)
+            if tag == T_NULL:
+                return ("null",)
+            if tag == T_HOLE:
+                return ("hole",)
+            if tag in (T_FALSE, T_TRUE):
+                return ("bool", tag == T_TRUE)
+            if tag == T_NUMBER:
+                return ("number", struct.unpack(self.order + "d", c.raw(8, what))[0])
+            if tag == T_STRING:
+                return ("string", self.string(c, what))
+            if tag == T_BIGINT:
+                return ("bigint", _unzigzag(c.bigint()))
+            if tag == T_OBJECT:
+                i = c.uint(1 << 24, f"{what} (object index)")
+                refs.append(("object", i))
+                return ("object", i)
+            if tag in (T_INTRINSIC, T_SYMBOL):
+                return ("intrinsic" if tag == T_INTRINSIC else "symbol", self.string(c, what))
+            raise c.fail(f"{what}: unknown value tag {tag}")
+
+        for i in range(c.count("cells")):
+            rom.cells.append(value(f"cell {i}"))
+        for i in range(c.count("objects", 2)):
+            where = f"object {i}"
+            kind = c.byte()
+            if kind >= len(KINDS):
+                raise c.fail(f"{where}: unknown kind {kind}")
+            obj = RomObject(KINDS[kind], value(f"{where} prototype"))
+            if obj.kind == "function":
+                obj.code = functions[c.uint(len(functions), f"{where} function index")]
+                for _ in range(c.count(f"{where} cells")):
+                    obj.cells.append(c.uint(len(rom.cells), f"{where} cell index"))
+                obj.home = value(f"{where} home object")
+                obj.this = value(f"{where} this")
+                ctor = c.byte()
+                if ctor >= len(CONSTRUCTOR_KINDS):
+                    raise c.fail(f"{where}: unknown constructor kind {ctor}")
+                obj.constructor_kind = CONSTRUCTOR_KINDS[ctor]
+            elif obj.kind == "array":
+                for j in range(c.count(f"{where} items")):
+                    obj.items.append(value(f"{where} item {j}"))
+            for j in range(c.count(f"{where} properties", 3)):
+                key = value(f"{where} property {j} key")
+                if key[0] not in ("string", "symbol"):
+                    raise c.fail(f"{where} property {j}: a key must be a string or a symbol")
+                flags = c.byte()
+                if flags & ~15:
+                    raise c.fail(f"{where} property {j}: unknown attribute bits {flags}")
+                if flags & ROM_ACCESSOR:
+                    getter = value(f"{where} property {j} getter")
+                    setter = value(f"{where} property {j} setter")
+                    obj.props.append((key, flags, ("undefined",), getter, setter))
+                else:
+                    obj.props.append((key, flags, value(f"{where} property {j}"),
+                                      ("undefined",), ("undefined",)))
+            rom.objects.append(obj)
+        for i in range(c.count("modules", 2)):
+            module = RomModule(self.string(c, f"module {i} specifier"))
+            for j in range(c.count(f"module {i} exports", 2)):
+                name = self.string(c, f"module {i} export {j}")
+                module.exports.append((name, c.uint(len(rom.cells), f"module {i} export "
+                                                                   f"{j} cell")))
+            rom.modules.append(module)
+        c.finish()
+        for what, i in refs:
+            if i >= len(rom.objects):
+                raise c.fail(f"an {what} reference ({i}) is past the {len(rom.objects)} "
+                             "ROM objects")
+        return rom
 
     def string(self, c: _Cursor, what: str) -> str:
         return self.strings[c.uint(len(self.strings), f"{what} (string index)")]
@@ -906,8 +1065,9 @@ class _Decoder:
                                 for w in ("name", "version", "entry"))
         quota = c.uint(what="heap quota")
         caps = tuple(self.string(c, "capability") for _ in range(c.count("capability")))
+        steps = c.uint(what="step budget") if c.pos < c.end else 0
         c.finish()
-        return Manifest(name, version, entry, caps, quota)
+        return Manifest(name, version, entry, caps, quota, steps)
 
 
 # -------------------------------------------------------------- the RAM estimate

@@ -163,6 +163,16 @@ OPCODES: list[tuple[str, str, str]] = [
      "without one), for the caller to await"),
     ("GENSTART", "", "a generator's parameters and declarations are set up: suspend until "
      "the first next() (the call returns the generator object here)"),
+    # with
+    ("TOOBJECT", "RR", "r[a] = ToObject(r[b]) (TypeError for null and undefined)"),
+    ("GETWITH", "RRKJ", "if object r[b] has a binding named constants[c] (HasProperty, not "
+     "@@unscopables): r[a] = its value and jump to d; else fall through"),
+    ("SETWITH", "RKRJ", "if object r[a] has a binding named constants[b]: set it to r[c] and "
+     "jump to d; else fall through"),
+    ("DELWITH", "RRKJ", "if object r[b] has a binding named constants[c]: r[a] = delete it, "
+     "jump to d; else fall through"),
+    ("DELGLOBAL", "RK", "r[a] = delete the global object's property constants[b] (false for "
+     "a global lexical binding)"),
     # eval
     ("EVAL", "RRRNK", "r[a] = r[b](r[c]..r[c+d-1]), as a direct eval with site constants[e] "
      "when r[b] is the Global's eval"),
@@ -179,6 +189,8 @@ OPCODES: list[tuple[str, str, str]] = [
     ("IMPORTCALL", "RRRN", "r[a] = import(r[b], r[c]): a promise for the module's namespace "
      "(d = 0), or its ModuleSource (d = 1, `import.source`)"),
     ("IMPORTMETA", "R", "r[a] = import.meta of the running module"),
+    # regular expressions
+    ("NEWREGEXP", "RKK", "r[a] = a new RegExp object for the literal /constants[b]/constants[c]"),
     # explicit resource management (`using`, `await using`)
     ("USINGSTACK", "R", "r[a] = a new, empty disposal stack (a DisposeCapability)"),
     ("ADDUSING", "RRN", "add resource r[b] to disposal stack r[a] (c = 1: `await using`), "
@@ -191,8 +203,6 @@ OPCODES: list[tuple[str, str, str]] = [
      "(a promise that never rejects: errors are recorded); jump to c when none is left"),
     ("SETSUPER", "RR", "super[r[a]] = r[b]: set on the home object's prototype with `this` as "
      "the receiver (TypeError if that prototype is null)"),
-    ("DELGLOBAL", "RK", "r[a] = delete name constants[b] from the global object (sloppy "
-     "`delete x`; false for a global lexical binding)"),
     ("SETHOME", "RR", "make r[b] the home object (for `super`) of the function in r[a]"),
 ]
 

@@ -59,8 +59,11 @@ def test_everything_arrives_once_and_in_order(faults):
         down, up, got_down, got_up = exchange(host, device, 100, seed=len(faults))
         assert got_down == down and got_up == up
         if faults:
-            stats = host.stats
-            assert stats["resent"] > 0 and (device.stats["bad"] + device.stats["duplicates"]) > 0
+            assert host.stats["resent"] > 0  # drops cost retransmissions
+        if "corrupt" in faults or "dup" in faults:
+            # Only damaged or doubled frames are sure to reach the device as such; a lost
+            # ack may or may not make a duplicate, depending on timing.
+            assert device.stats["bad"] + device.stats["duplicates"] > 0
         assert host.recv(0.2) is None and device.recv(0.2) is None  # nothing extra
     finally:
         host.close(), device.close(), port.close(), wire.close()

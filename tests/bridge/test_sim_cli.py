@@ -1,9 +1,10 @@
 """End to end: `caplet sim` in a subprocess on a real pty or TCP socket, and the host
-commands (`caplet flash`, `apps`, `repl`, `monitor`, `reset`) as subprocesses."""
+commands (`caplet compile`, `flash`, `apps`, `repl`, `monitor`) as subprocesses, with
+real `.caplet` images."""
 
 from __future__ import annotations
 
-import hashlib
+import json
 import os
 import re
 import signal
@@ -13,11 +14,13 @@ import time
 from pathlib import Path
 
 import pytest
+from bridge_images import build_image, digest_of
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 ROOT = Path(__file__).resolve().parents[2]
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
+FAST = ("--baud", "921600")
 
 
 class Sim:
@@ -55,47 +58,103 @@ def caplet(*args: str, stdin: str | None = None, timeout: float = 30):
                           capture_output=True, text=True, env=ENV, timeout=timeout)
 
 
-def write_app(tmp_path: Path, name: str, text: str, pad: int = 0) -> Path:
-    path = tmp_path / f"{name}.js"
-    path.write_text(text + ("\n//" + "p" * pad if pad else "") + "\n")
+def image_file(tmp_path: Path, js: str, name: str, **kw) -> Path:
+    path = tmp_path / f"{name}-{len(list(tmp_path.iterdir()))}.caplet"
+    path.write_bytes(build_image(js, name, **kw))
     return path
 
 
-def test_flash_run_list_repl_remove_on_a_pty(sims, tmp_path):
-    sim = sims("--pty", "--baud", "921600")
-    app = write_app(tmp_path, "blink", 'console.log("blink up"); let n = 0;\n'
-                    'setInterval(() => console.log("tick " + ++n), 20);', pad=30000)
-    r = caplet("flash", str(app), "--port", sim.port, "--baud", "921600", "--log-lines", "2")
+def test_compile_flash_run_list_repl_remove_on_a_pty(sims, tmp_path):
+    sim = sims("--pty", *FAST)
+    esp = image_file(tmp_path, 'console.log("esp")', "blink", board="esp32-devkitc")
+    r = caplet("flash", str(esp), "--port", sim.port, *FAST)
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert f"{esp} is compiled for esp32-devkitc; the device is rpi-pico" in r.stderr
+    src = tmp_path / "blink.js"
+    src.write_text('console.log("blink up"); let n = 0;\n'
+                   'setInterval(() => console.log("tick " + ++n), 20);\n'
+                   f'var pad = "{"x" * 30000}";\n')
+    (tmp_path / "caplet.json").write_text(json.dumps({"name": "blink", "version": "1.2.0",
+                                                      "capabilities": ["Timer"]}))
+    r = caplet("compile", str(src), "-o", str(tmp_path / "blink.caplet"), "--board",
+               "rpi-pico")
     assert r.returncode == 0, r.stderr
-    assert "pico (firmware" in r.stdout
-    assert re.search(r"flashed blink: 3\d{4} bytes in [\d.]+ s", r.stdout)
+    r = caplet("flash", str(tmp_path / "blink.caplet"), "--port", sim.port, *FAST,
+               "--log-lines", "2")
+    assert r.returncode == 0, r.stderr
+    assert "rpi-pico (firmware" in r.stdout
+    assert re.search(r"flashed blink: \d{5} bytes in [\d.]+ s", r.stdout)
     assert "blink activated from slot 0" in r.stdout
     assert "[blink] blink up" in r.stdout and "[blink] tick 1" in r.stdout
-    other = write_app(tmp_path, "calc", "var total = 6 * 7;")
-    assert caplet("flash", str(other), "--port", sim.port, "--baud", "921600",
+    calc = image_file(tmp_path, "var total = 6 * 7;", "calc")
+    assert caplet("flash", str(calc), "--port", sim.port, *FAST,
                   "--log-lines", "0").returncode == 0
-    r = caplet("apps", "--port", sim.port, "--baud", "921600")
-    assert re.search(r"blink\s+slot 0\s+3\d{4} bytes\s+running", r.stdout), r.stdout
-    assert re.search(r"calc\s+slot 1\s+\d+ bytes\s+running", r.stdout), r.stdout
-    r = caplet("repl", "--port", sim.port, "--baud", "921600", "--app", "calc",
-               stdin="total + 1\n[total, 'x']\nundefinedThing\n")
-    assert r.stdout.splitlines()[:3] == ["43", "[ 42, 'x' ]",
-                                         "Uncaught ReferenceError: undefinedThing is not defined"]
-    r = caplet("monitor", "--port", sim.port, "--baud", "921600", "--app", "blink",
+    r = caplet("apps", "--port", sim.port, *FAST)
+    assert re.search(r"blink\s+slot 0\s+\d{5} bytes\s+running", r.stdout), r.stdout
+    assert re.search(rf"calc\s+slot 1\s+\d+ bytes\s+running\s+sha256 "
+                     rf"{digest_of(calc.read_bytes()).hex()[:12]}", r.stdout), r.stdout
+    r = caplet("repl", "--port", sim.port, *FAST, "--app", "calc",
+               stdin="total + 1\n[total, 'x']\nundefinedThing\ntypeof n\n")
+    assert r.stdout.splitlines()[:4] == [
+        "43", "[ 42, 'x' ]", "Uncaught ReferenceError: undefinedThing is not defined",
+        "'undefined'"]  # blink's globals are not calc's
+    r = caplet("monitor", "--port", sim.port, *FAST, "--app", "blink",
                "--lines", "3", "--seconds", "5")
     assert len(re.findall(r"\[blink\] tick \d+", r.stdout)) == 3, r.stdout
-    r = caplet("apps", "--port", sim.port, "--baud", "921600", "--remove", "blink")
+    r = caplet("apps", "--port", sim.port, *FAST, "--remove", "blink")
     assert r.stdout.strip() == "blink removed"
-    r = caplet("apps", "--port", sim.port, "--baud", "921600", "--remove", "blink")
+    r = caplet("apps", "--port", sim.port, *FAST, "--remove", "blink")
     assert r.returncode == 1 and "NO_SUCH_APP" in r.stderr and "Traceback" not in r.stderr
-    r = caplet("apps", "--port", sim.port, "--baud", "921600")
-    assert "blink" not in r.stdout and "calc" in r.stdout
+
+
+THERMO = """
+const sensor = new I2C({address: 0x48});
+sensor.write([0]);
+const raw = sensor.read(2);
+const celsius = (raw[0] << 4 | raw[1] >> 4) * 0.0625;
+try { new Digital({pin: 3, mode: Digital.Output}); } catch (e) { console.log(e.message); }
+new Digital({pin: 2, mode: Digital.Input, edge: Digital.Rising,
+             onReadable() { console.log("button " + this.read()); }});
+let n = 0;
+setInterval(() => console.log("reading " + ++n + ": " + celsius + " C"), 400);
+"""
+
+
+def test_device_app_with_scripted_hardware_and_a_misbehaving_neighbour(sims, tmp_path):
+    policy = tmp_path / "policy.toml"
+    policy.write_text('[apps.thermo]\nDigital = { pins = [2] }\nI2C = { addresses = [0x48] }'
+                      '\nTimer = true\n[apps.hog]\nTimer = true\n')
+    scenario = tmp_path / "bench.toml"
+    scenario.write_text('[[digital]]\npin = 2\nat_ms = 100\nvalue = 1\n'
+                        '[[i2c]]\naddress = 0x48\nregisters = { "0" = [0x19, 0x80] }\n')
+    sim = sims("--pty", "--board", "pico", *FAST, "--policy", str(policy), "--scenario",
+               str(scenario))
+    thermo = image_file(tmp_path, THERMO, "thermo", caps=["Digital", "I2C", "Timer"])
+    r = caplet("flash", str(thermo), "--port", sim.port, *FAST, "--log-lines", "3",
+               "--log-wait", "3")
+    assert r.returncode == 0, r.stderr
+    assert "[thermo] pin 3 is not granted to app thermo by the device policy" in r.stdout
+    assert "[thermo] button 1" in r.stdout and "[thermo] reading 1: 25.5 C" in r.stdout
+    hog = image_file(tmp_path, "setTimeout(() => { for (;;) {} }, 200); var peek = typeof n;",
+                     "hog", caps=["Timer", "I2C"], steps=20000)
+    r = caplet("flash", str(hog), "--port", sim.port, *FAST, "--log-lines", "2",
+               "--log-wait", "3")
+    assert r.returncode == 0, r.stderr
+    assert "[hog] hog: capability I2C is not granted by the device policy" in r.stdout
+    assert "[hog] instruction budget of 20000 steps exhausted" in r.stderr
+    r = caplet("monitor", "--port", sim.port, *FAST, "--app", "thermo", "--lines", "2",
+               "--seconds", "5")
+    assert len(re.findall(r"\[thermo\] reading \d+: 25.5 C", r.stdout)) == 2, r.stdout
+    r = caplet("apps", "--port", sim.port, *FAST)
+    assert re.search(r"thermo .* running", r.stdout) and re.search(r"hog .* failed", r.stdout)
+    r = caplet("repl", "--port", sim.port, *FAST, "--app", "hog", stdin="1\n")
+    assert "NOT_RUNNING" in r.stderr
 
 
 def test_resume_after_a_dropped_connection_over_tcp(sims, tmp_path):
-    sim = sims("--listen", "127.0.0.1:0", "--baud", "921600", "--faults", "cut=30000")
-    app = write_app(tmp_path, "big", 'console.log("big one booted")', pad=90000)
-    r = caplet("flash", str(app), "--port", sim.port, "--baud", "921600")
+    sim = sims("--listen", "127.0.0.1:0", *FAST, "--faults", "cut=30000")
+    big = image_file(tmp_path, 'console.log("big one booted")', "big", pad=90000)
+    r = caplet("flash", str(big), "--port", sim.port, *FAST)
     assert r.returncode == 0, r.stderr
     resumed = re.search(r"resuming big at (\d+) of (\d+) bytes", r.stderr)
     assert resumed, r.stderr
@@ -104,73 +163,75 @@ def test_resume_after_a_dropped_connection_over_tcp(sims, tmp_path):
 
 
 def test_noisy_line_still_delivers_a_verified_image(sims, tmp_path):
-    sim = sims("--pty", "--baud", "2000000", "--faults",
-               "drop=0.02,corrupt=0.02,dup=0.02,noise=0.02,seed=7")
-    text = 'console.log("noisy ok")'
-    app = write_app(tmp_path, "noisy", text, pad=40000)
-    r = caplet("flash", str(app), "--port", sim.port, "--baud", "2000000")
+    sim = sims("--pty", *FAST, "--faults", "drop=0.02,corrupt=0.02,dup=0.02,noise=0.02,seed=7")
+    noisy = image_file(tmp_path, 'console.log("noisy ok")', "noisy", pad=40000)
+    r = caplet("flash", str(noisy), "--port", sim.port, *FAST)
     assert r.returncode == 0, r.stderr
     assert "[noisy] noisy ok" in r.stdout
-    r = caplet("apps", "--port", sim.port, "--baud", "2000000")
-    digest = hashlib.sha256(app.read_bytes()).hexdigest()[:12]
-    assert f"sha256 {digest}" in r.stdout
+    r = caplet("apps", "--port", sim.port, *FAST)
+    assert f"sha256 {digest_of(noisy.read_bytes()).hex()[:12]}" in r.stdout
 
 
 def test_killed_mid_transfer_the_device_boots_its_previous_app(sims, tmp_path):
     state = tmp_path / "state"
     sim = sims("--pty", "--state", str(state))  # 115200 baud: the transfer takes seconds
-    old = write_app(tmp_path, "keeper", 'console.log("old keeper")')
+    old = image_file(tmp_path, 'console.log("old keeper")', "keeper")
     assert caplet("flash", str(old), "--port", sim.port, "--log-lines", "1").returncode == 0
-    (tmp_path / "v2").mkdir()
-    new = write_app(tmp_path / "v2", "keeper", 'console.log("new keeper")', pad=60000)
+    new = image_file(tmp_path, 'console.log("new keeper")', "keeper", pad=40000,
+                     version="2.0.0")
     flasher = subprocess.Popen([sys.executable, "-m", "caplet.cli", "flash", str(new),
                                 "--port", sim.port], env=ENV, stdout=subprocess.PIPE,
                                stderr=subprocess.PIPE, text=True)
-    time.sleep(2.0)  # well into the transfer (about 5 s at 115200 baud)
+    time.sleep(2.5)  # connected and well into the transfer (about 3.5 s at 115200 baud)
     sim.stop(signal.SIGKILL)  # the power goes
     flasher.kill()
     flasher.wait(5)
-    again = sims("--pty", "--state", str(state), "--baud", "921600")
-    r = caplet("apps", "--port", again.port, "--baud", "921600")
-    old_digest = hashlib.sha256(old.read_bytes()).hexdigest()[:12]
+    again = sims("--pty", "--state", str(state), *FAST)
+    r = caplet("apps", "--port", again.port, *FAST)
+    old_digest = digest_of(old.read_bytes()).hex()[:12]
     assert re.search(rf"keeper\s+slot 0 .* running\s+sha256 {old_digest}", r.stdout), r.stdout
-    r = caplet("repl", "--port", again.port, "--baud", "921600", "--app", "keeper",
-               stdin="1 + 1\n")
-    assert r.stdout.strip() == "2"
-    r = caplet("flash", str(new), "--port", again.port, "--baud", "921600")
+    r = caplet("flash", str(new), "--port", again.port, *FAST)
     assert r.returncode == 0 and "[keeper] new keeper" in r.stdout, r.stderr
-    r = caplet("apps", "--port", again.port, "--baud", "921600")
+    r = caplet("apps", "--port", again.port, *FAST)
     assert "fallback kept" in r.stdout
 
 
 def test_signed_only_device(sims, tmp_path):
     key = Ed25519PrivateKey.generate()
-    priv, pub = tmp_path / "dev.key", tmp_path / "dev.pub"
-    priv.write_bytes(key.private_bytes(serialization.Encoding.PEM,
-                                       serialization.PrivateFormat.PKCS8,
-                                       serialization.NoEncryption()))
-    pub.write_bytes(key.public_key().public_bytes(serialization.Encoding.PEM,
-                                                  serialization.PublicFormat.SubjectPublicKeyInfo))
-    wrong = tmp_path / "wrong.key"
-    wrong.write_text(Ed25519PrivateKey.generate().private_bytes_raw().hex())
-    sim = sims("--pty", "--baud", "921600", "--require-signed", str(pub))
-    app = write_app(tmp_path, "sealed", 'console.log("sealed ok")')
-    r = caplet("flash", str(app), "--port", sim.port, "--baud", "921600")
+    pub = tmp_path / "dev.pub"
+    pub.write_bytes(key.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo))
+    sim = sims("--pty", *FAST, "--require-signed", str(pub))
+    js = 'console.log("sealed ok")'
+    r = caplet("flash", str(image_file(tmp_path, js, "sealed")), "--port", sim.port, *FAST)
     assert r.returncode == 1 and "only accepts signed images" in r.stderr
-    r = caplet("flash", str(app), "--port", sim.port, "--baud", "921600", "--key", str(wrong))
+    wrong = image_file(tmp_path, js, "sealed", key=Ed25519PrivateKey.generate())
+    r = caplet("flash", str(wrong), "--port", sim.port, *FAST)
     assert r.returncode == 1 and "BAD_SIGNATURE" in r.stderr, r.stderr
-    r = caplet("flash", str(app), "--port", sim.port, "--baud", "921600", "--key", str(priv))
+    r = caplet("flash", str(image_file(tmp_path, js, "sealed", key=key)), "--port", sim.port,
+               *FAST)
     assert r.returncode == 0 and "[sealed] sealed ok" in r.stdout, r.stderr
-    assert "signed" in caplet("apps", "--port", sim.port, "--baud", "921600").stdout
+    assert "signed" in caplet("apps", "--port", sim.port, *FAST).stdout
 
 
-def test_clear_errors_for_bad_ports_and_options(tmp_path):
-    app = write_app(tmp_path, "x", "1")
+def test_clear_errors_for_bad_ports_images_and_options(tmp_path):
+    app = image_file(tmp_path, "1", "x")
     r = caplet("flash", str(app), "--port", str(tmp_path / "nope"))
     assert r.returncode == 1 and "cannot open" in r.stderr and "Traceback" not in r.stderr
+    junk = tmp_path / "junk.caplet"
+    junk.write_bytes(b"console.log(1)")
+    r = caplet("flash", str(junk), "--port", "auto")
+    assert r.returncode == 1 and "not a usable caplet image: truncated" in r.stderr
+    r = caplet("flash", str(app), "--port", "auto")
+    assert r.returncode == 1 and "--port auto found" in r.stderr and "Traceback" not in r.stderr
     r = caplet("sim", "--faults", "drop=2")
     assert r.returncode == 2 and "probability" in r.stderr
     r = caplet("sim", "--board", "toaster")
-    assert r.returncode == 2 and "unknown board" in r.stderr
+    assert r.returncode == 2 and "unknown board 'toaster'" in r.stderr
+    bad = tmp_path / "policy.toml"
+    bad.write_text("[apps.x]\nDigital = { pins = [40] }\n")
+    r = caplet("sim", "--policy", str(bad))
+    assert r.returncode == 2 and "apps.x.Digital.pins: 40 is not a digital pin of rpi-pico" \
+        in r.stderr
     r = caplet("repl", stdin="[1, 2].length\nlet = ;\n")
     assert r.stdout.splitlines()[0] == "2" and "SyntaxError" in r.stdout

@@ -49,6 +49,7 @@ AREAS = ("arrays", "async", "basics", "classes", "console", "control", "destruct
 MIN_PROGRAMS = 250
 NODE_SECONDS = 30  # one node run (they finish in well under a second)
 CAPLET_SECONDS = 5.0  # one caplet run, wall clock
+AREAS += ("collections", "date", "typed_arrays")  # keyed collections, Date, binary data
 
 
 # --- the corpus ------------------------------------------------------------------------
@@ -164,9 +165,11 @@ def _normalize(text: str) -> str:
     return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
-def run_caplet(source: str, filename: str,
-               seconds: float = CAPLET_SECONDS) -> tuple[str, str | None]:
-    """caplet's stdout for a program and its ``Uncaught ...`` line (None if it finished)."""
+def run_caplet(source: str, filename: str, seconds: float = CAPLET_SECONDS,
+               tier: bool | str | None = None) -> tuple[str, str | None]:
+    """caplet's stdout for a program and its ``Uncaught ...`` line (None if it finished).
+
+    ``tier`` is the machine's tier setting (True, "eager", False; None: its default)."""
     from vm import Machine
     from vm.errors import UncaughtError
 
@@ -176,6 +179,8 @@ def run_caplet(source: str, filename: str,
     if {"step_budget", "limit_hook"} <= inspect.signature(Machine).parameters.keys():
         # the machine's own metering stops a runaway loop cleanly at the deadline
         options |= {"step_budget": 20_000, "limit_hook": lambda: time.monotonic() < deadline}
+    if tier is not None:
+        options["tier"] = tier
     uncaught, late = None, f"still running after {seconds:g} s"
     with alarm(seconds + 2, late):  # backstop for time spent outside metered code
         machine = Machine(**options)
@@ -235,14 +240,18 @@ def test_corpus_shape() -> None:
         assert first.startswith("// ") and len(first) > 10, f"{test_id}: first line {first!r}"
 
 
-def test_same_output_as_node(program: Path) -> None:
+@pytest.mark.parametrize("tier", ["eager", False], ids=["tier", "interpreter"])
+def test_same_output_as_node(program: Path, tier: str | bool) -> None:
+    """Both execution paths match node: every function translated by the tier at its
+    first call, and the reference loop alone."""
     try:
         expected = node_outputs([program])[program]
     except NodeUnavailable as e:
         pytest.fail(f"no oracle: {e}", pytrace=False)
     assert expected.exit == 0, expected.stdout
     try:
-        actual, uncaught = run_caplet(read_source(program), program.relative_to(HERE).as_posix())
+        actual, uncaught = run_caplet(read_source(program), program.relative_to(HERE).as_posix(),
+                                      tier=tier)
     except ProgramTimeout as e:
         pytest.fail(f"caplet: {e} (node prints {len(expected.stdout.splitlines())} lines)",
                     pytrace=False)

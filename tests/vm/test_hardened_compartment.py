@@ -59,19 +59,6 @@ def test_module_options_are_kept_and_checked():
                      "TypeError Compartment option modules must be an object"]
 
 
-def test_module_methods_are_not_yet_supported():
-    lines = run("""const c = new Compartment();
-        for (const m of ['module', 'importNow']) {
-          try { c[m]('x'); } catch (e) { console.log(e.constructor.name, e.message); }
-        }
-        for (const m of ['import', 'load']) {
-          c[m]('x').catch(e => console.log(e.constructor.name, e.message));
-        }""")
-    assert lines == [f"TypeError Compartment.prototype.{name} is not yet supported by caplet: "
-                     "ES modules are not wired to compartments yet"
-                     for name in ("module", "importNow", "import", "load")]
-
-
 def test_methods_check_their_receiver():
     lines = run("""for (const m of ['evaluate', 'import', 'importNow']) {
           try { Compartment.prototype[m].call({}, '1'); } catch (e) { console.log(e.constructor.name); }

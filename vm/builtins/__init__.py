@@ -14,9 +14,14 @@ from ..values import UNDEFINED
 # The constructors and namespaces every Global's global object names (§19.3, §19.4).
 GLOBAL_INTRINSICS = (
     "AggregateError", "Array", "BigInt", "Boolean", "Error", "EvalError", "Function", "JSON",
-    "Math", "Number", "Object", "RangeError", "ReferenceError", "Reflect", "String", "Symbol",
+    "Math", "Number", "Object", "RangeError", "ReferenceError", "Reflect", "RegExp", "String",
+    "Symbol",
     "SyntaxError", "TypeError", "URIError", "isFinite", "isNaN", "parseFloat", "parseInt",
     "SuppressedError",
+    "Map", "Set", "WeakMap", "WeakSet", "WeakRef", "FinalizationRegistry", "Date",
+    "ArrayBuffer", "DataView", "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array",
+    "Uint16Array", "Int32Array", "Uint32Array", "Float16Array", "Float32Array", "Float64Array",
+    "BigInt64Array", "BigUint64Array",
 )
 
 
@@ -33,6 +38,7 @@ def setup_intrinsics(realm) -> None:
         number,
         object,
         reflect,
+        regexp,
         string,
         symbol,
     )
@@ -52,6 +58,10 @@ def setup_intrinsics(realm) -> None:
     math_.setup(realm)
     json.setup(realm)
     reflect.setup(realm)
+    regexp.setup(realm)
+    from . import array_buffer, data_view, date, map, set, typed_array, weak  # noqa: I001
+    for chapter in (map, set, weak, date, array_buffer, typed_array, data_view):
+        chapter.setup(realm)
 
 
 def install_globals(global_env) -> None:

@@ -47,6 +47,7 @@ from ..symbols import IS_CONCAT_SPREADABLE, ITERATOR, SPECIES, TO_STRING_TAG, UN
 from ..values import HOLE, NULL, UNDEFINED
 from .iterator import DONE, create_iter_result_object, get_iterator
 from .support import accessor, arg, make_constructor, method
+from .typed_array import iteration_length
 
 
 def _get(o: JSObject, i: int):
@@ -825,7 +826,7 @@ def setup(realm) -> None:
         if o is None:
             return create_iter_result_object(realm, UNDEFINED, True)
         index = state[1]
-        if index >= length_of_array_like(o):
+        if index >= iteration_length(o):
             state[0] = None
             return create_iter_result_object(realm, UNDEFINED, True)
         state[1] = index + 1

@@ -8,8 +8,7 @@ be shared by every Global and Compartment. ``import source x from "m"`` and
 
 from __future__ import annotations
 
-from compiler import JSSyntaxError
-from compiler.module import compile_module
+from compiler.errors import JSSyntaxError
 
 from ..convert import to_string, type_error
 from ..objects import JSError, JSObject
@@ -70,6 +69,8 @@ def setup(realm) -> None:
         raise type_error("Constructor ModuleSource requires 'new'")
 
     def source_construct(args, new_target):
+        from compiler.module import compile_module
+
         text = to_string(arg(args, 0))
         try:
             compiled = compile_module(text, "<ModuleSource>")

@@ -330,7 +330,7 @@ def setup(realm) -> None:
         if this is UNDEFINED or this is NULL:
             raise type_error(f"String.prototype.{name} called on null or undefined")
         regexp = arg(args, 0)
-        if regexp is not UNDEFINED and regexp is not NULL:
+        if isinstance(regexp, JSObject):  # primitives are not asked for a matcher
             if symbol is MATCH_ALL and is_regexp(regexp):
                 regexp_flags = regexp.get("flags")
                 if regexp_flags is UNDEFINED or regexp_flags is NULL \
@@ -401,7 +401,7 @@ def setup(realm) -> None:
         if this is UNDEFINED or this is NULL:
             raise type_error("String.prototype.replace called on null or undefined")
         search_value, replace_value = arg(args, 0), arg(args, 1)
-        if search_value is not UNDEFINED and search_value is not NULL:
+        if isinstance(search_value, JSObject):
             replacer = get_method(realm, search_value, REPLACE)
             if replacer is not UNDEFINED:
                 return call(replacer, search_value, [this, replace_value])
@@ -423,7 +423,7 @@ def setup(realm) -> None:
         if this is UNDEFINED or this is NULL:
             raise type_error("String.prototype.replaceAll called on null or undefined")
         search_value, replace_value = arg(args, 0), arg(args, 1)
-        if search_value is not UNDEFINED and search_value is not NULL:
+        if isinstance(search_value, JSObject):
             if is_regexp(search_value):
                 flags = search_value.get("flags")
                 if flags is UNDEFINED or flags is NULL or "g" not in to_string(flags):
@@ -467,7 +467,7 @@ def setup(realm) -> None:
         if this is UNDEFINED or this is NULL:
             raise type_error("String.prototype.split called on null or undefined")
         separator, limit = arg(args, 0), arg(args, 1)
-        if separator is not UNDEFINED and separator is not NULL:
+        if isinstance(separator, JSObject):
             splitter = get_method(realm, separator, SPLIT)
             if splitter is not UNDEFINED:
                 return call(splitter, separator, [this, limit])

@@ -1,0 +1,128 @@
+"""What a new Global and a new Compartment cost: board bytes, Python memory, and peers.
+
+caplet, measured in this process:
+
+- board bytes: the live bytes of each new Compartment's heap and of a new Global (its own
+  global object, evaluators, console and host functions) under a 32-bit board's cost
+  model (rpi-pico's), measured by the VM's own heap tracer (vm/heap.py);
+- Python memory: tracemalloc's growth while ``--count`` of them are made and kept alive,
+  divided by the count.
+
+Peers, on node in the same run, ``--count`` of each kept alive, V8 heap growth
+(``process.memoryUsage().heapUsed`` after a forced GC) divided by the count: node's
+``vm.createContext()`` and the ``ses`` package's ``new Compartment()`` after
+``lockdown()`` (``ses`` pinned in tests/npm).
+
+Targets (the issue): a new Global at most 512 board bytes; on the desktop, Python memory
+per Global below what a ses Compartment costs on node.
+
+    python bench/globals.py [--count N] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import subprocess
+import sys
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests" / "tools"))
+
+NODE = """
+const vm = require('vm');
+const argv = process.argv;
+const [ses, count] = [argv[argv.length - 2], +argv[argv.length - 1]];
+function perItem(make) {
+  global.gc(); const before = process.memoryUsage().heapUsed; const keep = [];
+  for (let i = 0; i < count; i++) keep.push(make(i));
+  global.gc(); const after = process.memoryUsage().heapUsed;
+  return [(after - before) / count, keep.length];
+}
+const out = {};
+out.vm_context = perItem(() => vm.createContext({}))[0];
+require(ses); lockdown();
+out.ses_compartment = perItem(i => new Compartment({ __options__: true, name: 'c' + i }))[0];
+process.stdout.write(JSON.stringify(out));
+"""
+
+
+def caplet_figures(count: int) -> dict:
+    from boards import load_board
+    from vm import Machine
+    from vm.heap import Cost
+    from vm.realm import Global
+
+    cost = Cost.of(load_board("rpi-pico").cost)
+    out = {}
+    for kind in ("Compartment", "Global"):
+        machine = Machine(output=lambda line: None)
+        machine.limits.configure(cost=cost, track=True)
+        keep = []
+
+        def make(i: int, machine=machine, kind=kind):
+            if kind == "Compartment":
+                ctor = machine.main.global_object.get("Compartment")
+                return machine.interpreter.construct(ctor, [])
+            g = Global(machine.realm, f"g{i}")
+            machine.install_host(g)
+            machine.limits.adopt(g, "Global")
+            return g
+
+        make(-1)  # anything made once per machine (caches) is made before measuring
+        gc.collect()
+        tracemalloc.start()
+        before = tracemalloc.get_traced_memory()[0]
+        for i in range(count):
+            keep.append(make(i))
+        gc.collect()
+        after = tracemalloc.get_traced_memory()[0]
+        tracemalloc.stop()
+        machine.limits.measure_all()
+        heaps = [h for h in machine.limits.heaps if h.kind == kind][1:]  # the ones kept
+        out[kind] = {"board_bytes": sum(h.live for h in heaps) / len(heaps),
+                     "python_bytes": (after - before) / count}
+    return out
+
+
+def node_figures(count: int) -> dict:
+    from npm_cache import ensure_node_modules, node_executable
+
+    ses = ensure_node_modules() / "ses"
+    done = subprocess.run([node_executable(), "--expose-gc", "-e", NODE, str(ses), str(count)],
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--count", type=int, default=1000)
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    report = {"count": args.count, "caplet": caplet_figures(args.count),
+              "node": node_figures(args.count)}
+    ses = report["node"]["ses_compartment"]
+    report["python_per_global_vs_ses"] = report["caplet"]["Global"]["python_bytes"] / ses
+    report["python_per_compartment_vs_ses"] = \
+        report["caplet"]["Compartment"]["python_bytes"] / ses
+    if args.json:
+        print(json.dumps(report, indent=2))
+        return 0
+    c, n = report["caplet"], report["node"]
+    print(f"{args.count} of each, kept alive")
+    for kind in ("Global", "Compartment"):
+        print(f"caplet new {kind:<12} {c[kind]['board_bytes']:>8.0f} board bytes (32-bit cost "
+              f"model)  {c[kind]['python_bytes'] / 1024:>7.1f} KB Python memory")
+    print(f"node vm.createContext()        {n['vm_context'] / 1024:>7.1f} KB V8 heap")
+    print(f"ses new Compartment()          {n['ses_compartment'] / 1024:>7.1f} KB V8 heap")
+    print(f"targets: Global <= 512 board bytes -> {c['Global']['board_bytes']:.0f}; Python "
+          f"per Global / ses Compartment = {report['python_per_global_vs_ses']:.2f} (< 1)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,12 @@
+// after lockdown the constructor reached through a ArrowFunction prototype chain evaluates nothing
+lockdown();
+globalThis.hostOnly = 'secret';
+const c = new Compartment();
+const leaks = [];
+for (const how of ['(() => {}).constructor', 'Object.getPrototypeOf(() => {}).constructor']) {
+  try {
+    const made = c.evaluate(how)('return typeof hostOnly');
+    leaks.push(how + ' -> ' + (typeof made === 'function' ? 'made code' : String(made)));
+  } catch (e) { if (!(e instanceof TypeError)) leaks.push(how + ' threw ' + e); }
+}
+console.log(leaks.length ? 'ESCAPED ' + leaks.join('; ') : 'contained');

@@ -1,0 +1,53 @@
+"""Build real `.caplet` images for the bridge tests (compiled in-process, as `caplet
+compile` does) and drive a device agent message by message."""
+
+from __future__ import annotations
+
+from boards import load_board
+from compiler import parse
+from compiler.bytecode.image import Manifest, read_image, write_image
+from compiler.codegen import compile_script
+from firmware_bridge import messages as m
+
+BOARD = "rpi-pico"
+
+
+def build_image(js: str, name: str, *, caps=(), version: str = "1.0.0", pad: int = 0,
+                steps: int = 0, board: str = BOARD, key=None) -> bytes:
+    """An image of the script ``js`` for app ``name``; ``pad`` adds a string constant of
+    that many bytes (to make a transfer take frames)."""
+    if pad:
+        js += f'\nvar padding = "{"p" * pad}";'
+    filename = f"{name}.js"
+    code = compile_script(parse(js, module=False, filename=filename), js, filename)
+    manifest = Manifest(name, version, filename, tuple(sorted(caps)), 0, steps)
+    return write_image(code, board=load_board(board), manifest=manifest, signing_key=key)
+
+
+def digest_of(data: bytes) -> bytes:
+    return read_image(data).digest
+
+
+def call(agent, msg):
+    return agent.handle(*m.encode_message(msg))
+
+
+def install(agent, data: bytes, chunk: int = 1000, name: str | None = None,
+            signature: bytes | None = None, digest: bytes | None = None):
+    """BEGIN, DATA..., COMMIT as a host would send them; the first error reply, or the
+    reply to COMMIT."""
+    image = read_image(data)
+    sig = (image.signature or b"") if signature is None else signature
+    begin = m.Begin(name or image.manifest.name, len(data), digest or image.digest, sig)
+    status = call(agent, begin)
+    if isinstance(status, m.Error):
+        return status
+    for off in range(status.received, len(data), chunk):
+        reply = call(agent, m.Data(off, data[off:off + chunk]))
+        if reply is not None:
+            return reply
+    return call(agent, m.Commit())
+
+
+def lines(agent, app: str) -> list[str]:
+    return [x.text for x in agent.logs if x.app == app]

@@ -1,0 +1,351 @@
+"""Preload: run a module graph at build time, snapshot it into ROM, boot from that ROM.
+
+Build (:func:`snapshot`): a build-time machine loads, links and evaluates the graph,
+then locks down. Every module's environment is the root: its cells (in RAM on a device,
+so copied at boot) and the objects they reach. Functions are hardened, as lockdown
+hardens the intrinsics' functions; any other object must already be frozen, and one that
+is not is reported with its path (``PreloadError``) — the build fails rather than put a
+mutable object into memory nothing may write. What passes is frozen into the ROM
+segment and described by a :class:`compiler.bytecode.rom.Rom`; objects that are shared
+intrinsics are named by a property path from a ``%Name%``.
+
+Boot (:func:`boot`): a fresh machine locks down, makes the ROM objects (segment ROM,
+frozen), gives every module environment cell its value, and registers one record per
+module whose exports are those cells — no module code runs. The app starts by calling
+the entry module's default export if it is a function (as a Moddable app's `main.js`
+default export is called by its host).
+"""
+
+from __future__ import annotations
+
+from compiler.bytecode.rom import Rom, RomModule, RomObject
+
+from .harden import freeze_into_rom, harden
+from .objects import (
+    ACCESSOR,
+    CONFIGURABLE,
+    ROM,
+    WRITABLE,
+    Cell,
+    JSArray,
+    JSFunction,
+    JSObject,
+    Slot,
+)
+from .symbols import JSSymbol
+from .values import HOLE, NULL, UNDEFINED
+
+
+class PreloadError(Exception):
+    """The graph cannot be preloaded; the message lists the offending paths."""
+
+
+def intrinsic_paths(realm) -> dict[int, str]:
+    """id -> shortest property path of every object reachable from the intrinsics."""
+    paths: dict[int, str] = {}
+    queue = []
+    for name in sorted(realm.intrinsics):
+        obj = realm.intrinsics[name]
+        if isinstance(obj, JSObject) and id(obj) not in paths:
+            paths[id(obj)] = name
+            queue.append(obj)
+    while queue:
+        nxt = []
+        for obj in queue:
+            base = paths[id(obj)]
+            for key, stored in list(obj.props.items()):
+                if type(key) is not str:
+                    continue
+                steps = ((key, stored),) if type(stored) is not Slot else (
+                    ((f"{key}@get", stored.getter), (f"{key}@set", stored.setter))
+                    if stored.flags & ACCESSOR else ((key, stored.value),))
+                for step, value in steps:
+                    if isinstance(value, JSObject) and id(value) not in paths:
+                        paths[id(value)] = f"{base}.{step}"
+                        nxt.append(value)
+        queue = nxt
+    return paths
+
+
+def resolve_path(realm, path: str):
+    """The intrinsic a path of :func:`intrinsic_paths` names, in ``realm``."""
+    end = path.find("%", 1) + 1
+    obj = realm.intrinsics.get(path[:end]) if path.startswith("%") and end else None
+    for step in path[end:].split(".")[1:]:
+        if not isinstance(obj, JSObject):
+            break
+        stored = obj.props.get(step[:-4] if step[-4:] in ("@get", "@set") else step)
+        if step.endswith("@get") or step.endswith("@set"):
+            obj = (stored.getter if step.endswith("@get") else stored.setter) \
+                if type(stored) is Slot else None
+        else:
+            obj = stored.value if type(stored) is Slot else stored
+    if not isinstance(obj, JSObject):
+        raise PreloadError(f"the image names an intrinsic this VM does not have: {path}")
+    return obj
+
+
+WELL_KNOWN = "Symbol."
+
+
+def _frozen(obj: JSObject) -> bool:
+    if obj.extensible:
+        return False
+    for key in obj.own_keys():
+        slot = obj.get_own_property(key)
+        if slot.flags & CONFIGURABLE or (not slot.flags & ACCESSOR and slot.flags & WRITABLE):
+            return False
+    return True
+
+
+def snapshot(machine, records: list) -> tuple[Rom, list]:
+    """The ROM of the evaluated module ``records`` (the entry first) of a locked-down
+    ``machine``; also the hardened roots. Raises PreloadError listing unfrozen objects."""
+    paths = intrinsic_paths(machine.realm)
+    found: dict[int, tuple[JSObject, str]] = {}
+    offenders: list[str] = []
+    cells: dict[int, tuple[Cell, str]] = {}
+
+    def visit(value, where: str) -> None:
+        if isinstance(value, JSSymbol):
+            if not str(value.description).startswith(WELL_KNOWN):
+                offenders.append(f"{where} (a symbol that is not well-known)")
+            return
+        if not isinstance(value, JSObject) or id(value) in paths or id(value) in found:
+            return
+        found[id(value)] = (value, where)
+        if isinstance(value, JSFunction):
+            if value.fields:
+                offenders.append(f"{where} (a class with fields)")
+            harden(value)
+            for i, cell in enumerate(value.cells):
+                if id(cell) not in cells:
+                    cells[id(cell)] = (cell, f"{where} [closure cell {i}]")
+                    visit(cell.value, f"{where} [closure cell {i}]")
+            visit(value.home_object, f"{where} [home object]")
+            if value.this_value is not None:
+                visit(value.this_value, f"{where} [this]")
+        elif type(value) not in (JSObject, JSArray) or value.internal is not None:
+            offenders.append(f"{where} (a {value.class_name} object, which preload cannot "
+                             "store)")
+            return
+        elif not _frozen(value):
+            offenders.append(f"{where} (not frozen)")
+        visit(value.proto, f"{where} [prototype]")
+        if type(value) is JSArray:
+            for i, item in enumerate(value.items):
+                visit(item, f"{where}[{i}]")
+        for key, stored in value.props.items():
+            name = key if type(key) is str else f"[{key.description}]"
+            visit(key, f"{where}.{name}")
+            if type(stored) is Slot:
+                for part, v in (("", stored.value), ("@get", stored.getter),
+                                ("@set", stored.setter)):
+                    visit(v, f"{where}.{name}{part}")
+            else:
+                visit(stored, f"{where}.{name}")
+
+    for record in records:
+        for name, cell in record.env.items():
+            where = f"{record.specifier}: {name}"
+            if id(cell) not in cells:
+                cells[id(cell)] = (cell, where)
+                visit(cell.value, where)
+    if offenders:
+        raise PreloadError("objects reachable from preloaded modules are not frozen:\n  " +
+                           "\n  ".join(offenders))
+    objects = [obj for obj, _ in found.values()]
+    freeze_into_rom(objects)
+    index = {id(obj): i for i, obj in enumerate(objects)}
+    cell_index = {key: i for i, key in enumerate(cells)}
+
+    def value(v) -> tuple:
+        if v is UNDEFINED or v is None:
+            return ("undefined",)
+        if v is NULL:
+            return ("null",)
+        if v is HOLE:
+            return ("hole",)
+        if type(v) is bool:
+            return ("bool", v)
+        if type(v) is float:
+            return ("number", v)
+        if type(v) is str:
+            return ("string", v)
+        if type(v) is int:
+            return ("bigint", v)
+        if isinstance(v, JSSymbol):
+            return ("symbol", str(v.description))
+        if id(v) in paths:
+            return ("intrinsic", paths[id(v)])
+        return ("object", index[id(v)])
+
+    rom = Rom(cells=[value(cell.value) for cell, _ in cells.values()])
+    for obj in objects:
+        kind = "function" if isinstance(obj, JSFunction) else \
+            "array" if type(obj) is JSArray else "object"
+        out = RomObject(kind, value(obj.proto))
+        if kind == "function":
+            out.code = obj.code
+            out.cells = [cell_index[id(c)] for c in obj.cells]
+            out.home = value(obj.home_object)
+            out.this = value(obj.this_value)
+            out.constructor_kind = obj.constructor_kind or ""
+        elif kind == "array":
+            out.items = [value(v) for v in obj.items]
+        for key, stored in obj.props.items():
+            slot = stored if type(stored) is Slot else Slot(stored)
+            out.props.append((value(key), slot.flags, value(slot.value), value(slot.getter),
+                              value(slot.setter)))
+        if kind == "array":  # an array's length is its items: never a stored property
+            out.props = [p for p in out.props if p[0] != ("string", "length")]
+        rom.objects.append(out)
+    for record in records:
+        module = RomModule(record.specifier)
+        for name in record.get_exported_names():
+            binding = record.resolve_export(name)
+            if binding is None or binding.binding_name == "*namespace*" or \
+                    id(binding.module.env.get(binding.binding_name)) not in cell_index:
+                raise PreloadError(f"{record.specifier}: export {name} cannot be preloaded")
+            module.exports.append((name, cell_index[id(binding.module.env[
+                binding.binding_name])]))
+        rom.modules.append(module)
+    return rom, objects
+
+
+def boot(machine, rom: Rom, g=None):
+    """Make ``rom``'s objects and module records in a fresh ``machine`` (locked down
+    first); returns the records, the entry first. No module code runs."""
+    from .modules import EVALUATED, SyntheticModule
+
+    g = g or machine.main
+    if not machine.hardened.done:
+        machine.hardened.lockdown()
+    realm = machine.realm
+    from .symbols import WELL_KNOWN as symbols_by_name
+
+    symbols = {s.description: s for s in symbols_by_name.values()}
+    shells: list[JSObject] = []
+    for obj in rom.objects:
+        if obj.kind == "function":
+            shells.append(JSFunction(realm.function_prototype, obj.code, [], g))
+        elif obj.kind == "array":
+            shells.append(JSArray(realm.array_prototype))
+        else:
+            shells.append(JSObject(None))
+    cells = [Cell() for _ in rom.cells]
+
+    def value(v: tuple):
+        tag = v[0]
+        if tag == "object":
+            return shells[v[1]]
+        if tag == "intrinsic":
+            return resolve_path(realm, v[1])
+        if tag == "symbol":
+            if v[1] not in symbols:
+                raise PreloadError(f"the image names an unknown symbol: {v[1]}")
+            return symbols[v[1]]
+        if tag in CONSTANTS:
+            return CONSTANTS[tag]
+        return v[1]
+
+    for cell, v in zip(cells, rom.cells, strict=True):
+        cell.value = value(v)
+    for shell, obj in zip(shells, rom.objects, strict=True):
+        proto = value(obj.proto)
+        shell.proto = None if proto is NULL else proto
+        if obj.kind == "function":
+            shell.cells = [cells[i] for i in obj.cells]
+            home = value(obj.home)
+            shell.home_object = None if home is UNDEFINED else home
+            this = value(obj.this)
+            shell.this_value = None if this is UNDEFINED else this
+            shell.constructor_kind = obj.constructor_kind or None
+        elif obj.kind == "array":
+            shell.items = [value(v) for v in obj.items]
+            shell.length_writable = False
+        for key, flags, val, getter, setter in obj.props:
+            shell.props[value(key)] = Slot(value(val), flags, value(getter), value(setter)) \
+                if flags != 7 else value(val)
+        shell.extensible = False
+        shell.segment = ROM
+    records = []
+    host = g.module_host
+    for module in rom.modules:
+        record = SyntheticModule(module.specifier, host, g, {})
+        record.export_names = [name for name, _ in module.exports]
+        record.env = {name: cells[i] for name, i in module.exports}
+        record.status = EVALUATED
+        host.module_map[(module.specifier, "javascript")] = record  # its cells: RAM roots
+        records.append(record)
+    machine.limits.rom_roots.extend(shells)
+    return records
+
+
+CONSTANTS = {"undefined": UNDEFINED, "null": NULL, "hole": HOLE}
+
+__all__ = ["PreloadError", "boot", "snapshot"]
+
+
+def build(entry: str, output=None):
+    """Run the module graph of the file ``entry`` at build time and snapshot it.
+
+    Returns ``(root, records, rom)``: a root ``Code`` whose children are the module
+    bodies (the image's function table needs one root), the image's module records
+    (the entry first, specifiers relative to the entry's folder, so builds do not
+    depend on where they ran) and the ROM. Errors: UncaughtError (the graph threw),
+    JSSyntaxError, PreloadError.
+    """
+    import dataclasses
+    import os
+
+    from compiler.bytecode.code import Code
+    from compiler.bytecode.image import ExportEntry, ModuleRecord
+    from compiler.bytecode.isa import OPCODE
+
+    from .machine import Machine
+    from .modules import SourceTextModule
+
+    with open(entry, encoding="utf-8", errors="surrogateescape", newline="") as f:
+        text = f.read()
+    machine = Machine(output=output)
+    machine.run_module(text, entry)
+    base = os.path.dirname(os.path.abspath(entry))
+    records = [r for r in machine.main.module_host.module_map.values()
+               if isinstance(r, SourceTextModule)]
+    if any(r.status != "evaluated" for r in records):
+        raise PreloadError("a module of the graph did not finish evaluating")
+    first = os.path.abspath(entry)
+    records.sort(key=lambda r: (r.filename != first, os.path.relpath(r.filename, base)))
+    for r in records:
+        r.specifier = "./" + os.path.relpath(r.filename, base).replace(os.sep, "/")
+    machine.hardened.lockdown()
+    rom, _ = snapshot(machine, records)
+    # a module body's cells are its environment, which the host supplies when it runs:
+    # in the image (where it never runs) they are its own cells
+    bodies = [dataclasses.replace(r.compiled.code, cells=len(r.compiled.env_names))
+              for r in records]
+    root = Code(name="", kind="script", code=[(OPCODE["RETURNUNDEF"],)], functions=bodies,
+                strict=True)
+    index, order = {}, [root]
+    while order:  # preorder numbering, as the image writer flattens
+        code = order.pop(0)
+        index[id(code)] = len(index)
+        order[:0] = code.functions
+    modules = [ModuleRecord(r.specifier, "module", index[id(body)],
+                            tuple(r.compiled.import_specifiers), (),
+                            tuple(ExportEntry(m.exports[i][0], m.exports[i][0])
+                                  for i in range(len(m.exports))))
+               for r, m, body in zip(records, rom.modules, bodies, strict=True)]
+    return root, modules, rom
+
+
+def start(machine, rom: Rom) -> None:
+    """Boot ``rom`` into ``machine`` and call the entry's default export, then run the
+    jobs (errors are reported as ``run_script`` reports them)."""
+    records = boot(machine, rom)
+    main = records[0].env.get("default") if records else None
+    if main is not None and isinstance(main.value, JSFunction):
+        fn = main.value
+        machine._guard(lambda: machine.interpreter.call(fn, UNDEFINED, []), machine.main)
+    machine.run_jobs()
