@@ -960,7 +960,7 @@ class FunctionCompiler:
         if node.handler is not None:
             # the catch covers the block but not the finally copies inlined into it
             spans = [(start, end)] if entry is None else \
-                [(s, e) for s, e in (*entry["ranges"], (entry["open"], end)) if s >= start]
+                [(max(s, start), e) for s, e in (*entry["ranges"], (entry["open"], end))]
             for s, e in spans:
                 if s < e:
                     self.code.handlers.append((s, e, self.here()))

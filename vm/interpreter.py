@@ -492,14 +492,8 @@ class Interpreter:
                             regs[ins[1]] = this
                         elif op == OP_CLOSURE:
                             child = code.functions[ins[2]]
-                            closure = self.make_closure(
-                                child, [cells[i] for i in child.captures], g)
-                            closure.referrer = fn.referrer
-                            if child.kind == "arrow":
-                                closure.home_object = fn.home_object
-                                closure.outer_new_target = fn.outer_new_target \
-                                    if code.kind == "arrow" else new_target
-                            regs[ins[1]] = closure
+                            regs[ins[1]] = self.new_closure(
+                                fn, child, [cells[i] for i in child.captures], g, new_target)
                         elif op == OP_DEC:
                             a = regs[ins[2]]
                             regs[ins[1]] = a - 1.0 if type(a) is float else a - 1
@@ -618,14 +612,7 @@ class Interpreter:
                             else:
                                 regs[ins[1]] = value
                         elif op == OP_ITERCLOSE:
-                            # closing for a throw ignores return()'s errors; not for return()
-                            if ins[2] and type(exception) is not GeneratorReturn:
-                                try:
-                                    self.iterator_close(regs[ins[1]])
-                                except (JSThrow, JSError):
-                                    pass
-                            else:
-                                self.iterator_close(regs[ins[1]])
+                            self.close_iterator(regs[ins[1]], ins[2], exception)
                         elif op == OP_FORINKEYS:
                             regs[ins[1]] = self.for_in_keys(regs[ins[2]])
                         elif op == OP_DELPROP or op == OP_DELELEM:
@@ -648,11 +635,7 @@ class Interpreter:
                         elif op == OP_DEFMETHOD:
                             self.define_method(regs[ins[1]], regs[ins[2]], regs[ins[3]], ins[4])
                         elif op == OP_ADDFIELD:
-                            F = regs[ins[1]]
-                            init = regs[ins[3]]
-                            if type(init) is JSFunction:  # `super` in it: F's prototype's
-                                init.home_object = F.home_object
-                            F.fields.append((regs[ins[2]], init))
+                            self.add_field(regs[ins[1]], regs[ins[2]], regs[ins[3]])
                         elif op == OP_INITFIELDS:
                             if fn.fields:
                                 self.init_fields(fn, this)
@@ -675,13 +658,7 @@ class Interpreter:
                                 self.init_fields(fn, this)
                             regs[ins[1]] = result
                         elif op == OP_GETSUPER:
-                            home = fn.home_object
-                            if home is None:
-                                raise JSError("SyntaxError", "'super' keyword unexpected here")
-                            if home.proto is None:
-                                raise JSError("TypeError", "Cannot read properties of null "
-                                                           "(super)")
-                            regs[ins[1]] = home.proto.get(regs[ins[2]], this)
+                            regs[ins[1]] = self.get_super(fn, this, regs[ins[2]])
                         elif op == OP_NEWTARGET:
                             regs[ins[1]] = new_target if code.kind != "arrow" else \
                                 fn.outer_new_target
@@ -828,9 +805,7 @@ class Interpreter:
                         elif op == OP_SETHOME:
                             regs[ins[1]].home_object = regs[ins[2]]
                         elif op == OP_DELGLOBAL:
-                            name = consts[ins[2]]
-                            regs[ins[1]] = name not in g.lexical and \
-                                self.delete_property(g.global_object, name, False)
+                            regs[ins[1]] = self.delete_global(g, consts[ins[2]])
                         elif op == OP_SETSUPER:
                             self.set_super(fn, this, regs[ins[1]], regs[ins[2]], code.strict)
                         elif op == OP_DISPOSESTEP:
@@ -948,6 +923,47 @@ class Interpreter:
         F.constructor_kind = "base" if heritage is HOLE else "derived"
         F.home_object = proto
         F.fields = []
+
+    def new_closure(self, fn, child, cells: list, g, new_target) -> JSFunction:
+        """CLOSURE: function ``child`` made inside ``fn``; an arrow keeps ``fn``'s home
+        object and new.target (an arrow inside an arrow: the outer arrow's)."""
+        closure = self.make_closure(child, cells, g)
+        closure.referrer = fn.referrer
+        if child.kind == "arrow":
+            closure.home_object = fn.home_object
+            closure.outer_new_target = fn.outer_new_target if fn.code.kind == "arrow" \
+                else new_target
+        return closure
+
+    def close_iterator(self, record, on_throw: int, exception) -> None:
+        """ITERCLOSE: closing for a throw ignores return()'s errors; closing for a
+        generator's return() (a GeneratorReturn passing through) lets them out."""
+        if on_throw and type(exception) is not GeneratorReturn:
+            try:
+                self.iterator_close(record)
+            except (JSThrow, JSError):
+                pass
+        else:
+            self.iterator_close(record)
+
+    def add_field(self, F, key, init) -> None:
+        """ADDFIELD: an initialiser's `super` is F's prototype's (its home object)."""
+        if type(init) is JSFunction:
+            init.home_object = F.home_object
+        F.fields.append((key, init))
+
+    def get_super(self, fn, this, key):
+        """GETSUPER: [[Get]] on the home object's prototype with `this` as the receiver."""
+        home = fn.home_object
+        if home is None:
+            raise JSError("SyntaxError", "'super' keyword unexpected here")
+        if home.proto is None:
+            raise JSError("TypeError", "Cannot read properties of null (super)")
+        return home.proto.get(key, this)
+
+    def delete_global(self, g, name: str) -> bool:
+        """DELGLOBAL: sloppy `delete x` of a global name (false for a lexical binding)."""
+        return name not in g.lexical and self.delete_property(g.global_object, name, False)
 
     def set_super(self, fn, this, key, value, strict: bool) -> None:
         """PutValue of a super reference: [[Set]] on the home object's prototype."""

@@ -58,6 +58,7 @@ SUPPORTED = frozenset(_O[name] for name in (
     "RESTARGS", "DEFCLASS", "DEFMETHOD", "ADDFIELD", "INITFIELDS", "SUPERCALL",
     "SUPERCALLSPREAD", "GETSUPER", "NEWTARGET", "YIELD", "YIELDSTAR", "AWAIT",
     "NEWPRIVATE", "GETPRIVATE", "SETPRIVATE", "HASPRIVATE", "ADDPRIVATEMETHOD", "GENSTART",
+    "SETSUPER", "SETHOME", "DELGLOBAL",
 ))
 
 # Instructions after which control never falls through.
@@ -634,6 +635,10 @@ class _Translator:
         self.needs.add("g")
         return [f"interp.declare_global(g, {self.K(k)}, {kind})"]
 
+    def op_DELGLOBAL(self, a, k):
+        self.needs.add("g")
+        return [f"r{a} = interp.delete_global(g, {self.K(k)})"]
+
     def op_INITGLOBAL(self, k, b):
         self.needs.update(("g", "glex"))
         return [f"glex[{self.K(k)}] = {self.R(b)}"]
@@ -903,7 +908,7 @@ class _Translator:
                 f"0.0 <= {k} < len({o}) and (i := int({k})) == {k}:",
                 f"    r{a} = {o}[i]",
                 "else:",
-                f"    r{a} = interp.get_property({o}, to_property_key({k}))"]
+                f"    r{a} = interp.get_element({o}, {k})"]
 
     def op_SETELEM(self, a, b, c):
         o, k, v = self.R(a), self.R(b), self.R(c)
@@ -959,10 +964,7 @@ class _Translator:
         name = f"f{f}"
         self.bound[name] = child
         cells = ", ".join(f"c{i}" for i in child.captures)
-        out = [f"r{a} = interp.make_closure({name}, [{cells}], g)"]
-        if child.kind == "arrow":
-            out.append(f"r{a}.home_object = fn.home_object")
-        return out
+        return [f"r{a} = interp.new_closure(fn, {name}, [{cells}], g, new_target)"]
 
     def op_CALL(self, a, b, c, d):
         f, this = self.R(b), self.R(c)
@@ -995,8 +997,8 @@ class _Translator:
     def op_ITERCLOSE(self, a, b):
         if not b:
             return [f"interp.iterator_close(r{a})"]
-        return ["try:", f"    interp.iterator_close(r{a})", "except (JSThrow, JSError):",
-                "    pass"]
+        exc = "exc" if self.has_handlers else "UNDEFINED"
+        return [f"interp.close_iterator(r{a}, 1, {exc})"]
 
     def op_FORINKEYS(self, a, b):
         return [f"r{a} = interp.for_in_keys({self.R(b)})"]
@@ -1021,7 +1023,7 @@ class _Translator:
         return [f"interp.define_method(r{a}, {self.R(b)}, {self.R(c)}, {d})"]
 
     def op_ADDFIELD(self, a, b, c):
-        return [f"r{a}.fields.append(({self.R(b)}, {self.R(c)}))"]
+        return [f"interp.add_field(r{a}, {self.R(b)}, {self.R(c)})"]
 
     def op_INITFIELDS(self):
         return ["if fn.fields:", "    interp.init_fields(fn, this)"]
@@ -1046,13 +1048,18 @@ class _Translator:
         return self._supercall(a, f"list({self.R(b)}.items)")
 
     def op_GETSUPER(self, a, b):
-        return ["home = fn.home_object",
-                "if home is None or home.proto is None:",
-                "    raise JSError('SyntaxError', \"'super' keyword unexpected here\")",
-                f"r{a} = home.proto.get({self.R(b)}, this)"]
+        return [f"r{a} = interp.get_super(fn, this, {self.R(b)})"]
+
+    def op_SETSUPER(self, a, b):
+        return [f"interp.set_super(fn, this, {self.R(a)}, {self.R(b)}, {self.code.strict})"]
+
+    def op_SETHOME(self, a, b):
+        return [f"r{a}.home_object = {self.R(b)}"]
 
     def op_NEWTARGET(self, a):
-        return [f"r{a} = new_target"]
+        # an arrow's new.target is its enclosing function's (Interpreter.new_closure)
+        return [f"r{a} = fn.outer_new_target" if self.code.kind == "arrow" else
+                f"r{a} = new_target"]
 
     # -- generators ------------------------------------------------------------------
 
@@ -1103,7 +1110,7 @@ class _Translator:
 _NO_WRITE = frozenset(_O[n] for n in (
     "SETPROP", "SETELEM", "DEFPROP", "DEFGETTER", "DEFSETTER", "COPYPROPS", "ARRAYPUSH",
     "ARRAYHOLE", "ARRAYSPREAD", "RETURN", "THROW", "ITERCLOSE", "DEFCLASS", "DEFMETHOD",
-    "ADDFIELD", "SETPRIVATE", "ADDPRIVATEMETHOD", "CHECKHOLE"))
+    "ADDFIELD", "SETPRIVATE", "ADDPRIVATEMETHOD", "CHECKHOLE", "SETSUPER", "SETHOME"))
 
 
 def _handler(handlers, pc: int, finally_only: bool = False) -> int:
