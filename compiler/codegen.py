@@ -989,6 +989,8 @@ class FunctionCompiler:
         scope = self.unit.analysis.scopes[id(node)]
         mark = self.next_reg
         obj = self.expr(node.object)
+        if self.completion is not None:  # UpdateEmpty(C, undefined)
+            self.emit(O["LOADUNDEF"], self.completion)
         self.enter_block(scope)
         w = scope.bindings["%with"]
         kind, where = self.location(w)

@@ -58,7 +58,8 @@ SUPPORTED = frozenset(_O[name] for name in (
     "RESTARGS", "DEFCLASS", "DEFMETHOD", "ADDFIELD", "INITFIELDS", "SUPERCALL",
     "SUPERCALLSPREAD", "GETSUPER", "NEWTARGET", "YIELD", "YIELDSTAR", "AWAIT",
     "NEWPRIVATE", "GETPRIVATE", "SETPRIVATE", "HASPRIVATE", "ADDPRIVATEMETHOD", "GENSTART",
-    "SETSUPER", "SETHOME", "DELGLOBAL",
+    "SETSUPER", "SETHOME", "DELGLOBAL", "USINGSTACK", "ADDUSING", "USINGERROR", "DISPOSE",
+    "DISPOSESTEP",
 ))
 
 # Instructions after which control never falls through.
@@ -108,11 +109,14 @@ def _namespace() -> dict:
                  "js_bitnot", "describe", "is_constructor"):
         ns[name] = getattr(C, name)
     from .arguments import create_arguments_object
+    from .disposal import DisposeStack, add_resource, dispose, dispose_step, record_error
     from .operations import copy_data_properties, instance_of
 
     ns["copy_data_properties"] = copy_data_properties
     ns["instance_of"] = instance_of
     ns["create_arguments_object"] = create_arguments_object
+    ns.update(DisposeStack=DisposeStack, add_resource=add_resource, dispose=dispose,
+              dispose_step=dispose_step, record_error=record_error)
     return ns
 
 
@@ -520,6 +524,14 @@ class _Translator:
             head = [f"done, v = interp.iterator_step(r{b})"]
             cond = "done"
             tail = [f"r{a} = v"]
+            self.known.pop(a, None)
+            self.floats.discard(a)
+            self.bools.discard(a)
+        elif name == "DISPOSESTEP":  # the next disposal to await, or none left
+            a, b, target = ins[1], ins[2], ins[3]
+            head = [f"step = dispose_step(interp.machine, r{b})"]
+            cond = "step is None"
+            tail = [f"r{a} = step"]
             self.known.pop(a, None)
             self.floats.discard(a)
             self.bools.discard(a)
@@ -1061,6 +1073,20 @@ class _Translator:
         return [f"r{a} = fn.outer_new_target" if self.code.kind == "arrow" else
                 f"r{a} = new_target"]
 
+    # -- `using` (vm/disposal.py) -------------------------------------------------------
+
+    def op_USINGSTACK(self, a):
+        return [f"r{a} = DisposeStack()"]
+
+    def op_ADDUSING(self, a, b, c):
+        return [f"add_resource(interp.machine, {self.R(a)}, {self.R(b)}, {c})"]
+
+    def op_USINGERROR(self, a, b):
+        return [f"record_error(interp.machine, {self.R(a)}, {self.R(b)})"]
+
+    def op_DISPOSE(self, a):
+        return [f"dispose(interp.machine, {self.R(a)})"]
+
     # -- generators ------------------------------------------------------------------
 
     def op_GENSTART(self):
@@ -1110,7 +1136,8 @@ class _Translator:
 _NO_WRITE = frozenset(_O[n] for n in (
     "SETPROP", "SETELEM", "DEFPROP", "DEFGETTER", "DEFSETTER", "COPYPROPS", "ARRAYPUSH",
     "ARRAYHOLE", "ARRAYSPREAD", "RETURN", "THROW", "ITERCLOSE", "DEFCLASS", "DEFMETHOD",
-    "ADDFIELD", "SETPRIVATE", "ADDPRIVATEMETHOD", "CHECKHOLE", "SETSUPER", "SETHOME"))
+    "ADDFIELD", "SETPRIVATE", "ADDPRIVATEMETHOD", "CHECKHOLE", "SETSUPER", "SETHOME",
+    "ADDUSING", "USINGERROR", "DISPOSE"))
 
 
 def _handler(handlers, pc: int, finally_only: bool = False) -> int:

@@ -204,6 +204,27 @@ PROGRAMS = {
         "order.push('sync');"
         "setTimeout(() => console.log(order.join()), 0);",
         ["a1,sync,after1,caught no,res2,b"]),
+    "language": (  # super assignment, field home objects, arrows' new.target, using
+        "class A { set v(x) { console.log('set', x); } get w() { return 'w' + this.k; } }"
+        "class B extends A { static s = super.constructor.name; k = 1; f = () => super.w;"
+        " m() { super.v = 5; return this.f(); } }"
+        "console.log(new B().m(), B.s);"
+        "function F() { return (() => (() => new.target === F)())(); }"
+        "console.log(new F() instanceof F, F());"
+        "globalThis.gx = 1; console.log(delete gx, typeof gx);"
+        "function* gen() { try { for (const x of [1, 2]) yield x; } finally {"
+        " console.log('fin'); } }"
+        "var it = gen(); it.next(); console.log(JSON.stringify(it.return(7)));"
+        "function u(log) { { using a = { [Symbol.dispose]() { log.push('a'); } };"
+        " using b = { [Symbol.dispose]() { log.push('b'); throw new Error('b'); } };"
+        " log.push('body'); } }"
+        "var log = []; try { u(log); } catch (e) { console.log(e.message, log.join()); }"
+        "async function au() { var out = []; { await using x = {"
+        " async [Symbol.asyncDispose]() { out.push('x'); } }; out.push('in'); }"
+        " return out.join(); }"
+        "au().then(v => console.log(v));",
+        ["set 5", "w1 Function", "true false", "true undefined", "fin",
+         '{"value":7,"done":true}', "b body,b,a", "in,x"]),
 }
 
 
