@@ -2091,9 +2091,15 @@ class FunctionCompiler:
             super_prop=kind in ("method", "constructor", "derived") or inherited.super_prop,
             super_call=kind == "derived" or inherited.super_call,
             args_banned=fc.field_init or inherited.args_banned,
-            in_params=self.code.kind != "script" and getattr(self.node, "body", None) is not
-            None and node.start < self.node.body.start,
+            in_params=self.in_parameters(node),
             privates=tuple(privates))
+
+    def in_parameters(self, node) -> bool:
+        """Whether ``node`` lies in this function's parameter list (before its body; a
+        script's or module's body is a list of statements, not a node)."""
+        body = getattr(self.node, "body", None)
+        return self.code.kind != "script" and hasattr(body, "start") and \
+            node.start < body.start
 
     def array_of_arguments(self, args) -> int:
         arr = self.alloc()
