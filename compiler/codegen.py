@@ -235,6 +235,46 @@ class FunctionCompiler:
                 regs.append(r)
         return regs
 
+    def with_reference(self, ident) -> int | None:
+        """A name inside with statements, resolved before an assignment's right side
+        runs: a register holding the with object that has it, or undefined if none
+        has (the name's own binding then). None when no with statement is around."""
+        if id(ident) not in self.unit.analysis.withs:
+            return None
+        base = self.alloc()
+        self.emit(O["LOADUNDEF"], base)
+        hits = [self.emit(O["WITHBASE"], base, obj, self.const(ident.name), 0)
+                for obj in self.with_objects(ident)]
+        for hit in hits:
+            self.patch(hit)
+        self.free_to(base + 1)
+        return base
+
+    def load_reference(self, ident, base: int | None, dst: int | None = None) -> int:
+        """GetValue of a name resolved by ``with_reference``."""
+        if base is None:
+            return self.load_binding(ident, dst)
+        r = self.alloc() if dst is None else dst
+        unwith = self.emit(O["JMPIFUNDEF"], base, 0)
+        self.emit(O["GETOBJBINDING"], r, base, self.const(ident.name))
+        done = self.emit(O["JMP"], 0)
+        self.patch(unwith)
+        self.load_unwith(ident, r)
+        self.patch(done)
+        return r
+
+    def store_reference(self, ident, base: int | None, src: int) -> None:
+        """PutValue of a name resolved by ``with_reference``."""
+        if base is None:
+            self.store_binding(ident, src)
+            return
+        unwith = self.emit(O["JMPIFUNDEF"], base, 0)
+        self.emit(O["SETOBJBINDING"], base, self.const(ident.name), src)
+        done = self.emit(O["JMP"], 0)
+        self.patch(unwith)
+        self.store_unwith(ident, src)
+        self.patch(done)
+
     def load_binding(self, ident, dst: int | None = None) -> int:
         if id(ident) in self.unit.analysis.withs:
             r = self.alloc() if dst is None else dst
@@ -1640,6 +1680,16 @@ class FunctionCompiler:
         op = node.operator
         left = node.left
         if op == "=":
+            if left.type == "Identifier" and id(left) in self.unit.analysis.withs:
+                mark = self.next_reg
+                base = self.with_reference(left)
+                name = left.name if left.start == node.start else ""
+                v = self.expr_named(node.right, name)
+                self.store_reference(left, base, v)
+                self.free_to(mark)
+                r = self.target(dst)
+                self.emit(O["MOVE"], r, v)
+                return r
             if left.type == "Identifier":
                 b = self.unit.analysis.refs.get(id(left))
                 kind, where = self.location(b)
@@ -1715,8 +1765,10 @@ class FunctionCompiler:
         binop = op[:-1]
         if left.type == "Identifier":
             r = self.target(dst)
+            outer = self.next_reg
+            base = self.with_reference(left)
             mark = self.next_reg
-            cur = self.load_binding(left)
+            cur = self.load_reference(left, base)
             if cur != r:
                 self.emit(O["MOVE"], r, cur)
             self.free_to(mark)
@@ -1725,14 +1777,16 @@ class FunctionCompiler:
                     O["JMPNOTNULLISH"]
                 j = self.emit(jump, r, 0)
                 self.expr_named(node.right, left.name, r)
-                self.store_binding(left, r)
+                self.store_reference(left, base, r)
                 self.patch(j)
+                self.free_to(outer)
                 return r
             mark = self.next_reg
             v = self.expr(node.right)
             self.emit(BINARY[binop], r, r, v)
             self.free_to(mark)
-            self.store_binding(left, r)
+            self.store_reference(left, base, r)
+            self.free_to(outer)
             return r
         mark = self.next_reg
         obj, key = self.member_reference(left)
@@ -1761,12 +1815,13 @@ class FunctionCompiler:
         r = self.target(dst)
         mark = self.next_reg
         if arg.type == "Identifier":
-            cur = self.load_binding(arg)
+            base = self.with_reference(arg)
+            cur = self.load_reference(arg, base)
             old = self.alloc()
             self.emit(O["TONUMERIC"], old, cur)
             new = self.alloc()
             self.emit(op, new, old)
-            self.store_binding(arg, new)
+            self.store_reference(arg, base, new)
             self.emit(O["MOVE"], r, new if node.prefix else old)
             self.free_to(mark)
             return r

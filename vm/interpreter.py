@@ -101,6 +101,9 @@ OP_DISPOSE = OPCODE["DISPOSE"]
 OP_DISPOSESTEP = OPCODE["DISPOSESTEP"]
 OP_SETSUPER = OPCODE["SETSUPER"]
 OP_SETHOME = OPCODE["SETHOME"]
+OP_WITHBASE = OPCODE["WITHBASE"]
+OP_GETOBJBINDING = OPCODE["GETOBJBINDING"]
+OP_SETOBJBINDING = OPCODE["SETOBJBINDING"]
 OP_IMPORTMETA = OPCODE["IMPORTMETA"]
 OP_INC = OPCODE["INC"]
 OP_INITFIELDS = OPCODE["INITFIELDS"]
@@ -676,14 +679,25 @@ class Interpreter:
                             obj = regs[ins[2]]
                             name = consts[ins[3]]
                             if self.with_has_binding(obj, name):
-                                regs[ins[1]] = obj.get(name, obj)
+                                regs[ins[1]] = self.object_binding_value(obj, name, code.strict)
                                 pc = ins[4]
                         elif op == OP_SETWITH:
                             obj = regs[ins[1]]
                             name = consts[ins[2]]
                             if self.with_has_binding(obj, name):
-                                obj.set(name, regs[ins[3]], obj)
+                                self.set_object_binding(obj, name, regs[ins[3]], code.strict)
                                 pc = ins[4]
+                        elif op == OP_WITHBASE:
+                            obj = regs[ins[2]]
+                            if self.with_has_binding(obj, consts[ins[3]]):
+                                regs[ins[1]] = obj
+                                pc = ins[4]
+                        elif op == OP_GETOBJBINDING:
+                            regs[ins[1]] = self.object_binding_value(regs[ins[2]],
+                                                                     consts[ins[3]], code.strict)
+                        elif op == OP_SETOBJBINDING:
+                            self.set_object_binding(regs[ins[1]], consts[ins[2]], regs[ins[3]],
+                                                    code.strict)
                         elif op == OP_DELWITH:
                             obj = regs[ins[2]]
                             name = consts[ins[3]]
@@ -1315,6 +1329,26 @@ class Interpreter:
         unscopables = obj.get(UNSCOPABLES, obj)
         return not (isinstance(unscopables, JSObject) and
                     C.to_boolean(unscopables.get(name, unscopables)))
+
+    @staticmethod
+    def object_binding_value(obj, name: str, strict: bool):
+        """GetBindingValue of an object environment: the property may have gone since
+        the name was resolved (undefined, or a ReferenceError in strict code)."""
+        if not obj.has_property(name):
+            if strict:
+                raise JSError("ReferenceError", f"{name} is not defined")
+            return UNDEFINED
+        return obj.get(name, obj)
+
+    @staticmethod
+    def set_object_binding(obj, name: str, value, strict: bool) -> None:
+        """SetMutableBinding of an object environment: Set, even when the property went
+        away since the name was resolved (a ReferenceError for that in strict code)."""
+        if not obj.has_property(name) and strict:
+            raise JSError("ReferenceError", f"{name} is not defined")
+        if not obj.set(name, value, obj) and strict:
+            raise JSError("TypeError", f"Cannot assign to read only property '{name}' of "
+                                       "object")
 
     def template_object(self, site):
         """GetTemplateObject: one frozen array of cooked strings (with a frozen `raw`)

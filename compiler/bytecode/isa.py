@@ -204,6 +204,13 @@ OPCODES: list[tuple[str, str, str]] = [
     ("SETSUPER", "RR", "super[r[a]] = r[b]: set on the home object's prototype with `this` as "
      "the receiver (TypeError if that prototype is null)"),
     ("SETHOME", "RR", "make r[b] the home object (for `super`) of the function in r[a]"),
+    # with: references resolved before an assignment's right side runs
+    ("WITHBASE", "RRKJ", "if object r[b] has a binding named constants[c] (as GETWITH): "
+     "r[a] = r[b] and jump to d; else fall through"),
+    ("GETOBJBINDING", "RRK", "r[a] = GetBindingValue of constants[c] in the with object r[b] "
+     "(a deleted binding: undefined, or a ReferenceError in strict code)"),
+    ("SETOBJBINDING", "RKR", "SetMutableBinding of constants[b] in the with object r[a] to "
+     "r[c] (a deleted binding: recreated, or a ReferenceError in strict code)"),
 ]
 
 OPCODE: dict[str, int] = {name: i for i, (name, _, _) in enumerate(OPCODES)}
