@@ -240,7 +240,8 @@ def cmd_reset(args) -> int:
     return _guard("reset", body)
 
 
-def _lines(prompt: str):
+def _lines(prompt: str | list[str]):
+    """Non-blank input lines; a one-item list as prompt lets the caller change it."""
     try:
         import readline  # noqa: F401 - line editing and history for input()
     except ImportError:
@@ -248,7 +249,8 @@ def _lines(prompt: str):
     interactive = sys.stdin.isatty()
     while True:
         try:
-            line = input(prompt if interactive else "")
+            shown = prompt[0] if isinstance(prompt, list) else prompt
+            line = input(shown if interactive else "")
         except EOFError:
             return
         if line.strip():
@@ -282,14 +284,24 @@ def desktop_repl() -> int:
     from vm.inspect import inspect
 
     machine = Machine(output=lambda line: print(line, flush=True))
-    for line in _lines("> "):
+    prompt = ["> "]
+    pending = ""
+    for line in _lines(prompt):
+        source = pending + line
         try:
-            print(inspect(machine.run_script(line, filename="<repl>"), machine.realm),
-                  flush=True)
+            result = machine.run_script(source, filename="<repl>")
         except JSSyntaxError as e:
+            if e.message == "Unexpected end of input":  # as node does: read on
+                pending, prompt[0] = source + "\n", "... "
+                continue
             print(f"SyntaxError: {e.message}", flush=True)
         except UncaughtError as e:
             print(str(e), flush=True)
+        else:
+            print(inspect(result, machine.realm), flush=True)
+        pending, prompt[0] = "", "> "
+    if pending:
+        print("SyntaxError: Unexpected end of input", flush=True)
     return 0
 
 

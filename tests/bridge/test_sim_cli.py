@@ -235,3 +235,11 @@ def test_clear_errors_for_bad_ports_images_and_options(tmp_path):
         in r.stderr
     r = caplet("repl", stdin="[1, 2].length\nlet = ;\n")
     assert r.stdout.splitlines()[0] == "2" and "SyntaxError" in r.stdout
+
+
+def test_desktop_repl_reads_on_while_the_input_is_incomplete():
+    r = caplet("repl", stdin="function add(a,\n  b) {\n  return a + b;\n}\nadd(2, 3)\n"
+                             "Promise.resolve(4).then(v => console.log('then', v))\n({\n")
+    out = r.stdout.splitlines()
+    assert out[:2] == ["undefined", "5"], out
+    assert "then 4" in out and out[-1] == "SyntaxError: Unexpected end of input"
