@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .heap import DESKTOP_COST, Cost, Heap, activations, measure, rom_bytes, shared_ids
+from .heap import DESKTOP_COST, Cost, Heap, activations, measure, owned, rom_bytes, shared_ids
 from .interpreter import Interpreter, StepLimit
 from .objects import JSError
 
@@ -210,6 +210,12 @@ class Limits:
             self._shared = shared_ids(self.machine.realm)
         return self._shared
 
+    def owners(self, globals_: list) -> dict:
+        """Who owns what (vm/heap.py ``owned``): the Globals with heaps, and the main
+        Global always (what it made is its own, measured or not)."""
+        main = self.machine.main
+        return owned([main, *(g for g in globals_ if g is not None and g is not main)])
+
     # -- turns ---------------------------------------------------------------------
 
     def run_turn(self, g, thunk):
@@ -231,7 +237,7 @@ class Limits:
         frames = activations(FRAME_CODE)
         shared = self.shared()
         live_globals = [(h, h.ref()) for h in self.heaps if h.terminated is None]
-        others = {id(g.global_object) for _, g in live_globals if g is not None}
+        owners = self.owners([g for _, g in live_globals])
         visited = 0
         over = []
         for heap, g in live_globals:
@@ -241,11 +247,8 @@ class Limits:
             if heap.quota is None and not self.tracking:
                 continue
             limit = heap.quota if heap.quota is not None and not self.tracking else None
-            own = id(g.global_object)
-            others.discard(own)
-            live, n = measure(g, self.cost, shared, others, frames,
+            live, n = measure(g, self.cost, shared, owners, frames,
                               float("inf") if limit is None else limit)
-            others.add(own)
             visited += n
             heap.record(live)
             if heap.quota is not None and live > heap.quota:
@@ -265,15 +268,12 @@ class Limits:
         """Measure every recorded heap now (for a report at exit)."""
         shared = self.shared()
         pairs = [(h, h.ref()) for h in self.heaps]
-        others = {id(g.global_object) for _, g in pairs if g is not None}
+        owners = self.owners([g for _, g in pairs])
         for heap, g in pairs:
             if g is None:
                 heap.live = 0
                 continue
-            own = id(g.global_object)
-            others.discard(own)
-            heap.record(measure(g, self.cost, shared, others)[0])
-            others.add(own)
+            heap.record(measure(g, self.cost, shared, owners)[0])
 
     def terminate(self, g, reason: str, unwind: bool = True) -> None:
         """Stop ``g`` fail-stop (see the module doc); raise Terminated if ``unwind``."""

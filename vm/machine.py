@@ -276,6 +276,7 @@ class Machine:
         realm.method(obj, "clearInterval", clear_timer, 1)
         realm.method(obj, "queueMicrotask", lambda this, args: self.enqueue_job(
             lambda: self.interpreter.call(args[0], UNDEFINED, [])) or UNDEFINED, 1)
+        g.note_host_objects()  # console, timers, Global, Compartment: charged to g
 
 
 __all__ = ["Machine", "UncaughtError", "JSSyntaxError"]
