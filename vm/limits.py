@@ -10,8 +10,9 @@ steps used to every account and acts on the ones that ran out. With no limits se
 meter is inactive and ``Interpreter.steps`` is the host's budget, as before.
 
 A *turn* of a Global is one entry into it from its host: a script run or a job or a
-timer of the main Global, a ``Compartment.prototype.evaluate`` call, or one of the
-compartment's jobs (a job belongs to the Global whose evaluation queued it).
+timer of the main Global, a ``Compartment.prototype.evaluate`` call, a call of a new
+Global's own `eval`, or one of the jobs those queued (a job belongs to the Global whose
+turn queued it).
 
 :class:`Limits` (``machine.limits``) keeps each limited or reported Global's
 :class:`~vm.heap.Heap`, runs the heap checks (vm/heap.py measures), and terminates a
@@ -177,6 +178,7 @@ class Limits:
         self.on_terminate: Callable[[str], None] | None = None
         self._shared: set[int] | None = None
         self.rom_roots: list = []  # preloaded module instances (their ROM is reported)
+        self.in_turn: list = []  # Globals with heaps whose turns are running, innermost last
 
     # -- set-up ----------------------------------------------------------------------
 
@@ -221,13 +223,28 @@ class Limits:
     def run_turn(self, g, thunk):
         """Run ``thunk`` as a turn of ``g`` under its instruction budget, if it has one."""
         heap = g.heap
-        if heap is None or heap.instructions is None:
+        if heap is None:
             return thunk()
-        turn = self.meter.push(g, heap.instructions)
+        turn = self.meter.push(g, heap.instructions) if heap.instructions is not None else None
+        self.in_turn.append(g)
         try:
             return thunk()
         finally:
-            self.meter.pop(turn)
+            self.in_turn.pop()
+            if turn is not None:
+                self.meter.pop(turn)
+
+    def job_owner(self):
+        """The Global a job queued now belongs to: the innermost running turn of a
+        compartment or of a new Global (None: the main Global's)."""
+        machine = self.machine
+        active = machine.compartments.active
+        inner = active[-1].global_env if active else None
+        if self.in_turn:
+            g = self.in_turn[-1]
+            if g is not inner and g.compartment is None and g is not machine.main:
+                return g
+        return inner
 
     # -- checks and termination ------------------------------------------------------
 
@@ -254,7 +271,8 @@ class Limits:
             if heap.quota is not None and live > heap.quota:
                 over.append((g, live))
         self.meter.check_every = max(MIN_CHECK_INTERVAL, CHECK_RATIO * visited)
-        running = [machine.main, *(f.global_env for f in machine.compartments.active)]
+        running = [machine.main, *(f.global_env for f in machine.compartments.active),
+                   *self.in_turn]
         stop = None
         for g, live in over:
             reason = f"heap quota of {g.heap.quota} bytes exceeded ({live} bytes live at least)"

@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 
 from .convert import is_callable, to_string
+from .errors import UncaughtError
 from .evaluators import perform_indirect_eval
 from .global_object import GlobalObject, PerGlobal, Template
 from .limits import Terminated
@@ -159,6 +160,19 @@ def run_turn(machine, g: Global, thunk):
         if stop.global_env is not g:
             raise
         raise JSError("Error", f'Global "{g.name}" terminated: {g.heap.terminated}') from None
+
+
+def run_job(machine, job) -> None:
+    """A job a new Global's turn queued: dropped if that Global was terminated, else
+    run as its turn."""
+    g = job.owner
+    if g.halted:
+        return
+    try:
+        machine._guard(lambda: run_turn(machine, g, job.job), g, turn=False)
+    except UncaughtError:
+        if not g.halted:
+            raise  # an ordinary uncaught error; a termination was reported already
 
 
 def install(machine, g: Global) -> None:
