@@ -48,7 +48,9 @@ def test_the_alias_behaves_as_an_ordinary_object_with_the_same_properties(upto):
         {steps}
         const show = o => Reflect.ownKeys(o).map(k => {{
           const d = Object.getOwnPropertyDescriptor(o, k);
-          const v = 'value' in d ? (d.value === g || d.value === plain ? 'self' : typeof d.value === 'function' ? 'fn:' + d.value.name : String(d.value)) : 'accessor';
+          const self = d.value === g || d.value === plain;
+          const v = !('value' in d) ? 'accessor' : self ? 'self'
+            : typeof d.value === 'function' ? 'fn:' + d.value.name : String(d.value);
           return String(k) + '=' + v + ':' + d.writable + d.enumerable + d.configurable; }}).join();
         console.log(show(g) === show(plain), Object.isFrozen(g) === Object.isFrozen(plain),
                     Object.isExtensible(g) === Object.isExtensible(plain));
