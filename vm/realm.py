@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .objects import CONFIGURABLE, WRITABLE, JSNative, JSObject
+from .objects import CONFIGURABLE, WRITABLE, JSNative, JSObject, Slot
 
 NativeFn = Callable[[object, list], object]  # (this, args) -> value
 
@@ -37,8 +37,7 @@ class Realm:
                proto: JSObject | None = None) -> JSNative:
         """A built-in function object with its `length` and `name` properties."""
         f = JSNative(proto or self.function_prototype, fn, construct)
-        f.define("length", float(length), CONFIGURABLE)
-        f.define("name", name, CONFIGURABLE)
+        f.props = {"length": Slot(float(length), CONFIGURABLE), "name": Slot(name, CONFIGURABLE)}
         return f
 
     def method(self, target: JSObject, name: str, fn: NativeFn, length: int = 0) -> JSNative:
