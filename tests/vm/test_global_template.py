@@ -174,3 +174,15 @@ def test_hardening_a_new_global_freezes_its_bindings():
     m.run_script("globalThis.g = new Global(); Object.preventExtensions(g)")
     g = m.main.global_object.get("g")
     assert g.template is None and g.get("globalThis") is g and g.get("x") is UNDEFINED
+
+
+def test_a_script_in_a_new_global_sees_its_aliased_restricted_bindings():
+    from vm.errors import UncaughtError
+    from vm.new_global import new_global
+
+    m = Machine()
+    g = new_global(m, m.main, UNDEFINED)
+    with pytest.raises(UncaughtError, match="'undefined' has already been declared"):
+        m.run_script("let undefined = 1", g=g)
+    m.run_script("let Array = 1", g=g)  # configurable: a lexical binding may shadow it
+    assert g.lexical["Array"] == 1.0 and m.main.global_object.get("Array") is not None
