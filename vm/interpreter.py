@@ -1116,9 +1116,8 @@ class Interpreter:
                                                    CONFIGURABLE))
             return
         if kind >= 2:
-            if name in g.lexical or (name in g.global_object.props and kind >= 2 and
-                                     not g.global_object.get_own_property(name).flags
-                                     & CONFIGURABLE):
+            slot = g.global_object.get_own_property(name)  # a new Global's may be aliased
+            if name in g.lexical or (slot is not None and not slot.flags & CONFIGURABLE):
                 raise JSError("SyntaxError", f"Identifier '{name}' has already been declared")
             g.lexical[name] = HOLE
             if kind == 3:
