@@ -15,6 +15,7 @@ from collections.abc import Callable
 from . import messages as m
 from .link import Link, LinkError, link_timeout
 from .messages import DATA_HEADER, ErrorCode
+from .spec import PROTOCOL_VERSION
 
 
 class DeviceError(Exception):
@@ -90,6 +91,10 @@ class DeviceClient:
                 self.hello = self.request(m.Hello())
                 if not isinstance(self.hello, m.Hello):
                     raise ConnectionFailed("the device did not answer HELLO")
+                if self.hello.protocol != PROTOCOL_VERSION:
+                    raise ConnectionFailed(
+                        f"the device speaks protocol {self.hello.protocol}, this caplet "
+                        f"speaks {PROTOCOL_VERSION}: update the older side")
                 self.link.window = max(1, self.hello.window)
                 self._set_rto(self.hello.baud or self.baud)
                 return self.hello

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from bridge_images import build_image, digest_of
+from bridge_images import HOARDER, SPINNER, TICKER, build_image, digest_of
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -141,7 +141,7 @@ def test_device_app_with_scripted_hardware_and_a_misbehaving_neighbour(sims, tmp
                "--log-wait", "3")
     assert r.returncode == 0, r.stderr
     assert "[hog] hog: capability I2C is not granted by the device policy" in r.stdout
-    assert "[hog] instruction budget of 20000 steps exhausted" in r.stderr
+    assert "[hog] instruction budget of 20000 steps per turn exhausted" in r.stderr
     r = caplet("monitor", "--port", sim.port, *FAST, "--app", "thermo", "--lines", "2",
                "--seconds", "5")
     assert len(re.findall(r"\[thermo\] reading \d+: 25.5 C", r.stdout)) == 2, r.stdout
@@ -149,6 +149,31 @@ def test_device_app_with_scripted_hardware_and_a_misbehaving_neighbour(sims, tmp
     assert re.search(r"thermo .* running", r.stdout) and re.search(r"hog .* failed", r.stdout)
     r = caplet("repl", "--port", sim.port, *FAST, "--app", "hog", stdin="1\n")
     assert "NOT_RUNNING" in r.stderr
+
+
+def test_apps_over_their_heap_quota_or_budget_are_stopped_and_listed_with_why(sims,
+                                                                               tmp_path):
+    sim = sims("--pty", *FAST, "--slots", "3")
+    images = [image_file(tmp_path, TICKER, "C", caps=["Timer"]),
+              image_file(tmp_path, HOARDER, "A", caps=["Timer"], quota=20_000),
+              image_file(tmp_path, SPINNER, "B", caps=["Timer"], steps=30_000)]
+    out = {}
+    for path in images:
+        r = caplet("flash", str(path), "--port", sim.port, *FAST, "--log-lines", "1",
+                   "--log-wait", "3")
+        assert r.returncode == 0, r.stderr
+        out[path.name[0]] = r
+    assert re.search(r"\[A\] heap quota of 20000 bytes exceeded \(\d+ bytes live", out["A"].stderr)
+    assert "[B] instruction budget of 30000 steps per turn exhausted" in out["B"].stderr
+    r = caplet("apps", "--port", sim.port, *FAST)
+    listed = {line.split()[0]: line for line in r.stdout.splitlines()}
+    assert re.search(r"slot 1 .* failed .*\(heap quota of 20000 bytes exceeded", listed["A"])
+    assert re.search(r"slot 2 .* failed .*\(instruction budget of 30000 steps per turn "
+                     r"exhausted\)", listed["B"])
+    assert re.search(r"slot 0 .* running", listed["C"]) and "(" not in listed["C"]
+    r = caplet("monitor", "--port", sim.port, *FAST, "--app", "C", "--lines", "2",
+               "--seconds", "5")
+    assert len(re.findall(r"\[C\] tick \d+", r.stdout)) == 2, r.stdout
 
 
 def test_resume_after_a_dropped_connection_over_tcp(sims, tmp_path):
