@@ -95,6 +95,9 @@ class AppRuntime:
                   heap_quota=manifest.heap_quota or self.spec.heap_budget)
         g = Global(machine.realm, name, populate=machine.compartments.populate)
         g.compartment = CompartmentFields(name, g, machine.main)
+        # a compartment's module host: `import()` in an app has no resolveHook, so it
+        # throws a TypeError (an app reaches no files and no other app's modules)
+        machine.compartments.modules.setup(g.compartment)
         g.output = lambda line: self.log(name, LOG_OUT, line)
         g.error_output = lambda line: self.log(name, LOG_ERROR, line)
         console.install(g)
@@ -141,6 +144,8 @@ class AppRuntime:
         from vm.preload import boot
         from vm.values import UNDEFINED
 
+        host = app.global_env.module_host
+        host.module_map = {}  # where boot registers the image's records (heap roots too)
         records = boot(self.machine, image.rom, app.global_env)
         main = records[0].env.get("default") if records else None
         if main is not None and isinstance(main.value, JSFunction):

@@ -107,6 +107,36 @@ def test_compile_flash_run_list_repl_remove_on_a_pty(sims, tmp_path):
     assert r.returncode == 1 and "NO_SUCH_APP" in r.stderr and "Traceback" not in r.stderr
 
 
+def test_an_app_compiled_from_a_module_graph_runs_and_takes_eval(sims, tmp_path):
+    (tmp_path / "lib.js").write_text(
+        'export const greet = (who) => "hello " + who;\n'
+        'export let count = 0;\n'
+        'export function bump() { return ++count; }\n'
+        'console.log("lib evaluated");\n')
+    (tmp_path / "main.js").write_text(
+        'import { greet, bump, count } from "./lib.js";\n'
+        'export default function main() {\n'
+        '  console.log(greet("pico") + " #" + bump());\n'
+        '  globalThis.bump = bump;\n'
+        '  globalThis.read = () => count;\n'
+        '}\n')
+    (tmp_path / "caplet.json").write_text(json.dumps({"name": "modapp", "version": "1.0.0"}))
+    image = tmp_path / "app.caplet"
+    r = caplet("compile", str(tmp_path / "main.js"), "-o", str(image), "--board", "rpi-pico")
+    assert r.returncode == 0, r.stderr
+    assert "is an ES module" in r.stderr and "lib evaluated" in r.stderr  # ran at build
+    assert "2 preloaded modules" in r.stdout
+    sim = sims("--pty", *FAST)
+    r = caplet("flash", str(image), "--port", sim.port, *FAST, "--log-lines", "1")
+    assert r.returncode == 0, r.stderr
+    assert "[modapp] hello pico #1" in r.stdout and "lib evaluated" not in r.stdout
+    r = caplet("repl", "--port", sim.port, *FAST, "--app", "modapp",
+               stdin="bump()\nread()\ntypeof greet\nObject.isFrozen(bump)\n")
+    assert r.stdout.splitlines()[:4] == ["2", "2", "'undefined'", "true"], r.stdout + r.stderr
+    r = caplet("apps", "--port", sim.port, *FAST)
+    assert re.search(r"modapp\s+slot 0 .* running", r.stdout), r.stdout
+
+
 THERMO = """
 const sensor = new I2C({address: 0x48});
 sensor.write([0]);
