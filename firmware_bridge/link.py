@@ -84,8 +84,8 @@ class Link:
         while True:
             self._write(encode_frame(Frame(SYNC, 0, self.nonce)))
             with self.lock:
-                self.lock.wait_for(lambda: self.synced or self.dead,
-                                   min(0.3, max(0.0, deadline - time.monotonic())))
+                self.lock.wait_for(lambda: self.synced or self.dead,  # then SYNC again
+                                   min(0.3, self.rto, max(0.0, deadline - time.monotonic())))
                 if self.dead:
                     raise LinkError(self.dead)
                 if self.synced:

@@ -10,7 +10,17 @@ import time
 
 import numpy as np
 import pytest
-from bridge_images import HOARDER, SPINNER, TICKER, build_image, call, digest_of, install, lines
+from bridge_images import (
+    HOARDER,
+    SPINNER,
+    TICKER,
+    StartRecorder,
+    build_image,
+    call,
+    digest_of,
+    install,
+    lines,
+)
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from firmware_bridge import messages as m
@@ -307,32 +317,6 @@ def test_boot_falls_back_when_the_new_image_throws_at_start():
     assert lines(again, "a")[0] == "Uncaught Error: v2 is broken"
     assert lines(again, "a")[-1] == "v1"
     assert call(again, m.List()).apps[0].state == "running"
-
-
-class StartRecorder:
-    """Stands in for the app runtime where only *which* image boots matters: starting
-    an app records its manifest's version instead of running it. The image was read and
-    verified in full by the agent before; the real runtime is exercised above."""
-
-    def __init__(self, log):
-        self.log = log
-        self.started: dict[str, object] = {}
-
-    def start(self, name, program):
-        self.started[name] = program
-        self.log(name, m.LOG_OUT, program.manifest.version)
-        return True
-
-    def stop_all(self):
-        self.started.clear()
-
-    def state(self, name):
-        return "running" if name in self.started else "stopped"
-
-    def reason(self, name):
-        return ""
-
-    forget = stop = lambda self, name, **kw: self.started.pop(name, None)
 
 
 def light_agent(flash):

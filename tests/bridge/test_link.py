@@ -37,7 +37,8 @@ def exchange(host: Link, device: Link, n: int, seed: int):
                 return
             got_down.append(frame.payload)
         for p in up:
-            device.send(0x1C, p, timeout=10)
+            if not device.send(0x1C, p, timeout=10):
+                return  # the window stayed full: the host side reports the shortfall
 
     t = threading.Thread(target=device_side)
     t.start()
