@@ -121,6 +121,8 @@ def test_randomized_noisy_transfers_never_brick_or_corrupt(base):
             committed, new, error, faults, resumed = transfer(flash, seed)
         except DeviceError as e:  # the device refused: corrupt bytes got through
             pytest.fail(f"seed {seed} ({fault_plan(seed)[0]}): the device refused: {e}")
+        except Exception as e:  # noqa: BLE001 - whatever broke, name the seed
+            pytest.fail(f"seed {seed} ({fault_plan(seed)[0]}): {type(e).__name__}: {e}")
         where = f"seed {seed} ({faults})"
         tags[digest_of(new)] = "v2"
         rebooted = light_agent(flash)
