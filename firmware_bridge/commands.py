@@ -54,7 +54,8 @@ def cmd_sim(args) -> int:
 
     return run_sim(board=args.board, listen=args.listen, state=args.state,
                    faults=args.faults, require_signed=args.require_signed, baud=args.baud,
-                   verbose=args.verbose, policy=args.policy, scenario=args.scenario)
+                   verbose=args.verbose, policy=args.policy, scenario=args.scenario,
+                   slots=args.slots)
 
 
 # -- flash -----------------------------------------------------------------------------
@@ -195,6 +196,7 @@ def cmd_apps(args) -> int:
             for a in apps:
                 extra = ", fallback kept" if a.fallback else ""
                 extra += ", signed" if a.signed else ""
+                extra += f" ({a.reason})" if a.reason else ""
                 print(f"{a.name:<20} slot {a.slot}  {a.size:>7} bytes  {a.state:<8} "
                       f"sha256 {a.sha256.hex()[:12]}{extra}")
             return 0
@@ -328,6 +330,8 @@ def register(sub) -> None:
                    "default: policy.toml in --state, else Timer only)")
     s.add_argument("--scenario", metavar="FILE", help="scripted peripherals: digital "
                    "input events, I2C devices, serial input (TOML or JSON)")
+    s.add_argument("--slots", type=int, metavar="N", help="cut the board's app region into "
+                   "N equal slots (room for more apps side by side)")
     s.set_defaults(run=cmd_sim)
 
     def port_args(p, baud=True):

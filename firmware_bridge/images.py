@@ -142,7 +142,7 @@ class ImageChecker:
         if image.manifest.name != name:
             raise ProtocolError(ErrorCode.LOAD_FAILED, f"the image's manifest names the app "
                                 f"{image.manifest.name!r}, not {name!r}")
-        if image.modules and image.modules[0].kind != "script":
-            raise ProtocolError(ErrorCode.LOAD_FAILED, f"{name}: module images cannot run on "
-                                "the device yet (scripts only)")
+        if image.rom is None and any(mod.kind != "script" for mod in image.modules):
+            raise ProtocolError(ErrorCode.LOAD_FAILED, f"{name}: a module image without a "
+                                "ROM snapshot cannot run (compile it with --preload)")
         return Program(name, image)

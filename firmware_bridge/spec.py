@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-PROTOCOL_VERSION = 2
+PROTOCOL_VERSION = 3  # 3: APPS entries say why an app stopped
 FIRMWARE_VERSION = "0.2.0"
 PAGE_SIZE = 256  # the program page of the NOR parts on these boards; boot records use it
 STANDARD_RATES = (9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600, 1000000,
