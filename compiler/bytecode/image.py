@@ -272,6 +272,12 @@ class _Writer:
             self.strings.append(text)
         return idx
 
+    def ref(self, value) -> int:
+        """A const ref: a string's index << 1, or a constant record's index << 1 | 1."""
+        if isinstance(value, str):
+            return self.string(value) << 1
+        return self.constant(value) << 1 | 1
+
     def constant(self, value) -> int:
         key = _const_key(value)
         idx = self.const_index.get(key)
@@ -289,10 +295,8 @@ class _Writer:
                 rec = bytes([K_FLOAT]) + struct.pack(self.order + "d", value)
         elif isinstance(value, int):
             rec = bytes([K_BIGINT]) + _uleb(_zigzag(value))
-        elif isinstance(value, str):
-            rec = bytes([K_STRING]) + _uleb(self.string(value))
         elif isinstance(value, TemplateSite):
-            items = [self.constant(v) for v in (*value.cooked, *value.raw)]
+            items = [self.ref(v) for v in (*value.cooked, *value.raw)]
             rec = bytes([K_TEMPLATE]) + _uleb(len(value.raw)) + b"".join(_uleb(i)
                                                                           for i in items)
         elif isinstance(value, EvalSite):
@@ -308,7 +312,7 @@ class _Writer:
             rec += b"".join(_uleb(self.string(p)) for p in value.privates)
             rec = bytes(rec)
         else:  # tuple or list: items are earlier constants
-            items = [self.constant(v) for v in value]
+            items = [self.ref(v) for v in value]
             tag = K_TUPLE if isinstance(value, tuple) else K_LIST
             rec = bytes([tag]) + _uleb(len(items)) + b"".join(_uleb(i) for i in items)
         idx = self.const_index[key] = len(self.constants)
@@ -370,7 +374,7 @@ def _section_functions(w: _Writer) -> tuple[bytes, bytes, bytes]:
             rec += _uleb(len(code.param_cells))
             for reg, cell in code.param_cells:
                 rec += _uleb(reg) + _uleb(cell)
-        consts = [w.constant(v) for v in code.constants]
+        consts = [w.ref(v) for v in code.constants]
         rec += _uleb(len(consts)) + b"".join(_uleb(i) for i in consts)
         if flags & F_CHILDREN:
             rec += _uleb(len(code.functions))
@@ -840,6 +844,7 @@ class _Decoder:
 
     def image(self, **header) -> Image:
         self.strings = self.read_strings()
+        self.string_constants: dict[int, str] = {}  # the strings used as constants
         self.constants = self.read_constants()
         functions, sizes = self.read_functions()
         if LINES in self.by_kind:
@@ -849,7 +854,8 @@ class _Decoder:
         modules = self.read_modules(len(functions))
         manifest = self.read_manifest()
         rom = self.read_rom(functions) if ROM in self.by_kind else None
-        return Image(sections=self.sections, strings=self.strings, constants=self.constants,
+        constants = self.constants + [self.strings[i] for i in sorted(self.string_constants)]
+        return Image(sections=self.sections, strings=self.strings, constants=constants,
                      functions=functions, code_sizes=sizes, modules=modules,
                      manifest=manifest, rom=rom, **header)
 
@@ -936,6 +942,20 @@ class _Decoder:
     def string(self, c: _Cursor, what: str) -> str:
         return self.strings[c.uint(len(self.strings), f"{what} (string index)")]
 
+    def const_ref(self, c: _Cursor, records: list, what: str):
+        """A string (ref << 1) or one of ``records`` so far (ref << 1 | 1)."""
+        ref = c.uint(what=f"{what} (const ref)")
+        if ref & 1:
+            if ref >> 1 >= len(records):
+                raise c.fail(f"{what}: constant {ref >> 1} is out of range (limit "
+                             f"{len(records)})")
+            return records[ref >> 1]
+        if ref >> 1 >= len(self.strings):
+            raise c.fail(f"{what}: string {ref >> 1} is out of range (limit "
+                         f"{len(self.strings)})")
+        self.string_constants[ref >> 1] = self.strings[ref >> 1]
+        return self.strings[ref >> 1]
+
     def read_strings(self) -> list[str]:
         c = self.cursor(STRINGS)
         out = []
@@ -962,17 +982,15 @@ class _Decoder:
             elif tag == K_INTFLOAT:
                 value = _unzigzag(c.uint(1 << 54, "integer"))
                 out.append(float(value))
-            elif tag == K_STRING:
-                out.append(self.string(c, f"constant {i}"))
             elif tag == K_BIGINT:
                 out.append(c.bigint())
             elif tag in (K_TUPLE, K_LIST):
-                items = [out[c.uint(i, f"constant {i} item")]
+                items = [self.const_ref(c, out, f"constant {i} item")
                          for _ in range(c.count(f"constant {i} item"))]
                 out.append(tuple(items) if tag == K_TUPLE else items)
             elif tag == K_TEMPLATE:
                 n = c.count(f"constant {i} strings")
-                items = [out[c.uint(i, f"constant {i} item")] for _ in range(2 * n)]
+                items = [self.const_ref(c, out, f"constant {i} item") for _ in range(2 * n)]
                 if not all(v is None or isinstance(v, str) for v in items[:n]) or \
                         not all(isinstance(v, str) for v in items[n:]):
                     raise c.fail(f"constant {i}: a template's strings must be strings")
@@ -1060,7 +1078,7 @@ class _Decoder:
         for _ in range(c.count("parameter cell", 2) if flags & F_PARAM_CELLS else 0):
             reg = c.uint(registers, f"{where} parameter cell register")
             param_cells.append((reg, c.uint(slots, f"{where} parameter cell slot")))
-        constants = [self.constants[c.uint(len(self.constants), f"{where} constant")]
+        constants = [self.const_ref(c, self.constants, f"{where} constant")
                      for _ in range(c.count("constant"))]
         kids = [c.uint(n, f"{where} child") for _ in
                 range(c.count("child function") if flags & F_CHILDREN else 0)]
