@@ -67,8 +67,12 @@ REQUIRED = (STRINGS, CONSTANTS, FUNCTIONS, MODULES, MANIFEST)
 K_UNDEFINED, K_FALSE, K_TRUE, K_FLOAT, K_INTFLOAT, K_STRING, K_BIGINT, K_TUPLE, K_LIST, \
     K_TEMPLATE, K_EVALSITE = range(11)
 
-# function flags
-F_STRICT, F_GENERATOR, F_ASYNC, F_USES_THIS, F_MAPPED_ARGUMENTS = 1, 2, 4, 8, 16
+# function flags: bits 0-2 the kind (an index in FUNCTION_KINDS; 7: a string ref follows),
+# then properties and which optional parts of the record follow, most common first
+F_KIND = 7
+F_STRICT, F_USES_THIS, F_CHILDREN, F_CONSTS_IN_CODE, F_LENGTH, F_CELLS, F_CAPTURES, \
+    F_HANDLERS, F_PARAM_CELLS, F_GENERATOR, F_ASYNC, F_MAPPED_ARGUMENTS = (
+        1 << b for b in range(3, 15))
 # EvalSite flags, in this order
 _SITE_FLAGS = ("strict", "function", "new_target", "super_prop", "super_call", "args_banned")
 
@@ -77,10 +81,6 @@ MODULE_KINDS = ("script", "module")
 FUNCTION_KINDS = ("normal", "arrow", "method", "constructor", "derived", "script", "module")
 # the name a function of that kind has when its name field is 0
 DEFAULT_NAMES = {"script": "<script>", "module": "<module>"}
-# optional parts of a function record, flagged after the F_* bits
-F_LENGTH, F_CELLS, F_CAPTURES, F_PARAM_CELLS, F_CHILDREN, F_HANDLERS = (
-    1 << b for b in range(5, 11))
-F_KIND_SHIFT = 11  # the kind's index in FUNCTION_KINDS (len(FUNCTION_KINDS): a string ref)
 # optional manifest fields
 M_VERSION, M_QUOTA, M_CAPABILITIES, M_STEPS = 1, 2, 4, 8
 DEFAULT_VERSION = "0.0.0"
@@ -344,10 +344,18 @@ def _section_functions(w: _Writer) -> tuple[bytes, bytes, bytes]:
     for code in w.functions:
         try:
             data = encode(code.code)
+            refs = [w.ref(v) for v in code.constants]
+            table = _uleb(len(refs)) + b"".join(_uleb(i) for i in refs)
+            inline = _constants_in_code(code.code, refs)
+            if inline is not None:
+                data_inline = encode(inline)
+                if len(data_inline) <= len(data) + len(table):
+                    data, table = data_inline, b""
         except BytecodeError as e:
             raise ImageError(f"cannot encode function {code.name!r}: {e}") from None
         starts = instruction_starts(data)
-        flags = ((F_STRICT if code.strict else 0) | (F_GENERATOR if code.generator else 0)
+        flags = ((0 if table else F_CONSTS_IN_CODE)
+                 | (F_STRICT if code.strict else 0) | (F_GENERATOR if code.generator else 0)
                  | (F_ASYNC if code.is_async else 0) | (F_USES_THIS if code.uses_this else 0)
                  | (F_MAPPED_ARGUMENTS if code.mapped_arguments else 0)
                  | (F_LENGTH if code.length != code.params else 0)
@@ -357,8 +365,8 @@ def _section_functions(w: _Writer) -> tuple[bytes, bytes, bytes]:
                  | (F_CHILDREN if code.functions else 0)
                  | (F_HANDLERS if code.handlers else 0))
         known = code.kind in FUNCTION_KINDS
-        kind = FUNCTION_KINDS.index(code.kind) if known else len(FUNCTION_KINDS)
-        rec = bytearray(_uleb(flags | kind << F_KIND_SHIFT))
+        kind = FUNCTION_KINDS.index(code.kind) if known else F_KIND
+        rec = bytearray(_uleb(flags | kind))
         if not known:
             rec += _uleb(w.string(code.kind))
         default = DEFAULT_NAMES.get(code.kind, "")
@@ -374,8 +382,7 @@ def _section_functions(w: _Writer) -> tuple[bytes, bytes, bytes]:
             rec += _uleb(len(code.param_cells))
             for reg, cell in code.param_cells:
                 rec += _uleb(reg) + _uleb(cell)
-        consts = [w.ref(v) for v in code.constants]
-        rec += _uleb(len(consts)) + b"".join(_uleb(i) for i in consts)
+        rec += table
         if flags & F_CHILDREN:
             rec += _uleb(len(code.functions))
             rec += b"".join(_uleb(index_of[id(c)]) for c in code.functions)
@@ -407,6 +414,28 @@ def _section_functions(w: _Writer) -> tuple[bytes, bytes, bytes]:
         sources += _uleb(len(texts)) + b"".join(_uleb(w.string(t)) for t in texts)
         sources += per_function_sources
     return bytes(body), bytes(lines), bytes(sources)
+
+
+def _constants_in_code(code: list, refs: list[int]) -> list | None:
+    """The instructions with const refs as K operands, when the function's constant list
+    is exactly its K operands in order of first use (so a reader can rebuild it)."""
+    seen: list[int] = []
+    out = []
+    for ins in code:
+        kinds = OPERANDS[ins[0]]
+        if "K" in kinds:
+            new = list(ins)
+            for j, kind in enumerate(kinds):
+                if kind == "K":
+                    v = ins[1 + j]
+                    if v == len(seen):
+                        seen.append(v)
+                    elif v > len(seen):
+                        return None
+                    new[1 + j] = refs[v]
+            ins = tuple(new)
+        out.append(ins)
+    return out if len(seen) == len(refs) else None
 
 
 def _section_modules(w: _Writer, modules: list[ModuleRecord]) -> bytes:
@@ -942,9 +971,32 @@ class _Decoder:
     def string(self, c: _Cursor, what: str) -> str:
         return self.strings[c.uint(len(self.strings), f"{what} (string index)")]
 
+    def constants_from_code(self, c: _Cursor, where: str, instructions: list,
+                            constants: list) -> list:
+        """K operands that are const refs become indices into a rebuilt constant list."""
+        local: dict[int, int] = {}
+        out = []
+        for ins in instructions:
+            kinds = OPERANDS[ins[0]]
+            if "K" in kinds:
+                new = list(ins)
+                for j, kind in enumerate(kinds):
+                    if kind == "K":
+                        ref = ins[1 + j]
+                        if ref not in local:
+                            local[ref] = len(constants)
+                            constants.append(self.const_value(c, ref, self.constants,
+                                                              f"{where} constant"))
+                        new[1 + j] = local[ref]
+                ins = tuple(new)
+            out.append(ins)
+        return out
+
     def const_ref(self, c: _Cursor, records: list, what: str):
         """A string (ref << 1) or one of ``records`` so far (ref << 1 | 1)."""
-        ref = c.uint(what=f"{what} (const ref)")
+        return self.const_value(c, c.uint(what=f"{what} (const ref)"), records, what)
+
+    def const_value(self, c: _Cursor, ref: int, records: list, what: str):
         if ref & 1:
             if ref >> 1 >= len(records):
                 raise c.fail(f"{what}: constant {ref >> 1} is out of range (limit "
@@ -1051,9 +1103,9 @@ class _Decoder:
 
     def read_function(self, c: _Cursor, i: int, n: int) -> tuple[Code, list[int], int]:
         where = f"function {i}"
-        flags = c.uint(1 << (F_KIND_SHIFT + 3), f"{where} flags")
-        k = flags >> F_KIND_SHIFT
-        if k > len(FUNCTION_KINDS):
+        flags = c.uint(F_MAPPED_ARGUMENTS << 1, f"{where} flags")
+        k = flags & F_KIND
+        if len(FUNCTION_KINDS) < k < F_KIND:
             raise c.fail(f"{where} kind {k} is unknown")
         kind = FUNCTION_KINDS[k] if k < len(FUNCTION_KINDS) else \
             self.string(c, f"{where} kind")
@@ -1078,8 +1130,9 @@ class _Decoder:
         for _ in range(c.count("parameter cell", 2) if flags & F_PARAM_CELLS else 0):
             reg = c.uint(registers, f"{where} parameter cell register")
             param_cells.append((reg, c.uint(slots, f"{where} parameter cell slot")))
-        constants = [self.const_ref(c, self.constants, f"{where} constant")
-                     for _ in range(c.count("constant"))]
+        constants = [] if flags & F_CONSTS_IN_CODE else [
+            self.const_ref(c, self.constants, f"{where} constant")
+            for _ in range(c.count("constant"))]
         kids = [c.uint(n, f"{where} child") for _ in
                 range(c.count("child function") if flags & F_CHILDREN else 0)]
         raw = c.raw(c.uint(what=f"{where} code length"), f"{where} code")
@@ -1089,6 +1142,8 @@ class _Decoder:
             raise c.fail(f"{where} bytecode: {e}") from None
         starts = instruction_starts(raw)
         index_of = {pos: k for k, pos in enumerate(starts)}
+        if flags & F_CONSTS_IN_CODE:
+            instructions = self.constants_from_code(c, where, instructions, constants)
         for pc, ins in enumerate(instructions):
             expected = _CONSTANT_KINDS.get(ins[0])
             if expected is not None and ins[1 + expected[0]] < len(constants) and \

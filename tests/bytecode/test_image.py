@@ -345,8 +345,13 @@ def _function_code_offset(data: bytes) -> int:
     """Where the entry function's bytecode starts (found by its known bytes)."""
     image = read_image(data)
     from compiler.bytecode.encoding import encode
+    from compiler.bytecode.image import _constants_in_code
 
-    raw = encode(image.entry.code)
+    code = image.entry
+    refs = [image.strings.index(v) << 1 if isinstance(v, str)  # records come first
+            else image.constants.index(v) << 1 | 1 for v in code.constants]
+    inline = _constants_in_code(code.code, refs)  # K operands stored as const refs
+    raw = encode(inline if inline is not None else code.code)
     pos = data.find(raw)
     assert pos > 0 and data.find(raw, pos + 1) == -1
     return pos
@@ -365,6 +370,24 @@ def test_operands_out_of_range_are_refused_even_with_a_valid_digest():
             break
         pos += 1 + len(OPERANDS[ins[0]])
     rejects(reseal(bytes(body)), "functions section: function 0 instruction")
+
+
+def test_constant_lists_inline_or_listed_round_trip():
+    ops = [(OPCODE["LOADK"], 0, 1), (OPCODE["LOADK"], 0, 0), (OPCODE["RETURN"], 0)]
+    for constants in (["a", 2.5], ["a", 2.5, "unused"]):  # first use out of order; extra
+        code = Code("x", registers=1, constants=constants, code=ops)
+        back = read_image(write_image(code, board=PICO, manifest=Manifest("x"))).entry
+        assert comparable(back) == comparable(code)
+    code = Code("x", registers=1, constants=["a", 2.5], code=[
+        (OPCODE["LOADK"], 0, 0), (OPCODE["LOADK"], 0, 1), (OPCODE["RETURN"], 0)])
+    data = write_image(code, board=PICO, manifest=Manifest("x"))
+    assert read_image(data).entry.constants == ["a", 2.5]
+    body = unsealed(data)
+    pos = _function_code_offset(data)
+    assert body[pos] == OPCODE["LOADK"] and body[pos + 2] % 2 == 0  # a string's const ref
+    body[pos + 2] = 100  # string 50: no such string
+    rejects(reseal(bytes(body)), "functions section: function 0 constant: string 50 is out "
+            "of range")
 
 
 def test_code_that_runs_off_its_end_is_refused():
