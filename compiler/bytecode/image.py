@@ -438,7 +438,14 @@ def _constants_in_code(code: list, refs: list[int]) -> list | None:
     return out if len(seen) == len(refs) else None
 
 
-def _section_modules(w: _Writer, modules: list[ModuleRecord]) -> bytes:
+def _default_module(manifest: Manifest) -> ModuleRecord:
+    """The record of a one-script image, stored as an empty modules section."""
+    return ModuleRecord(specifier=manifest.entry or manifest.name)
+
+
+def _section_modules(w: _Writer, modules: list[ModuleRecord], manifest: Manifest) -> bytes:
+    if modules == [_default_module(manifest)]:
+        return _uleb(0)
     out = bytearray(_uleb(len(modules)))
     for m in modules:
         if m.kind not in MODULE_KINDS:
@@ -560,9 +567,9 @@ def write_image(code: Code, *, board: BoardProfile, manifest: Manifest,
     w = _Writer(order, strip)
     w.collect(code)
     if modules is None:
-        modules = [ModuleRecord(specifier=manifest.entry or manifest.name)]
+        modules = [_default_module(manifest)]
     functions, lines, sources = _section_functions(w)
-    mods = _section_modules(w, modules)
+    mods = _section_modules(w, modules, manifest)
     man = _section_manifest(w, manifest)
     rom_data = _section_rom(w, rom) if rom is not None else None
     consts = _uleb(len(w.const_records)) + b"".join(w.const_records)
@@ -880,8 +887,8 @@ class _Decoder:
             self.read_lines(functions)
         if SOURCES in self.by_kind:
             self.read_sources(functions)
-        modules = self.read_modules(len(functions))
         manifest = self.read_manifest()
+        modules = self.read_modules(len(functions), manifest)
         rom = self.read_rom(functions) if ROM in self.by_kind else None
         constants = self.constants + [self.strings[i] for i in sorted(self.string_constants)]
         return Image(sections=self.sections, strings=self.strings, constants=constants,
@@ -1203,7 +1210,7 @@ class _Decoder:
             code.source = (start, end)
         c.finish()
 
-    def read_modules(self, nfunctions: int) -> list[ModuleRecord]:
+    def read_modules(self, nfunctions: int, manifest: Manifest) -> list[ModuleRecord]:
         c = self.cursor(MODULES)
         out = []
         for i in range(c.count("module", 4)):
@@ -1219,9 +1226,7 @@ class _Decoder:
                             for _ in range(c.count("export", 4)))
             out.append(ModuleRecord(specifier, kind, function, requests, imports, exports))
         c.finish()
-        if not out:
-            raise c.fail("the image has no modules (no entry point)")
-        return out
+        return out or [_default_module(manifest)]
 
     def read_manifest(self) -> Manifest:
         c = self.cursor(MANIFEST)
