@@ -81,6 +81,13 @@ MODULE_KINDS = ("script", "module")
 FUNCTION_KINDS = ("normal", "arrow", "method", "constructor", "derived", "script", "module")
 # the name a function of that kind has when its name field is 0
 DEFAULT_NAMES = {"script": "<script>", "module": "<module>"}
+# ROM section, beyond compiler/bytecode/rom.py's tags: an integral number as a zigzag
+# varint; object kind byte flags: the kind's usual prototype, a function's usual
+# `length` and `name` first (both left out)
+T_INTEGER = 11
+R_DEFAULT_PROTO, R_FUNCTION_PROPS = 4, 8
+DEFAULT_PROTOS = {"object": "%Object.prototype%", "array": "%Array.prototype%",
+                  "function": "%Function.prototype%"}
 # optional manifest fields
 M_VERSION, M_QUOTA, M_CAPABILITIES, M_STEPS = 1, 2, 4, 8
 DEFAULT_VERSION = "0.0.0"
@@ -500,6 +507,13 @@ def _name_field(text: str, limit: int, what: str) -> bytes:
     return bytes([len(data)]) + data
 
 
+def _function_props(code: Code) -> list[tuple]:
+    """A ROM function's usual first properties: `length` and `name` from its code."""
+    return [(("string", "length"), 0, ("number", float(code.length)), ("undefined",),
+             ("undefined",)),
+            (("string", "name"), 0, ("string", code.name), ("undefined",), ("undefined",))]
+
+
 def _section_rom(w: _Writer, rom: Rom) -> bytes:
     index = {id(c): i for i, c in enumerate(w.functions)}
     simple = {"undefined": T_UNDEFINED, "null": T_NULL, "hole": T_HOLE}
@@ -511,7 +525,10 @@ def _section_rom(w: _Writer, rom: Rom) -> bytes:
         if tag == "bool":
             return bytes([T_TRUE if v[1] else T_FALSE])
         if tag == "number":
-            return bytes([T_NUMBER]) + struct.pack(w.order + "d", v[1])
+            x = v[1]
+            if x.is_integer() and abs(x) < 2**53 and not (x == 0 and str(x)[0] == "-"):
+                return bytes([T_INTEGER]) + _uleb(_zigzag(int(x)))
+            return bytes([T_NUMBER]) + struct.pack(w.order + "d", x)
         if tag == "string":
             return bytes([T_STRING]) + _uleb(w.string(v[1]))
         if tag == "bigint":
@@ -529,8 +546,16 @@ def _section_rom(w: _Writer, rom: Rom) -> bytes:
         out += value(cell)
     out += _uleb(len(rom.objects))
     for obj in rom.objects:
-        out.append(KINDS.index(obj.kind))
-        out += value(obj.proto)
+        props = obj.props
+        flags = KINDS.index(obj.kind)
+        if obj.proto == ("intrinsic", DEFAULT_PROTOS[obj.kind]):
+            flags |= R_DEFAULT_PROTO
+        if obj.kind == "function" and props[:2] == _function_props(obj.code):
+            flags |= R_FUNCTION_PROPS
+            props = props[2:]
+        out.append(flags)
+        if not flags & R_DEFAULT_PROTO:
+            out += value(obj.proto)
         if obj.kind == "function":
             if id(obj.code) not in index:
                 raise ImageError("internal: a ROM function's code is not in the image")
@@ -543,8 +568,8 @@ def _section_rom(w: _Writer, rom: Rom) -> bytes:
             out += _uleb(len(obj.items))
             for item in obj.items:
                 out += value(item)
-        out += _uleb(len(obj.props))
-        for key, flags, val, getter, setter in obj.props:
+        out += _uleb(len(props))
+        for key, flags, val, getter, setter in props:
             out += value(key) + bytes([flags])
             out += value(getter) + value(setter) if flags & ROM_ACCESSOR else value(val)
     out += _uleb(len(rom.modules))
@@ -913,6 +938,8 @@ class _Decoder:
                 return ("bool", tag == T_TRUE)
             if tag == T_NUMBER:
                 return ("number", struct.unpack(self.order + "d", c.raw(8, what))[0])
+            if tag == T_INTEGER:
+                return ("number", float(_unzigzag(c.uint(1 << 54, what))))
             if tag == T_STRING:
                 return ("string", self.string(c, what))
             if tag == T_BIGINT:
@@ -929,10 +956,13 @@ class _Decoder:
             rom.cells.append(value(f"cell {i}"))
         for i in range(c.count("objects", 2)):
             where = f"object {i}"
-            kind = c.byte()
-            if kind >= len(KINDS):
-                raise c.fail(f"{where}: unknown kind {kind}")
-            obj = RomObject(KINDS[kind], value(f"{where} prototype"))
+            flags = c.byte()
+            kind = flags & 3
+            if kind >= len(KINDS) or flags & ~(3 | R_DEFAULT_PROTO | R_FUNCTION_PROPS) or (
+                    flags & R_FUNCTION_PROPS and KINDS[kind] != "function"):
+                raise c.fail(f"{where}: unknown kind or flags {flags}")
+            obj = RomObject(KINDS[kind], ("intrinsic", DEFAULT_PROTOS[KINDS[kind]])
+                            if flags & R_DEFAULT_PROTO else value(f"{where} prototype"))
             if obj.kind == "function":
                 obj.code = functions[c.uint(len(functions), f"{where} function index")]
                 for _ in range(c.count(f"{where} cells")):
@@ -946,6 +976,8 @@ class _Decoder:
             elif obj.kind == "array":
                 for j in range(c.count(f"{where} items")):
                     obj.items.append(value(f"{where} item {j}"))
+            if flags & R_FUNCTION_PROPS:
+                obj.props.extend(_function_props(obj.code))
             for j in range(c.count(f"{where} properties", 3)):
                 key = value(f"{where} property {j} key")
                 if key[0] not in ("string", "symbol"):
