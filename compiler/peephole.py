@@ -11,6 +11,7 @@ successors of every instruction they cover):
 * an instruction without side effects (a load or a MOVE) whose result is dead is
   dropped, and so is a jump to the next instruction; a jump to a return returns, a jump
   to a jump goes straight to its target;
+* ``LOADINT t, n; NEG d, t`` (n not 0, whose negation is -0) becomes ``LOADINT d, -n``;
 * ``MOVE d, s`` followed by an instruction reading ``d`` makes it read ``s`` instead
   when ``d`` is dead afterwards (and not part of a run of registers);
 * instructions that no path reaches are dropped.
@@ -48,7 +49,7 @@ _TERMINATORS = frozenset(OPCODE[n] for n in (
     "JMP", "RETURN", "RETURNUNDEF", "THROW", "THROWERROR"))
 _UNSAFE = frozenset(OPCODE[n] for n in ("EVAL", "GETDYN", "SETDYN", "NEWEVALVARS",
                                         "DEFEVALVAR"))
-_MOVE, _JMP = OPCODE["MOVE"], OPCODE["JMP"]
+_MOVE, _JMP, _LOADINT, _NEG = OPCODE["MOVE"], OPCODE["JMP"], OPCODE["LOADINT"], OPCODE["NEG"]
 _RETURNS = frozenset((OPCODE["RETURN"], OPCODE["RETURNUNDEF"]))
 
 
@@ -199,6 +200,12 @@ def _one_round(code: Code) -> bool:
                 keep[i + 1] = False
                 i += 2
                 continue
+        elif op == _LOADINT and ins[2] != 0 and _negates(code, i, keep, targets) and (
+                code.code[i + 1][1] == ins[1] or not (live_out[i + 1] | pinned) >> ins[1] & 1):
+            replace[i + 1] = (_LOADINT, code.code[i + 1][1], -ins[2])  # a negative literal
+            keep[i] = False
+            i += 2
+            continue
         elif op == _MOVE and i + 1 < n and keep[i + 1] and i + 1 not in targets:
             forwarded = _forward(code.code[i + 1], ins[1], ins[2])
             after = code.code[i + 1]
@@ -237,6 +244,14 @@ def _forward(ins: tuple, d: int, s: int) -> tuple | None:
         if start <= d < start + ins[1 + run[1]]:
             return None
     return tuple(out)
+
+
+def _negates(code: Code, i: int, keep: list[bool], targets: set[int]) -> bool:
+    """Instruction i+1 is ``NEG d, t`` of the integer i loads into t (and nothing jumps
+    between them)."""
+    nxt = code.code[i + 1] if i + 1 < len(code.code) else None
+    return nxt is not None and keep[i + 1] and i + 1 not in targets and nxt[0] == _NEG \
+        and nxt[2] == code.code[i][1]
 
 
 def _in_range(handler: tuple, i: int) -> bool:

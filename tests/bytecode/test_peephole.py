@@ -65,6 +65,14 @@ def test_jumps_to_returns_return():
     assert ops(code) == ["JMPIF", "RETURN", "LOADUNDEF", "RETURN"]
 
 
+def test_negative_literals_are_loaded_directly():
+    code = compile_text("var a = -3, b = -0, c = -x;")
+    loads = [ins for ins in code.code if NAMES[ins[0]] == "LOADINT"]
+    assert (OPCODE["LOADINT"], loads[0][1], -3) in loads
+    assert ops(code).count("NEG") == 2  # -0 stays a negation (of 0); so does -x
+    assert run("var z = -0; console.log(1 / z, -3, -(-4));") == ["-Infinity -3 4"]
+
+
 def test_compiled_calls_lose_their_copies():
     code = compile_text("function f(n) { return n < 2 ? n : f(n - 1) + f(n - 2); }")
     body = code.functions[0]
