@@ -459,3 +459,35 @@ def test_magic_is_what_the_cli_sniffs():
     from caplet.image_commands import MAGIC as CLI_MAGIC
 
     assert CLI_MAGIC == MAGIC
+
+
+def test_rom_objects_round_trip_with_their_usual_parts_left_out():
+    from compiler.bytecode.rom import Rom, RomModule, RomObject
+
+    body = Code("f", params=2, registers=2, code=[(OPCODE["RETURNUNDEF"],)])
+    root = Code("", kind="script", functions=[body], code=[(OPCODE["RETURNUNDEF"],)])
+    u = ("undefined",)
+
+    def prop(key, value, flags=0):
+        return (("string", key), flags, value, u, u)
+
+    usual = [prop("length", ("number", 2.0)), prop("name", ("string", "f"))]
+    rom = Rom(cells=[("number", -0.0), ("number", 3.0), ("number", -7.0), ("number", 0.5)],
+              objects=[
+                  RomObject("function", ("intrinsic", "%Function.prototype%"),
+                            usual + [prop("prototype", ("object", 1))], code=body,
+                            constructor_kind="base"),
+                  RomObject("object", ("intrinsic", "%Object.prototype%"),
+                            [prop("constructor", ("object", 0))]),
+                  RomObject("function", ("null",), usual[::-1], code=body),  # other order
+                  RomObject("function", ("intrinsic", "%Function.prototype%"),
+                            [prop("length", ("number", 1.0)), usual[1]], code=body),
+                  RomObject("array", ("intrinsic", "%Object.prototype%"), items=[u])])
+    rom.modules.append(RomModule("./m.js", [("x", 0)]))
+    data = write_image(root, board=PICO, manifest=Manifest("m"), rom=rom,
+                       modules=[ModuleRecord("./m.js", "module", 1)])
+    back = read_image(data).rom
+    assert back.cells == rom.cells and str(back.cells[0][1]) == "-0.0"
+    for mine, theirs in zip(rom.objects, back.objects, strict=True):
+        assert (mine.kind, mine.proto, mine.props, mine.items, mine.constructor_kind) == \
+            (theirs.kind, theirs.proto, theirs.props, theirs.items, theirs.constructor_kind)
