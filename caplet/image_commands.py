@@ -270,7 +270,7 @@ def compile_preloaded(args: argparse.Namespace, board, entry: Path) -> int:
 
 def describe(image, path: str) -> dict:
     """What `caplet inspect` shows, as JSON-ready data."""
-    from compiler.bytecode.image import HEADER_SIZE, SECTION_ENTRY_SIZE, estimate_boot_ram
+    from compiler.bytecode.image import estimate_boot_ram
 
     board = _known_board(image.board)
     funcs = []
@@ -284,7 +284,7 @@ def describe(image, path: str) -> dict:
         "endianness": image.endianness, "word_size": image.word_size,
         "format_version": image.format_version, "isa_version": image.isa_version,
         "stripped": image.stripped, "signed": image.signed, "digest": image.digest.hex(),
-        "header_bytes": HEADER_SIZE + SECTION_ENTRY_SIZE * len(image.sections),
+        "header_bytes": image.header_size,
         "sections": [{"name": s.name, "offset": s.offset, "size": s.length}
                      for s in image.sections],
         "functions": funcs,
