@@ -2,9 +2,10 @@
 
 caplet, measured in this process:
 
-- board bytes: the live bytes of each new Compartment's heap and of a new Global (its own
-  global object, evaluators, console and host functions) under a 32-bit board's cost
-  model (rpi-pico's), measured by the VM's own heap tracer (vm/heap.py);
+- board bytes: the live bytes of each `new Global()` (as made, and "used": after its
+  `eval`, `Function`, `Global` and `import` were read, which makes them, and one binding
+  written) and of each new Compartment's heap, under a 32-bit board's cost model
+  (rpi-pico's), measured by the VM's own heap tracer (vm/heap.py);
 - Python memory: tracemalloc's growth while ``--count`` of them are made and kept alive,
   divided by the count.
 
@@ -37,11 +38,15 @@ NODE = """
 const vm = require('vm');
 const argv = process.argv;
 const [ses, count] = [argv[argv.length - 2], +argv[argv.length - 1]];
-function perItem(make) {
-  global.gc(); const before = process.memoryUsage().heapUsed; const keep = [];
-  for (let i = 0; i < count; i++) keep.push(make(i));
-  global.gc(); const after = process.memoryUsage().heapUsed;
-  return [(after - before) / count, keep.length];
+function perItem(make) {  // the median of three rounds (a GC may land in one)
+  const rounds = [];
+  for (let r = 0; r < 3; r++) {
+    global.gc(); global.gc(); const before = process.memoryUsage().heapUsed; const keep = [];
+    for (let i = 0; i < count; i++) keep.push(make(i));
+    global.gc(); global.gc(); const after = process.memoryUsage().heapUsed;
+    rounds.push((after - before) / count); keep.length = 0;
+  }
+  return [rounds.sort((a, b) => a - b)[1]];
 }
 const out = {};
 out.vm_context = perItem(() => vm.createContext({}))[0];
@@ -55,11 +60,12 @@ def caplet_figures(count: int) -> dict:
     from boards import load_board
     from vm import Machine
     from vm.heap import Cost
-    from vm.realm import Global
+    from vm.new_global import new_global
+    from vm.values import UNDEFINED
 
     cost = Cost.of(load_board("rpi-pico").cost)
     out = {}
-    for kind in ("Compartment", "Global"):
+    for kind in ("Global", "Global used", "Compartment"):
         machine = Machine(output=lambda line: None)
         machine.limits.configure(cost=cost, track=True)
         keep = []
@@ -68,9 +74,13 @@ def caplet_figures(count: int) -> dict:
             if kind == "Compartment":
                 ctor = machine.main.global_object.get("Compartment")
                 return machine.interpreter.construct(ctor, [])
-            g = Global(machine.realm, f"g{i}")
-            machine.install_host(g)
+            g = new_global(machine, machine.main, UNDEFINED)  # what `new Global()` does
             machine.limits.adopt(g, "Global")
+            if kind == "Global used":  # its evaluators made, one binding written
+                obj = g.global_object
+                for name in ("eval", "Function", "Global", "import"):
+                    obj.get(name)
+                obj.set("x", 1.0)
             return g
 
         make(-1)  # anything made once per machine (caches) is made before measuring
@@ -83,7 +93,7 @@ def caplet_figures(count: int) -> dict:
         after = tracemalloc.get_traced_memory()[0]
         tracemalloc.stop()
         machine.limits.measure_all()
-        heaps = [h for h in machine.limits.heaps if h.kind == kind][1:]  # the ones kept
+        heaps = [h for h in machine.limits.heaps if h.kind == kind.split()[0]][-count:]
         out[kind] = {"board_bytes": sum(h.live for h in heaps) / len(heaps),
                      "python_bytes": (after - before) / count}
     return out
@@ -114,7 +124,7 @@ def main() -> int:
         return 0
     c, n = report["caplet"], report["node"]
     print(f"{args.count} of each, kept alive")
-    for kind in ("Global", "Compartment"):
+    for kind in ("Global", "Global used", "Compartment"):
         print(f"caplet new {kind:<12} {c[kind]['board_bytes']:>8.0f} board bytes (32-bit cost "
               f"model)  {c[kind]['python_bytes'] / 1024:>7.1f} KB Python memory")
     print(f"node vm.createContext()        {n['vm_context'] / 1024:>7.1f} KB V8 heap")

@@ -69,11 +69,11 @@ def main() -> int:
     ap.add_argument("--size", type=int, default=100_000)
     args = ap.parse_args()
     print(f"image of {args.size} bytes over the simulator's pty")
-    print(f"{'baud':>8} {'line':<22} {'efficiency':>10}")
+    print(f"{'baud':>8} {'line':<34} {'efficiency':>10}")
     for baud in (115200, 921600):
         for faults in ("", "drop=0.01,corrupt=0.01,seed=1"):
             share = measure(baud, faults, args.size if baud > 115200 else args.size // 4)
-            print(f"{baud:>8} {faults or 'clean':<22} {100 * share:>9.1f}%", flush=True)
+            print(f"{baud:>8} {faults or 'clean':<34} {100 * share:>9.1f}%", flush=True)
     return 0
 
 

@@ -420,10 +420,23 @@ def board_names() -> list[str]:
 _cache: dict[str, BoardProfile] = {}
 
 
+def resolve_board_name(name: str) -> str:
+    """A shipped board's file name from its name or a short alias (`pico`, `esp32`):
+    a whole dash-separated part of one name, else a unique prefix."""
+    names = board_names()
+    if name in names:
+        return name
+    hits = [b for b in names if name in b.split("-")] or \
+        [b for b in names if b.startswith(name)]
+    if len(hits) == 1:
+        return hits[0]
+    if hits:
+        raise BoardError(f"board {name!r} is ambiguous: {', '.join(hits)}")
+    raise BoardError(f"unknown board {name!r} (known: {', '.join(names)})")
+
+
 def load_board(name: str) -> BoardProfile:
-    """The profile of a shipped board by name (``caplet boards`` lists them)."""
+    """The profile of a shipped board by name or alias (``caplet boards`` lists them)."""
     if name not in _cache:
-        if name not in board_names():
-            raise BoardError(f"unknown board {name!r} (known: {', '.join(board_names())})")
-        _cache[name] = load_board_file(BOARDS_DIR / f"{name}.toml")
+        _cache[name] = load_board_file(BOARDS_DIR / f"{resolve_board_name(name)}.toml")
     return _cache[name]

@@ -195,6 +195,10 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:  # `caplet ... | head`: the reader left, nothing to report
         return 0
+    except MemoryError:  # the host ran out, not a bug: the same words node uses
+        print("caplet: fatal: JavaScript heap out of memory (the host machine ran out)",
+              file=sys.stderr)
+        return 1
     except Exception as e:  # a bug of ours: say so plainly, never a traceback
         print(f"caplet: internal error ({type(e).__name__}: {e}); please report it",
               file=sys.stderr)

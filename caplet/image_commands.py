@@ -157,13 +157,14 @@ def cmd_compile(args: argparse.Namespace) -> int:
     entry = Path(args.entry)
     if args.preload:
         return compile_preloaded(args, board, entry)
-    if entry.suffix == ".mjs" or args.module:
-        raise CommandError("compiling ES modules into images needs --preload (the module "
-                           "graph runs at build time)", 2)
     try:
         text = read_source(args.entry)
     except OSError as e:
         raise CommandError(f"cannot read {args.entry}: {e.strerror}", 2) from None
+    if entry.suffix == ".mjs" or args.module or _is_module_entry(text, args.entry):
+        print(f"caplet compile: {args.entry} is an ES module: its graph is preloaded (it "
+              "runs now; the app starts at its default export)", file=sys.stderr)
+        return compile_preloaded(args, board, entry)
     manifest = read_manifest(entry)
     key = None
     if args.sign:
@@ -205,6 +206,22 @@ def cmd_compile(args: argparse.Namespace) -> int:
           f"({100 * len(data) / slot:.1f}% of an app slot), estimated boot RAM {ram} bytes"
           f"{', stripped' if args.strip else ''}{', signed' if key else ''}")
     return 0
+
+
+def _is_module_entry(text: str, filename: str) -> bool:
+    """A `.js` entry that is only valid as a module: it has static imports or exports."""
+    from compiler import JSSyntaxError, parse
+
+    try:
+        parse(text, module=False, filename=filename)
+        return False
+    except JSSyntaxError:
+        pass
+    try:
+        program = parse(text, module=True, filename=filename)
+    except JSSyntaxError:
+        return False  # broken either way: report it as the script it claims to be
+    return any(node.type.startswith(("Import", "Export")) for node in program.body)
 
 
 def compile_preloaded(args: argparse.Namespace, board, entry: Path) -> int:
@@ -253,7 +270,7 @@ def compile_preloaded(args: argparse.Namespace, board, entry: Path) -> int:
 
 def describe(image, path: str) -> dict:
     """What `caplet inspect` shows, as JSON-ready data."""
-    from compiler.bytecode.image import HEADER_SIZE, SECTION_ENTRY_SIZE, estimate_boot_ram
+    from compiler.bytecode.image import estimate_boot_ram
 
     board = _known_board(image.board)
     funcs = []
@@ -267,7 +284,7 @@ def describe(image, path: str) -> dict:
         "endianness": image.endianness, "word_size": image.word_size,
         "format_version": image.format_version, "isa_version": image.isa_version,
         "stripped": image.stripped, "signed": image.signed, "digest": image.digest.hex(),
-        "header_bytes": HEADER_SIZE + SECTION_ENTRY_SIZE * len(image.sections),
+        "header_bytes": image.header_size,
         "sections": [{"name": s.name, "offset": s.offset, "size": s.length}
                      for s in image.sections],
         "functions": funcs,

@@ -13,6 +13,7 @@ from . import ast as A
 from .bytecode.code import Code, EvalSite, TemplateSite
 from .bytecode.isa import OPCODE as O
 from .errors import JSSyntaxError
+from .peephole import optimize
 from .scope import Analysis, Binding, FunctionInfo, Scope, analyze, pattern_names
 from .using import LoweredTry
 
@@ -417,7 +418,7 @@ class FunctionCompiler:
 
     def finish(self) -> Code:
         self.code.registers = self.max_reg
-        return self.code
+        return optimize(self.code)
 
     def compile_function(self, node) -> Code:
         code = self.code

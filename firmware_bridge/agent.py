@@ -28,6 +28,12 @@ from .policy import Policy
 from .spec import FIRMWARE_VERSION, PROTOCOL_VERSION, DeviceSpec
 
 LOG_BACKLOG = 256
+REASON_BYTES = 160  # of an app's stop reason in APPS (a reply must fit one frame)
+
+
+def _clip(text: str, limit: int) -> str:
+    raw = text.encode("utf-8", "replace")
+    return text if len(raw) <= limit else raw[:limit - 3].decode("utf-8", "ignore") + "..."
 
 
 @dataclass
@@ -282,7 +288,8 @@ class Agent:
                 fallback = any(o.name == e.name and o.role == FALLBACK
                                for o in self.entries.values())
                 apps.append(m.AppInfo(e.name, slot, e.size, e.sha256,
-                                      self.runtime.state(e.name), fallback, bool(e.signature)))
+                                      self.runtime.state(e.name), fallback, bool(e.signature),
+                                      _clip(self.runtime.reason(e.name), REASON_BYTES)))
         return m.Apps(tuple(apps))
 
     def on_remove(self, msg: m.Remove) -> m.Ok:

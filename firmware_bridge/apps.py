@@ -8,11 +8,17 @@ become LOG messages with its name, and the device capabilities its manifest requ
 and the policy grants (firmware_bridge/device_io.py). Lockdown runs once, when the
 first app starts, so no app can change what another sees through the intrinsics.
 
-Every activation -- the top level, a timer or I/O callback, an EVAL line -- gets the
-app's instruction budget (the manifest's `step_budget`, else the device's); running out
-of it, an uncaught exception or a stack overflow stops that app alone (its timers and
-pins released) and reports it; the others go on. The budget covers compartments an app
-makes itself: the machine's limit hook never refills it.
+Limits are the VM's own (vm/limits.py), set in one place, `_apply_limits`: the app's
+Global gets the manifest's heap quota (else the board's heap budget), measured with the
+board's cost model, and its instruction budget per turn (the manifest's `step_budget`,
+else the device's). Every activation -- the top level, a timer or I/O callback, an EVAL
+line, and each promise job the app queued -- is a turn of the app's compartment
+(`Compartments.run_turn`), so the machine's meter counts it and its heap checks measure
+it. Exceeding either limit terminates the Global fail-stop (no JS `catch` or `finally`
+of the app runs); that, an uncaught exception or a stack overflow stops the app alone
+(its Global halted, its jobs dropped, its timers and pins released) and reports it; the
+others go on. The budget covers compartments an app makes itself: the meter charges
+every running turn.
 """
 
 from __future__ import annotations
@@ -63,16 +69,14 @@ class AppRuntime:
         if self.machine is None:
             from vm.machine import Machine
 
-            self.machine = Machine(output=lambda line: self.log("", LOG_SYSTEM, line),
-                                   limit_hook=self._out_of_steps)
+            self.machine = Machine(output=lambda line: self.log("", LOG_SYSTEM, line))
+            profile = getattr(self.spec, "profile", None)
+            if profile is not None:
+                from vm.heap import Cost
+
+                self.machine.limits.configure(cost=Cost.of(profile.cost))
             self.machine.hardened.lockdown()
         return self.machine
-
-    def _out_of_steps(self) -> bool:
-        from vm.interpreter import StepLimit
-
-        budget = self.current.budget if self.current else self.step_budget
-        raise StepLimit(f"instruction budget of {budget} steps exhausted")
 
     # -- lifecycle --------------------------------------------------------------------
 
@@ -91,6 +95,9 @@ class AppRuntime:
                   heap_quota=manifest.heap_quota or self.spec.heap_budget)
         g = Global(machine.realm, name, populate=machine.compartments.populate)
         g.compartment = CompartmentFields(name, g, machine.main)
+        # a compartment's module host: `import()` in an app has no resolveHook, so it
+        # throws a TypeError (an app reaches no files and no other app's modules)
+        machine.compartments.modules.setup(g.compartment)
         g.output = lambda line: self.log(name, LOG_OUT, line)
         g.error_output = lambda line: self.log(name, LOG_ERROR, line)
         console.install(g)
@@ -106,16 +113,17 @@ class AppRuntime:
             else:
                 given[cap] = grants[cap]
         app.capabilities = device_io.install(self, app, given)
-        self._apply_heap_quota(app)
+        self._apply_limits(app)
         app.state = RUNNING
         self.apps[name] = app
-        code = program.image.entry
-        self._activate(app, lambda: self._run_code(app, code))
+        self._activate(app, lambda: self._run_program(app))
         return app.state == RUNNING
 
-    def _apply_heap_quota(self, app: App) -> None:
-        """Seam: per-Global heap quotas are not in the VM yet; the quota is recorded
-        (`App.heap_quota`) for when they are."""
+    def _apply_limits(self, app: App) -> None:
+        """The app's heap quota and instruction budget as the VM's limits of its Global
+        (what `resourceLimits: { heapBytes, instructions }` gives a Compartment)."""
+        self.machine.limits.adopt(app.global_env, "Compartment", app.heap_quota or None,
+                                  app.budget)
 
     def _run_code(self, app: App, code):
         from vm.objects import JSFunction
@@ -125,12 +133,34 @@ class AppRuntime:
         fn = JSFunction(machine.realm.function_prototype, code, [], app.global_env)
         return machine.interpreter.run(fn, app.global_env.global_object, [], UNDEFINED)
 
+    def _run_program(self, app: App):
+        """Start an image: a script's top level, or a module image's preloaded graph
+        booted into the app's Global (its ROM objects made, no module code run) and its
+        entry's default export called, as `caplet run` starts one."""
+        image = app.program.image
+        if image.rom is None:
+            return self._run_code(app, image.entry)
+        from vm.objects import JSFunction
+        from vm.preload import boot
+        from vm.values import UNDEFINED
+
+        host = app.global_env.module_host
+        host.module_map = {}  # where boot registers the image's records (heap roots too)
+        records = boot(self.machine, image.rom, app.global_env)
+        main = records[0].env.get("default") if records else None
+        if main is not None and isinstance(main.value, JSFunction):
+            return self.machine.interpreter.call(main.value, UNDEFINED, [])
+        return UNDEFINED
+
     def stop(self, name: str, quiet: bool = False, reason: str = "") -> bool:
         app = self.apps.get(name)
         if app is None or app.state != RUNNING:
             return False
         app.state = FAILED if reason else STOPPED
         app.reason = reason
+        if self.machine is not None and not app.global_env.halted:
+            # its functions refuse to run and its queued jobs go (a RUN makes a new Global)
+            self.machine.limits.terminate(app.global_env, reason or "stopped", unwind=False)
         self.timers = [t for t in self.timers if t[2] != name]
         heapq.heapify(self.timers)
         for state in app.io:
@@ -152,37 +182,54 @@ class AppRuntime:
         app = self.apps.get(name)
         return app.state if app else STOPPED
 
+    def reason(self, name: str) -> str:
+        app = self.apps.get(name)
+        return app.reason if app else ""
+
     # -- running code -----------------------------------------------------------------
 
     def call(self, fn, this, args: list):
         """Call a JS function from a device event (inside an activation)."""
         return self.machine.interpreter.call(fn, this, args)
 
+    def _turn(self, app: App, thunk):
+        """``thunk`` as one turn of the app's compartment (metered, heap-checked), then
+        the promise jobs queued meanwhile (each a turn of the app that queued it)."""
+        machine = self.machine
+        fields = app.global_env.compartment
+        result = machine._guard(lambda: machine.compartments.run_turn(fields, thunk),
+                                app.global_env, turn=False)
+        machine.run_microtasks()
+        return result
+
     def _activate(self, app: App, thunk) -> tuple[bool, object]:
         """Run one activation of an app; a failure stops the app (fail-stop)."""
-        machine = self.machine
-        machine.interpreter.steps = app.budget
         self.current = app
         try:
-            result = machine._guard(thunk, app.global_env)
-            machine.run_microtasks()
-            return True, result
+            return True, self._turn(app, thunk)
         except Exception as e:  # noqa: BLE001 - sorted out by _reason
-            why = self._reason(e)
+            why = self._reason(app, e)
         finally:
             self.current = None
+        self._fail(app, why)
+        return False, why
+
+    def _fail(self, app: App, why: str) -> None:
+        machine = self.machine
         machine.jobs.clear()  # the queue was empty when the activation began: all its own
         machine.unhandled.clear()
         self.log(app.name, LOG_ERROR, why)
         self.stop(app.name, reason=why)
-        return False, why
 
-    def _reason(self, e: Exception) -> str:
+    def _reason(self, app: App, e: Exception) -> str:
         """What to report for an exception that ended an activation."""
         from compiler import JSSyntaxError
         from vm.errors import UncaughtError
         from vm.interpreter import StepLimit
 
+        heap = app.global_env.heap
+        if app.global_env.halted and heap is not None and heap.terminated:
+            return heap.terminated  # a limit of the VM stopped it: say which
         if isinstance(e, UncaughtError | StepLimit):
             return str(e)
         if isinstance(e, JSSyntaxError):
@@ -196,7 +243,7 @@ class AppRuntime:
     def eval(self, name: str, source: str) -> tuple[bool, str]:
         """Run a REPL line as a script in a running app's Global; (ok, printed result or
         error). A syntax error or an exception the line throws is the line's result;
-        running out of budget stops the app like any other activation."""
+        exceeding a limit stops the app like any other activation."""
         from compiler import JSSyntaxError, parse
         from compiler.codegen import compile_script
         from vm.errors import UncaughtError
@@ -209,24 +256,21 @@ class AppRuntime:
                                   "<eval>")
         except JSSyntaxError as e:
             return False, f"SyntaxError: {e.message}"
-        machine.interpreter.steps = app.budget
         self.current = app
         try:
-            value = machine._guard(lambda: self._run_code(app, code), app.global_env)
-            machine.run_microtasks()
+            value = self._turn(app, lambda: self._run_code(app, code))
             return True, inspect(value, machine.realm)
         except UncaughtError as e:
-            machine.jobs.clear()
-            machine.unhandled.clear()
-            return False, str(e)
+            if not app.global_env.halted:  # the line threw: that is its result
+                machine.jobs.clear()
+                machine.unhandled.clear()
+                return False, str(e)
+            why = self._reason(app, e)
         except Exception as e:  # noqa: BLE001
-            why = self._reason(e)
+            why = self._reason(app, e)
         finally:
             self.current = None
-        machine.jobs.clear()
-        machine.unhandled.clear()
-        self.log(app.name, LOG_ERROR, why)
-        self.stop(app.name, reason=why)
+        self._fail(app, why)
         return False, why
 
     # -- the event queue: timers and I/O ------------------------------------------------

@@ -54,7 +54,8 @@ def cmd_sim(args) -> int:
 
     return run_sim(board=args.board, listen=args.listen, state=args.state,
                    faults=args.faults, require_signed=args.require_signed, baud=args.baud,
-                   verbose=args.verbose, policy=args.policy, scenario=args.scenario)
+                   verbose=args.verbose, policy=args.policy, scenario=args.scenario,
+                   slots=args.slots)
 
 
 # -- flash -----------------------------------------------------------------------------
@@ -195,6 +196,7 @@ def cmd_apps(args) -> int:
             for a in apps:
                 extra = ", fallback kept" if a.fallback else ""
                 extra += ", signed" if a.signed else ""
+                extra += f" ({a.reason})" if a.reason else ""
                 print(f"{a.name:<20} slot {a.slot}  {a.size:>7} bytes  {a.state:<8} "
                       f"sha256 {a.sha256.hex()[:12]}{extra}")
             return 0
@@ -240,7 +242,8 @@ def cmd_reset(args) -> int:
     return _guard("reset", body)
 
 
-def _lines(prompt: str):
+def _lines(prompt: str | list[str]):
+    """Non-blank input lines; a one-item list as prompt lets the caller change it."""
     try:
         import readline  # noqa: F401 - line editing and history for input()
     except ImportError:
@@ -248,7 +251,8 @@ def _lines(prompt: str):
     interactive = sys.stdin.isatty()
     while True:
         try:
-            line = input(prompt if interactive else "")
+            shown = prompt[0] if isinstance(prompt, list) else prompt
+            line = input(shown if interactive else "")
         except EOFError:
             return
         if line.strip():
@@ -282,14 +286,24 @@ def desktop_repl() -> int:
     from vm.inspect import inspect
 
     machine = Machine(output=lambda line: print(line, flush=True))
-    for line in _lines("> "):
+    prompt = ["> "]
+    pending = ""
+    for line in _lines(prompt):
+        source = pending + line
         try:
-            print(inspect(machine.run_script(line, filename="<repl>"), machine.realm),
-                  flush=True)
+            result = machine.run_script(source, filename="<repl>")
         except JSSyntaxError as e:
+            if e.message == "Unexpected end of input":  # as node does: read on
+                pending, prompt[0] = source + "\n", "... "
+                continue
             print(f"SyntaxError: {e.message}", flush=True)
         except UncaughtError as e:
             print(str(e), flush=True)
+        else:
+            print(inspect(result, machine.realm), flush=True)
+        pending, prompt[0] = "", "> "
+    if pending:
+        print("SyntaxError: Unexpected end of input", flush=True)
     return 0
 
 
@@ -316,6 +330,8 @@ def register(sub) -> None:
                    "default: policy.toml in --state, else Timer only)")
     s.add_argument("--scenario", metavar="FILE", help="scripted peripherals: digital "
                    "input events, I2C devices, serial input (TOML or JSON)")
+    s.add_argument("--slots", type=int, metavar="N", help="cut the board's app region into "
+                   "N equal slots (room for more apps side by side)")
     s.set_defaults(run=cmd_sim)
 
     def port_args(p, baud=True):

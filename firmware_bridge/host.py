@@ -15,6 +15,7 @@ from collections.abc import Callable
 from . import messages as m
 from .link import Link, LinkError, link_timeout
 from .messages import DATA_HEADER, ErrorCode
+from .spec import PROTOCOL_VERSION
 
 
 class DeviceError(Exception):
@@ -67,10 +68,11 @@ class DeviceClient:
     """A session with one device over `url` (pty path, socket://, loop://, /dev/tty...)."""
 
     def __init__(self, url: str, baud: int = 115200, timeout: float = 10.0,
-                 on_log: Callable[[m.Log], None] | None = None):
+                 on_log: Callable[[m.Log], None] | None = None, rto: float | None = None):
         self.url = auto_port() if url == "auto" else url
         self.baud = baud
         self.timeout = timeout
+        self.rto = rto  # a fixed retransmission timeout (else one from the line rate)
         self.on_log = on_log
         self.logs: deque[m.Log] = deque(maxlen=1000)
         self.port = None
@@ -85,11 +87,16 @@ class DeviceClient:
             try:
                 self.close()
                 self.port = open_port(self.url, self.baud)
-                self.link = Link(self.port, role="host", max_payload=0xFFFF, window=8, rto=1.0)
+                self.link = Link(self.port, role="host", max_payload=0xFFFF, window=8,
+                                 rto=self.rto or 1.0)
                 self.link.connect(timeout=min(self.timeout, 5.0))
                 self.hello = self.request(m.Hello())
                 if not isinstance(self.hello, m.Hello):
                     raise ConnectionFailed("the device did not answer HELLO")
+                if self.hello.protocol != PROTOCOL_VERSION:
+                    raise ConnectionFailed(
+                        f"the device speaks protocol {self.hello.protocol}, this caplet "
+                        f"speaks {PROTOCOL_VERSION}: update the older side")
                 self.link.window = max(1, self.hello.window)
                 self._set_rto(self.hello.baud or self.baud)
                 return self.hello
@@ -183,7 +190,8 @@ class DeviceClient:
         self._set_rto(rate)
 
     def _set_rto(self, baud: int) -> None:
-        self.link.rto = link_timeout(self.hello.window, self.hello.max_payload, baud)
+        self.link.rto = self.rto or link_timeout(self.hello.window, self.hello.max_payload,
+                                                 baud)
 
     def flash(self, name: str, image: bytes, signature: bytes = b"", *, digest: bytes,
               progress: Callable[[int, int, int], None] | None = None,

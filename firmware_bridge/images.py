@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import struct
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,29 +95,21 @@ class ImageChecker:
         """The first bytes of an incoming image: is it a caplet image for this board?"""
         from compiler.bytecode import image as im
 
-        if len(head) < im.HEADER_SIZE or head[:8] != im.MAGIC:
-            raise ProtocolError(ErrorCode.LOAD_FAILED, "not a caplet image (bad magic)")
-        if head[8] not in (1, 2):
-            raise ProtocolError(ErrorCode.LOAD_FAILED, "image header: unknown byte order")
-        order = "<" if head[8] == 1 else ">"
-        fmt, isa, _ = struct.unpack_from(order + "HHH", head, 10)
-        board = head[32:64].split(b"\0", 1)[0].decode("ascii", "replace")
-        arch = head[64:80].split(b"\0", 1)[0].decode("ascii", "replace")
+        try:
+            head_ = im.read_header(head)
+        except im.ImageError as e:
+            check = str(e).split(":", 1)[0]
+            code = ErrorCode.WRONG_BOARD if check == "instruction set" else \
+                ErrorCode.LOAD_FAILED
+            raise ProtocolError(code, f"image header: {e}") from None
         profile = self.spec.profile
-        if board != self.spec.board:
-            raise ProtocolError(ErrorCode.WRONG_BOARD, f"the image is for {board}, this device "
-                                f"is {self.spec.board}")
-        if profile is not None and (arch, "little" if order == "<" else "big", head[9]) != \
+        if head_.board != self.spec.board:
+            raise ProtocolError(ErrorCode.WRONG_BOARD, f"the image is for {head_.board}, this "
+                                f"device is {self.spec.board}")
+        if profile is not None and (head_.arch, head_.endianness, head_.word_size) != \
                 (profile.arch, profile.endianness, profile.word_size):
-            raise ProtocolError(ErrorCode.WRONG_BOARD, f"the image targets {arch}, this "
+            raise ProtocolError(ErrorCode.WRONG_BOARD, f"the image targets {head_.arch}, this "
                                 f"device is {profile.arch}")
-        if fmt != im.FORMAT_VERSION:
-            raise ProtocolError(ErrorCode.LOAD_FAILED, f"image format {fmt}, this device "
-                                f"reads format {im.FORMAT_VERSION}")
-        if isa != im.ISA_VERSION or head[16:24] != im.isa_hash():
-            raise ProtocolError(ErrorCode.WRONG_BOARD, f"the image was compiled for ISA {isa} "
-                                f"({head[16:24].hex()}); this device runs ISA "
-                                f"{im.ISA_VERSION} ({im.isa_hash().hex()}): recompile it")
 
     def load(self, name: str, data: bytes, digest: bytes, signature: bytes) -> Program:
         """Check an image completely and decode it; ProtocolError saying what failed."""
@@ -142,7 +133,7 @@ class ImageChecker:
         if image.manifest.name != name:
             raise ProtocolError(ErrorCode.LOAD_FAILED, f"the image's manifest names the app "
                                 f"{image.manifest.name!r}, not {name!r}")
-        if image.modules and image.modules[0].kind != "script":
-            raise ProtocolError(ErrorCode.LOAD_FAILED, f"{name}: module images cannot run on "
-                                "the device yet (scripts only)")
+        if image.rom is None and any(mod.kind != "script" for mod in image.modules):
+            raise ProtocolError(ErrorCode.LOAD_FAILED, f"{name}: a module image without a "
+                                "ROM snapshot cannot run (compile it with --preload)")
         return Program(name, image)

@@ -1,10 +1,14 @@
-"""Reliable, ordered delivery of frames over a byte stream: a Go-Back-N sliding window.
+"""Reliable, ordered delivery of frames over a byte stream: a sliding window with
+cumulative acknowledgements and selective resends.
 
-The sender keeps up to `window` sequenced frames unacknowledged; the receiver accepts
-only the next expected sequence number and answers with a cumulative ACK (duplicates
-are re-acknowledged and dropped; a gap or a bad frame draws one NAK, repeated at most
-every half timeout). The sender resends everything unacknowledged on a NAK or when no
-acknowledgement has arrived for `rto` seconds. A session starts with SYNC/SYNCACK
+The sender keeps up to `window` sequenced frames unacknowledged. The receiver delivers
+frames in sequence order and answers with a cumulative ACK; duplicates are
+re-acknowledged and dropped. A frame past a gap is held (up to the inbox limit) and
+draws a NAK naming the first missing number; a bad frame draws the same NAK. NAKs are
+sent at most every half timeout for one missing number, at once for a new one (a gap
+filled while frames past another gap are held). On a NAK the sender resends the one
+frame named; when no acknowledgement has arrived for `rto` seconds it resends
+everything unacknowledged. A session starts with SYNC/SYNCACK
 (a nonce echoed), after which both directions restart at sequence 0.
 
 `port` is anything with pyserial's `read(n)`/`write(b)` and a `timeout` attribute: a
@@ -70,7 +74,9 @@ class Link:
         self.last_progress = time.monotonic()
         self.retries = 0
         self.rx_expected = 0
+        self.held: dict[int, Frame] = {}  # frames received past a gap, by sequence number
         self.last_nak = 0.0
+        self.last_nak_seq = -1
 
     # -- public ----------------------------------------------------------------------
 
@@ -84,8 +90,8 @@ class Link:
         while True:
             self._write(encode_frame(Frame(SYNC, 0, self.nonce)))
             with self.lock:
-                self.lock.wait_for(lambda: self.synced or self.dead,
-                                   min(0.3, max(0.0, deadline - time.monotonic())))
+                self.lock.wait_for(lambda: self.synced or self.dead,  # then SYNC again
+                                   min(0.3, self.rto, max(0.0, deadline - time.monotonic())))
                 if self.dead:
                     raise LinkError(self.dead)
                 if self.synced:
@@ -235,11 +241,11 @@ class Link:
                 self.last_progress = time.monotonic()
                 self.retries = 0
                 self.lock.notify_all()
-            if resend and self.unacked:
+            if resend and self.unacked:  # the receiver holds what followed: resend one
                 self.stats["naks"] += 1
                 self.last_progress = time.monotonic()
-                raws = [raw for _, raw in self.unacked]
-                self.stats["resent"] += len(raws)
+                raws = [self.unacked[0][1]]
+                self.stats["resent"] += 1
         for raw in raws:
             self._write(raw)
 
@@ -251,18 +257,31 @@ class Link:
             if d == 0:
                 if len(self.inbox) >= self.inbox_limit:
                     return  # no room: unacknowledged, so the sender will resend it
-                self.inbox.append(frame)
-                self.rx_expected = (self.rx_expected + 1) & 0xFFFF
-                self.stats["received"] += 1
+                self._deliver(frame)
+                while self.rx_expected in self.held and len(self.inbox) < self.inbox_limit:
+                    self._deliver(self.held.pop(self.rx_expected))
                 self.lock.notify_all()
+                if self.held and self.rx_expected not in self.held:  # past another gap
+                    self._nak_locked()
+                    return
                 ack = self.rx_expected
             elif d >= HALF:  # already delivered: acknowledge again so the sender moves on
                 self.stats["duplicates"] += 1
                 ack = self.rx_expected
-            else:  # a gap: something before it was lost
+            else:  # past a gap: something before it was lost; keep this one meanwhile
+                if frame.seq in self.held:
+                    self.stats["duplicates"] += 1
+                elif d < self.inbox_limit and \
+                        len(self.inbox) + len(self.held) < self.inbox_limit:
+                    self.held[frame.seq] = frame
                 self._nak_locked()
                 return
         self._write(encode_frame(Frame(ACK, ack)))
+
+    def _deliver(self, frame: Frame) -> None:
+        self.inbox.append(frame)
+        self.rx_expected = (self.rx_expected + 1) & 0xFFFF
+        self.stats["received"] += 1
 
     def _nak(self) -> None:
         with self.lock:
@@ -272,9 +291,10 @@ class Link:
 
     def _nak_locked(self) -> None:
         now = time.monotonic()
-        if now - self.last_nak < self.rto / 2:
+        if now - self.last_nak < self.rto / 2 and self.last_nak_seq == self.rx_expected:
             return
         self.last_nak = now
+        self.last_nak_seq = self.rx_expected
         raw = encode_frame(Frame(NAK, self.rx_expected))
         # written outside the state lock would be nicer; a NAK is 10 bytes
         self._write(raw)

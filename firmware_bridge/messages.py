@@ -153,6 +153,7 @@ class AppInfo:
     state: str = f(STR)  # running, stopped, failed
     fallback: bool = f(BOOL)  # a previous good image is kept
     signed: bool = f(BOOL)
+    reason: str = f(TEXT)  # why it stopped, when it failed ("" otherwise)
 
 
 @dataclass(frozen=True)

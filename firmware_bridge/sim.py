@@ -75,6 +75,29 @@ class Device:
             agent.runtime.run_due()
 
 
+def split_slots(spec: DeviceSpec, count: int) -> DeviceSpec:
+    """The board with its app region (first slot to last slot) cut into ``count`` equal
+    slots on erase-sector boundaries (`caplet sim --slots`: room for more apps)."""
+    from dataclasses import replace
+
+    from .spec import SlotSpec
+
+    if count < 1:
+        raise ValueError("--slots must be at least 1")
+    start = min(s.offset for s in spec.slots)
+    end = max(s.offset + s.size for s in spec.slots)
+    edges = [e for e in spec.sector_starts() if start <= e <= end]
+    bounds = [start]
+    for i in range(1, count):
+        want = start + (end - start) * i // count
+        bounds.append(max(e for e in edges if e <= want))
+    bounds.append(end)
+    if len(set(bounds)) != len(bounds):
+        raise ValueError(f"{spec.board}'s app region cannot hold {count} slots")
+    return replace(spec, slots=tuple(SlotSpec(a, b - a, f"s{i}") for i, (a, b) in
+                                     enumerate(zip(bounds, bounds[1:], strict=False))))
+
+
 def load_policy(spec: DeviceSpec, policy: str | None, state: str | None) -> Policy:
     """`--policy FILE`, else `policy.toml` (or `.json`) in the state directory, else the
     default policy (Timer only)."""
@@ -91,10 +114,12 @@ def load_policy(spec: DeviceSpec, policy: str | None, state: str | None) -> Poli
 def run_sim(board: str = "pico", pty: bool = True, listen: str | None = None,
             state: str | None = None, faults: str = "", require_signed: str | None = None,
             baud: int | None = None, verbose: bool = False, policy: str | None = None,
-            scenario: str | None = None) -> int:
+            scenario: str | None = None, slots: int | None = None) -> int:
     """The `caplet sim` command; returns an exit status."""
     try:
         spec = spec_for(board)
+        if slots is not None:
+            spec = split_slots(spec, slots)
         fault_spec = Faults.parse(faults or "")
         key = load_public_key(require_signed) if require_signed else None
         rules = load_policy(spec, policy, state)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-PROTOCOL_VERSION = 2
+PROTOCOL_VERSION = 3  # 3: APPS entries say why an app stopped
 FIRMWARE_VERSION = "0.2.0"
 PAGE_SIZE = 256  # the program page of the NOR parts on these boards; boot records use it
 STANDARD_RATES = (9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600, 1000000,
@@ -131,18 +131,13 @@ def device_spec(profile, **overrides) -> DeviceSpec:
 
 def resolve_board(name: str) -> str:
     """A board file name from a name or an alias; ValueError naming the choices."""
-    from boards import board_names
+    from boards import BoardError
+    from boards.profile import resolve_board_name
 
-    names = board_names()
-    if name in names:
-        return name
-    hits = [b for b in names if name in b.split("-")] or \
-        [b for b in names if b.startswith(name)]
-    if len(hits) == 1:
-        return hits[0]
-    if hits:
-        raise ValueError(f"board {name!r} is ambiguous: {', '.join(hits)}")
-    raise ValueError(f"unknown board {name!r} (known: {', '.join(names)})")
+    try:
+        return resolve_board_name(name)
+    except BoardError as e:
+        raise ValueError(str(e)) from None
 
 
 def spec_for(name: str, **overrides) -> DeviceSpec:

@@ -100,7 +100,11 @@ class PtyEndpoint:
         os.set_blocking(self.master, False)
 
     def read_raw(self, timeout: float) -> bytes:
-        r, _, _ = select.select([self.master], [], [], timeout)
+        try:
+            r, _, _ = select.select([self.master], [], [], timeout)
+        except (OSError, ValueError):  # closed under the reader (the wire is shutting down)
+            time.sleep(timeout)
+            return b""
         if not r:
             return b""
         try:

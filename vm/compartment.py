@@ -305,6 +305,7 @@ class Compartments:
         from . import evaluators
 
         evaluators.install(machine, g)
+        g.note_host_objects()  # its Compartment, eval and Function: charged to it
 
     # -- evaluate -------------------------------------------------------------------
 
@@ -400,13 +401,14 @@ class Compartments:
         raise StepLimit("instruction budget exhausted")
 
 
-def resource_limits(value) -> tuple[int | None, int | None]:
-    """caplet's `resourceLimits: { heapBytes, instructions }` option: a heap quota in
-    bytes (by the machine's cost model) and an instruction budget per turn."""
+def resource_limits(value, who: str = "Compartment") -> tuple[int | None, int | None]:
+    """caplet's `resourceLimits: { heapBytes, instructions }` option (of a Compartment or
+    a new Global): a heap quota in bytes (by the machine's cost model) and an
+    instruction budget per turn."""
     if value is UNDEFINED:
         return None, None
     if not isinstance(value, JSObject):
-        raise JSError("TypeError", "Compartment option resourceLimits must be an object")
+        raise JSError("TypeError", f"{who} option resourceLimits must be an object")
     out = []
     for key in ("heapBytes", "instructions"):
         n = value.get(key)

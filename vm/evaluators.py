@@ -143,16 +143,22 @@ def make_function_constructor(machine, g, kind: str = "normal", name: str = "Fun
     return fn
 
 
-def install(machine, g) -> None:
-    """Give the Global ``g`` its own `eval` and `Function`; the main Global's are %eval%
-    and %Function% (the constructor `Function.prototype.constructor` names)."""
-    realm = machine.realm
+def make_eval(machine, g):
+    """The Global ``g``'s own `eval` (the one a direct eval in its code must call)."""
 
     def eval_(this, args):
         return perform_indirect_eval(machine, g, args[0] if args else UNDEFINED)
 
-    fn = realm.native("eval", eval_, 1)
+    fn = machine.realm.native("eval", eval_, 1)
     g.eval_function = fn
+    return fn
+
+
+def install(machine, g) -> None:
+    """Give the Global ``g`` its own `eval` and `Function`; the main Global's are %eval%
+    and %Function% (the constructor `Function.prototype.constructor` names)."""
+    realm = machine.realm
+    fn = make_eval(machine, g)
     g.global_object.define("eval", fn, WRITABLE | CONFIGURABLE)
     if "%eval%" not in realm.intrinsics:
         realm.intrinsics["%eval%"] = fn

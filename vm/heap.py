@@ -10,8 +10,11 @@ What a trace counts, starting from a Global's roots (its global object, its scri
 bindings, its module environments, the registers and cells of its running and suspended
 activations): every JavaScript object, closure cell and string reachable from them,
 stopping at the ROM segment (frozen, shared, never charged), at the shared intrinsics,
-at another Global's global object and at another Global's functions (their closures are
-charged to their own Global). Internal Python data of built-ins (a promise's reactions,
+at another Global's global object and host objects (its console, timers, evaluators and
+constructors) and at another Global's functions (their closures are charged to their
+own Global). A new Global's global object is an alias of a shared template: it is
+charged its alias slot, what it wrote, and the template's non-ROM bindings
+(vm/global_object.py). Internal Python data of built-ins (a promise's reactions,
 a bound function's target, a Map's entries) is followed through containers and
 ``__slots__`` records. An object reachable from two Globals is charged to both.
 """
@@ -23,7 +26,9 @@ import types
 import weakref
 from dataclasses import dataclass
 
+from .global_object import GlobalObject, PerGlobal, _Deleted
 from .objects import ROM, Cell, JSArray, JSFunction, JSNative, JSObject, Slot
+from .values import _Singleton
 
 
 @dataclass(frozen=True)
@@ -80,6 +85,7 @@ class Over(Exception):
 
 _FRAME_LOCALS = ("fn", "this", "args", "regs", "cells", "exception")
 _SKIP_SLOTS = frozenset({"proto", "props", "extensible", "segment", "class_name", "internal",
+                         "template", "own",
                          "items", "code", "cells", "this_value", "home_object", "global_env",
                          "fields", "constructor_kind", "referrer", "fn", "construct",
                          "__weakref__"})
@@ -103,12 +109,12 @@ def _extra_slots(t: type) -> tuple[str, ...]:
 class Tracer:
     """Measures one Global's live bytes (see the module doc)."""
 
-    def __init__(self, g, cost: Cost, shared: set[int], others: set[int],
+    def __init__(self, g, cost: Cost, shared: set[int], owners: dict,
                  limit: float = float("inf")):
         self.g = g
         self.cost = cost
         self.shared = shared  # ids of the shared intrinsics (never charged)
-        self.others = others  # ids of other Globals' global objects
+        self.owners = owners  # id -> Global, of each Global's global and host objects
         self.limit = limit
         self.seen: set[int] = set()
         self.total = 0
@@ -121,7 +127,7 @@ class Tracer:
 
     def push(self, v) -> None:
         t = type(v)
-        if t is float or t is bool or v is None:
+        if t is float or t is bool or v is None or t is _Singleton or t is _Deleted:
             return
         i = id(v)
         if i in self.seen:
@@ -139,12 +145,12 @@ class Tracer:
         stack = self.stack
         push = self.push
         shared = self.shared
-        others = self.others
+        owners = self.owners
         g = self.g
         while stack:
             v = stack.pop()
             if isinstance(v, JSObject):
-                if v.segment is ROM or id(v) in shared or id(v) in others:
+                if v.segment is ROM or id(v) in shared or owners.get(id(v), g) is not g:
                     continue
                 if isinstance(v, JSFunction):
                     if v.global_env is not g and getattr(v.global_env, "base", None) is not g:
@@ -165,6 +171,8 @@ class Tracer:
                                 push(c.cell_contents)
                             except ValueError:  # an empty closure cell
                                 pass
+                elif type(v) is GlobalObject:
+                    self.global_object(v)
                 else:
                     self.charge(cost.object_header)
                 props = v.props
@@ -209,6 +217,37 @@ class Tracer:
             # anything else (the machine, a Global, compiled code) is not on any heap
         return self.total
 
+    def global_object(self, v: GlobalObject) -> None:
+        """A new Global's global object: header and alias slot, what it wrote over the
+        template (``own``), and the template's entries that are not ROM bindings (all
+        of them if the realm does not share that template); ``props`` are counted by
+        the caller as any object's."""
+        cost = self.cost
+        self.charge(cost.object_header)
+        template = v.template
+        if template is None:
+            return
+        own = v.own
+        self.charge(cost.property_slot * (1 + (len(own) if own else 0) + (
+            template.charged if template.shared else len(template.entries))))
+        push = self.push
+        if own:
+            for stored in own.values():
+                if type(stored) is Slot:
+                    push(stored.value)
+                    push(stored.getter)
+                    push(stored.setter)
+                else:
+                    push(stored)
+        for stored in template.entries.values():
+            if type(stored) is Slot:
+                if type(stored.value) is not PerGlobal:
+                    push(stored.value)
+                push(stored.getter)
+                push(stored.setter)
+            else:
+                push(stored)
+
     def frame_locals(self, frame) -> None:
         f_locals = frame.f_locals
         if frame.f_code.co_filename.startswith("<tier "):  # registers are r0, r1, ... c0, ...
@@ -252,10 +291,22 @@ def activations(frame_code) -> list:
     return out
 
 
-def measure(g, cost: Cost, shared: set[int], others: set[int], frames=(),
+def owned(globals_) -> dict:
+    """id -> Global of the objects each of ``globals_`` owns: its global object and its
+    host objects (console, timers, its own evaluators and constructors), charged to it
+    and not to another Global that reaches them."""
+    out: dict = {}
+    for g in globals_:
+        out[id(g.global_object)] = g
+        for obj in g.host_objects:
+            out[id(obj)] = g
+    return out
+
+
+def measure(g, cost: Cost, shared: set[int], owners: dict, frames=(),
             limit: float = float("inf")) -> tuple[int, int]:
     """(live bytes, objects visited) of Global ``g``; stops past ``limit`` bytes."""
-    tracer = Tracer(g, cost, shared, others, limit)
+    tracer = Tracer(g, cost, shared, owners, limit)
     for root in roots(g):
         tracer.push(root)
     for frame in frames:

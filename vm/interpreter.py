@@ -344,7 +344,8 @@ class Interpreter:
                             b = regs[ins[3]]
                             if type(a) is float and type(b) is float:
                                 regs[ins[1]] = a + b
-                            elif type(a) is str and type(b) is str:
+                            elif (type(a) is str and type(b) is str
+                                  and len(a) + len(b) <= C.MAX_STRING_LENGTH):
                                 regs[ins[1]] = a + b
                             else:
                                 regs[ins[1]] = C.js_add(a, b)

@@ -10,8 +10,9 @@ steps used to every account and acts on the ones that ran out. With no limits se
 meter is inactive and ``Interpreter.steps`` is the host's budget, as before.
 
 A *turn* of a Global is one entry into it from its host: a script run or a job or a
-timer of the main Global, a ``Compartment.prototype.evaluate`` call, or one of the
-compartment's jobs (a job belongs to the Global whose evaluation queued it).
+timer of the main Global, a ``Compartment.prototype.evaluate`` call, a call of a new
+Global's own `eval`, or one of the jobs those queued (a job belongs to the Global whose
+turn queued it).
 
 :class:`Limits` (``machine.limits``) keeps each limited or reported Global's
 :class:`~vm.heap.Heap`, runs the heap checks (vm/heap.py measures), and terminates a
@@ -26,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .heap import DESKTOP_COST, Cost, Heap, activations, measure, rom_bytes, shared_ids
+from .heap import DESKTOP_COST, Cost, Heap, activations, measure, owned, rom_bytes, shared_ids
 from .interpreter import Interpreter, StepLimit
 from .objects import JSError
 
@@ -177,6 +178,7 @@ class Limits:
         self.on_terminate: Callable[[str], None] | None = None
         self._shared: set[int] | None = None
         self.rom_roots: list = []  # preloaded module instances (their ROM is reported)
+        self.in_turn: list = []  # Globals with heaps whose turns are running, innermost last
 
     # -- set-up ----------------------------------------------------------------------
 
@@ -210,18 +212,39 @@ class Limits:
             self._shared = shared_ids(self.machine.realm)
         return self._shared
 
+    def owners(self, globals_: list) -> dict:
+        """Who owns what (vm/heap.py ``owned``): the Globals with heaps, and the main
+        Global always (what it made is its own, measured or not)."""
+        main = self.machine.main
+        return owned([main, *(g for g in globals_ if g is not None and g is not main)])
+
     # -- turns ---------------------------------------------------------------------
 
     def run_turn(self, g, thunk):
         """Run ``thunk`` as a turn of ``g`` under its instruction budget, if it has one."""
         heap = g.heap
-        if heap is None or heap.instructions is None:
+        if heap is None:
             return thunk()
-        turn = self.meter.push(g, heap.instructions)
+        turn = self.meter.push(g, heap.instructions) if heap.instructions is not None else None
+        self.in_turn.append(g)
         try:
             return thunk()
         finally:
-            self.meter.pop(turn)
+            self.in_turn.pop()
+            if turn is not None:
+                self.meter.pop(turn)
+
+    def job_owner(self):
+        """The Global a job queued now belongs to: the innermost running turn of a
+        compartment or of a new Global (None: the main Global's)."""
+        machine = self.machine
+        active = machine.compartments.active
+        inner = active[-1].global_env if active else None
+        if self.in_turn:
+            g = self.in_turn[-1]
+            if g is not inner and g.compartment is None and g is not machine.main:
+                return g
+        return inner
 
     # -- checks and termination ------------------------------------------------------
 
@@ -231,7 +254,7 @@ class Limits:
         frames = activations(FRAME_CODE)
         shared = self.shared()
         live_globals = [(h, h.ref()) for h in self.heaps if h.terminated is None]
-        others = {id(g.global_object) for _, g in live_globals if g is not None}
+        owners = self.owners([g for _, g in live_globals])
         visited = 0
         over = []
         for heap, g in live_globals:
@@ -241,17 +264,15 @@ class Limits:
             if heap.quota is None and not self.tracking:
                 continue
             limit = heap.quota if heap.quota is not None and not self.tracking else None
-            own = id(g.global_object)
-            others.discard(own)
-            live, n = measure(g, self.cost, shared, others, frames,
+            live, n = measure(g, self.cost, shared, owners, frames,
                               float("inf") if limit is None else limit)
-            others.add(own)
             visited += n
             heap.record(live)
             if heap.quota is not None and live > heap.quota:
                 over.append((g, live))
         self.meter.check_every = max(MIN_CHECK_INTERVAL, CHECK_RATIO * visited)
-        running = [machine.main, *(f.global_env for f in machine.compartments.active)]
+        running = [machine.main, *(f.global_env for f in machine.compartments.active),
+                   *self.in_turn]
         stop = None
         for g, live in over:
             reason = f"heap quota of {g.heap.quota} bytes exceeded ({live} bytes live at least)"
@@ -265,15 +286,12 @@ class Limits:
         """Measure every recorded heap now (for a report at exit)."""
         shared = self.shared()
         pairs = [(h, h.ref()) for h in self.heaps]
-        others = {id(g.global_object) for _, g in pairs if g is not None}
+        owners = self.owners([g for _, g in pairs])
         for heap, g in pairs:
             if g is None:
                 heap.live = 0
                 continue
-            own = id(g.global_object)
-            others.discard(own)
-            heap.record(measure(g, self.cost, shared, others)[0])
-            others.add(own)
+            heap.record(measure(g, self.cost, shared, owners)[0])
 
     def terminate(self, g, reason: str, unwind: bool = True) -> None:
         """Stop ``g`` fail-stop (see the module doc); raise Terminated if ``unwind``."""

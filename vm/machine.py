@@ -188,9 +188,9 @@ class Machine:
                 from None
 
     def enqueue_job(self, job: Callable[[], object]) -> None:
-        active = self.compartments.active
-        if active:  # queued by a compartment's code: a turn of that compartment
-            job = OwnedJob(active[-1].global_env, job)
+        owner = self.limits.job_owner()
+        if owner is not None:  # queued in a compartment's or a new Global's turn: its turn
+            job = OwnedJob(owner, job)
         self.jobs.append(job)
 
     def track_rejection(self, promise) -> None:
@@ -204,7 +204,12 @@ class Machine:
         while self.jobs:
             job = self.jobs.popleft()
             if type(job) is OwnedJob:
-                self.compartments.run_job(job)
+                if job.owner.compartment is None:
+                    from .new_global import run_job
+
+                    run_job(self, job)
+                else:
+                    self.compartments.run_job(job)
                 continue
             self._guard(job, self.main)
         if self.unhandled:
@@ -276,6 +281,7 @@ class Machine:
         realm.method(obj, "clearInterval", clear_timer, 1)
         realm.method(obj, "queueMicrotask", lambda this, args: self.enqueue_job(
             lambda: self.interpreter.call(args[0], UNDEFINED, [])) or UNDEFINED, 1)
+        g.note_host_objects()  # console, timers, Global, Compartment: charged to g
 
 
 __all__ = ["Machine", "UncaughtError", "JSSyntaxError"]

@@ -19,10 +19,16 @@ module, shared); `importMetaHook(specifier, meta)` fills `import.meta`.
 
 from __future__ import annotations
 
+import math
+
 from .convert import is_callable, to_string
+from .errors import UncaughtError
+from .evaluators import perform_indirect_eval
+from .global_object import GlobalObject, PerGlobal, Template
+from .limits import Terminated
 from .module_namespace import ModuleNamespace
 from .modules import SourceTextModule
-from .objects import CONFIGURABLE, WRITABLE, JSError, JSObject, JSThrow
+from .objects import CONFIGURABLE, DEFAULT, WRITABLE, JSError, JSObject, JSThrow, Slot
 from .realm import Global
 from .values import UNDEFINED
 
@@ -102,9 +108,9 @@ def source_of(value):
     return None
 
 
-def install(machine, g: Global) -> None:
-    """Give the Global ``g`` its own `Global` constructor and first-class `import`."""
-    realm = machine.realm
+def make_global_constructor(machine, g: Global):
+    """The Global ``g``'s own `Global` constructor (new Globals it makes have ``g`` as
+    their creator)."""
 
     def call(this, args):
         raise JSError("TypeError", "Constructor Global requires 'new'")
@@ -112,29 +118,172 @@ def install(machine, g: Global) -> None:
     def construct(args, new_target):
         return new_global(machine, g, args[0] if args else UNDEFINED).global_object
 
-    ctor = realm.native("Global", call, 0, construct)
-    g.global_object.define("Global", ctor, WRITABLE | CONFIGURABLE)
+    fn = machine.realm.native("Global", call, 0, construct)
+    g.note_host_objects(fn)
+    return fn
+
+
+def make_import(machine, g: Global):
+    """The Global ``g``'s first-class `import(specifier, options)`."""
 
     def import_(this, args):
         specifier = args[0] if args else UNDEFINED
         options = args[1] if len(args) > 1 else UNDEFINED
         return machine.modules.import_call(None, g, specifier, options, 0)
 
-    realm.method(g.global_object, "import", import_, 1)
+    fn = machine.realm.native("import", import_, 1)
+    g.note_host_objects(fn)
+    return fn
+
+
+def make_eval(machine, g: Global):
+    """A new Global's `eval`: an indirect eval is a turn of that Global (its budget)."""
+
+    def eval_(this, args):
+        source = args[0] if args else UNDEFINED
+        if g.heap is None:
+            return perform_indirect_eval(machine, g, source)
+        return run_turn(machine, g, lambda: perform_indirect_eval(machine, g, source))
+
+    fn = machine.realm.native("eval", eval_, 1)
+    g.eval_function = fn
+    g.note_host_objects(fn)
+    return fn
+
+
+def run_turn(machine, g: Global, thunk):
+    """Run ``thunk`` as a turn of the new Global ``g``; if a limit stops ``g`` (fail-stop)
+    its caller gets an Error."""
+    try:
+        return machine.limits.run_turn(g, thunk)
+    except Terminated as stop:
+        if stop.global_env is not g:
+            raise
+        raise JSError("Error", f'Global "{g.name}" terminated: {g.heap.terminated}') from None
+
+
+def run_job(machine, job) -> None:
+    """A job a new Global's turn queued: dropped if that Global was terminated, else
+    run as its turn."""
+    g = job.owner
+    if g.halted:
+        return
+    try:
+        machine._guard(lambda: run_turn(machine, g, job.job), g, turn=False)
+    except UncaughtError:
+        if not g.halted:
+            raise  # an ordinary uncaught error; a termination was reported already
+
+
+def install(machine, g: Global) -> None:
+    """Give the (main-like) Global ``g`` its own `Global` constructor and `import`."""
+    obj = g.global_object
+    obj.define("Global", make_global_constructor(machine, g), WRITABLE | CONFIGURABLE)
+    obj.define("import", make_import(machine, g), WRITABLE | CONFIGURABLE)
+
+
+def _makers(machine) -> dict:
+    """The PerGlobal entries every template ends with (made once per machine)."""
+    made = getattr(machine.realm, "per_global_entries", None)
+    if made is None:
+        from .evaluators import make_function_constructor
+
+        made = machine.realm.per_global_entries = {
+            name: Slot(PerGlobal(make), WRITABLE | CONFIGURABLE) for name, make in (
+                ("globalThis", None),
+                ("eval", lambda g: make_eval(machine, g)),
+                ("Function", lambda g: _noted(g, make_function_constructor(machine, g))),
+                ("Global", lambda g: make_global_constructor(machine, g)),
+                ("import", lambda g: make_import(machine, g)))}
+    return made
+
+
+def _noted(g: Global, fn: JSObject) -> JSObject:
+    g.note_host_objects(fn)
+    return fn
+
+
+TEMPLATE_CACHE = 16  # distinct templates a realm shares; past that each Global has its own
+_STANDARD = {"Infinity": float("inf"), "undefined": UNDEFINED}
+
+
+def _signature(key, stored) -> tuple:
+    """What makes two template entries the same (by identity for objects; floats by sign
+    too, and types apart, so 0 and -0, 1 and true and 1n differ)."""
+    if type(stored) is Slot:
+        value = stored.value
+        return (key, stored.flags, type(value), value, _sign(value), stored.getter,
+                stored.setter)
+    return (key, DEFAULT, type(stored), stored, _sign(stored))
+
+
+def _sign(value) -> float:
+    return math.copysign(1.0, value) if type(value) is float else 0.0
+
+
+def _is_rom_binding(realm, key, stored) -> bool:
+    """The realm's standard binding of ``key`` (what a device keeps in ROM)."""
+    if type(stored) is not Slot or type(key) is not str:
+        return False
+    value = stored.value
+    if type(value) is PerGlobal:
+        return True
+    if stored.flags == WRITABLE | CONFIGURABLE:
+        return value is realm.intrinsics.get(f"%{key}%") and isinstance(value, JSObject)
+    if stored.flags == 0:
+        if key == "NaN":
+            return type(value) is float and value != value
+        return key in _STANDARD and value is not None and type(value) is type(
+            _STANDARD[key]) and value == _STANDARD[key]
+    return False
+
+
+def template_for(machine, source: JSObject, names: list) -> Template:
+    """The shared template of the bindings ``names`` of ``source`` (see
+    vm/global_object.py), cached per realm."""
+    realm = machine.realm
+    copied = []
+    for key in names:
+        if key in OWN:
+            continue
+        slot = source.get_own_property(key)
+        if slot is not None:
+            copied.append((key, slot))
+    signature = tuple(_signature(key, slot.value if slot.flags == DEFAULT else slot)
+                      for key, slot in copied)
+    cache = realm.__dict__.setdefault("global_templates", {})
+    found = cache.get(signature)
+    if found is not None:
+        return found
+    entries: dict = {}
+    for key, slot in copied:
+        entries[key] = slot.value if slot.flags == DEFAULT else Slot(
+            slot.value, slot.flags, slot.getter, slot.setter)  # the creator's may change
+    entries.update(_makers(machine))
+    charged = sum(not _is_rom_binding(realm, k, s) for k, s in entries.items())
+    shared = len(cache) < TEMPLATE_CACHE
+    template = Template(entries, charged, shared)
+    if shared:
+        cache[signature] = template
+    return template
 
 
 def new_global(machine, creator: Global, options) -> Global:
     """Make a Global from the options bag (see the module doc)."""
-    keys = import_hook = import_meta_hook = UNDEFINED
+    keys = import_hook = import_meta_hook = limits = UNDEFINED
     if isinstance(options, JSObject):
         keys = options.get("keys")
         import_hook = options.get("importHook")
         import_meta_hook = options.get("importMetaHook")
+        limits = options.get("resourceLimits")
     elif options is not UNDEFINED:
         raise JSError("TypeError", "new Global: options must be an object")
     for name, hook in (("importHook", import_hook), ("importMetaHook", import_meta_hook)):
         if hook is not UNDEFINED and not is_callable(hook):
             raise JSError("TypeError", f"new Global: {name} must be a function")
+    from .compartment import resource_limits
+
+    quota, instructions = resource_limits(limits, "new Global")
     source = creator.global_object
     if keys is UNDEFINED:
         names = source.own_keys()
@@ -145,26 +294,17 @@ def new_global(machine, creator: Global, options) -> Global:
             raise JSError("TypeError", "new Global: keys must be an array of strings")
         names = [to_string(k) if type(k) is not str else k
                  for k in create_list_from_array_like(keys)]
-
-    def populate(g: Global) -> None:
-        obj = g.global_object
-        obj.proto = source.proto
-        for key in names:
-            if key in OWN:
-                continue
-            slot = source.get_own_property(key)
-            if slot is not None:
-                obj.define_own_property(key, slot)
-        obj.define("globalThis", obj, WRITABLE | CONFIGURABLE)
-        from . import evaluators
-
-        evaluators.install(machine, g)
-        install(machine, g)
-
-    g = Global(machine.realm, "global", populate=populate)
+    template = template_for(machine, source, names)
+    g = Global(machine.realm, "global", populate=_NOTHING,
+               global_object=lambda g: GlobalObject(source.proto, template, g))
     g.output = creator.output
     if import_hook is UNDEFINED:
         g.module_host = creator.module_host
     else:
         g.module_host = HookHost(machine, g, import_hook, import_meta_hook)
+    machine.limits.adopt(g, "Global", quota, instructions)
     return g
+
+
+def _NOTHING(g: Global) -> None:  # noqa: N802 - a populate that adds nothing
+    return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from .objects import CONFIGURABLE, WRITABLE, JSNative, JSObject
+from .objects import CONFIGURABLE, WRITABLE, JSNative, JSObject, Slot
 
 NativeFn = Callable[[object, list], object]  # (this, args) -> value
 
@@ -37,8 +37,7 @@ class Realm:
                proto: JSObject | None = None) -> JSNative:
         """A built-in function object with its `length` and `name` properties."""
         f = JSNative(proto or self.function_prototype, fn, construct)
-        f.define("length", float(length), CONFIGURABLE)
-        f.define("name", name, CONFIGURABLE)
+        f.props = {"length": Slot(float(length), CONFIGURABLE), "name": Slot(name, CONFIGURABLE)}
         return f
 
     def method(self, target: JSObject, name: str, fn: NativeFn, length: int = 0) -> JSNative:
@@ -63,13 +62,16 @@ class Global:
     strict_evaluators = False  # a compartment's eval and Function compile strict code
     compartment = None  # a compartment's CompartmentFields (vm/compartment.py)
     heap = None  # its vm.heap.Heap once it has limits or is reported (vm/limits.py)
+    host_objects: tuple = ()  # what the host made for it: charged to it (vm/heap.py)
 
     def __init__(self, realm: Realm, name: str = "main",
-                 populate: Callable[[Global], None] | None = None) -> None:
+                 populate: Callable[[Global], None] | None = None,
+                 global_object: Callable[[Global], JSObject] | None = None) -> None:
         self.realm = realm
         self.name = name
         self.halted = False  # terminated fail-stop: its functions refuse to run
-        self.global_object = JSObject(realm.object_prototype)
+        self.global_object = JSObject(realm.object_prototype) if global_object is None \
+            else global_object(self)  # a new Global's aliases a template (global_object.py)
         self.lexical: dict[str, object] = {}  # script-level let/const/class (HOLE in TDZ)
         self.consts: set[str] = set()
         self.output: Callable[[str], None] = print  # where console writes, line by line
@@ -79,3 +81,15 @@ class Global:
 
             populate = install_globals
         populate(self)
+
+    def note_host_objects(self, *made: JSObject) -> None:
+        """Record objects made for this Global (``made``), or if none are given, every own
+        property value of its global object that is not the realm's intrinsic of that
+        name: its console, timers, evaluators and constructors."""
+        if not made:
+            intrinsics = self.realm.intrinsics
+            obj = self.global_object
+            made = tuple(v for k in obj.own_keys() if isinstance(
+                v := obj.get_own_property(k).value, JSObject) and v is not obj and
+                v is not intrinsics.get(f"%{k}%"))
+        self.host_objects = (*self.host_objects, *made)

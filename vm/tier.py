@@ -686,8 +686,10 @@ class _Translator:
             return [f"r{a} = {x} + {y}"]
         if b in self.floats or c in self.floats:
             return self._binary(a, b, c, "{0} + {1}", "js_add")
+        # Strings longer than MAX_STRING_LENGTH are a RangeError, raised by js_add.
         return [f"r{a} = {x} + {y} if (t := type({x})) is type({y}) and (t is float or "
-                f"t is str) else js_add({x}, {y})"]
+                f"t is str and len({x}) + len({y}) <= {C.MAX_STRING_LENGTH}) "
+                f"else js_add({x}, {y})"]
 
     def op_SUB(self, a, b, c):
         return self._binary(a, b, c, "{0} - {1}", "js_sub")

@@ -43,9 +43,10 @@ if TYPE_CHECKING:
     from boards import BoardProfile
 
 MAGIC = b"\x89CAPLET\n"
-FORMAT_VERSION = 1
-HEADER_SIZE = 80
-SECTION_ENTRY_SIZE = 12
+FORMAT_VERSION = 2
+FIXED_HEADER_SIZE = 22  # magic .. body length; the names and the section table follow
+HEADER_SIZE = 80  # the header without its section table always fits in this many bytes
+MAX_BOARD_NAME, MAX_ARCH_NAME = 31, 15
 DIGEST_SIZE = 32
 SIGNATURE_SIZE = 64
 MAX_IMAGE_SIZE = 16 * 1024 * 1024  # no board has an app slot near this
@@ -66,13 +67,31 @@ REQUIRED = (STRINGS, CONSTANTS, FUNCTIONS, MODULES, MANIFEST)
 K_UNDEFINED, K_FALSE, K_TRUE, K_FLOAT, K_INTFLOAT, K_STRING, K_BIGINT, K_TUPLE, K_LIST, \
     K_TEMPLATE, K_EVALSITE = range(11)
 
-# function flags
-F_STRICT, F_GENERATOR, F_ASYNC, F_USES_THIS, F_MAPPED_ARGUMENTS = 1, 2, 4, 8, 16
+# function flags: bits 0-2 the kind (an index in FUNCTION_KINDS; 7: a string ref follows),
+# then properties and which optional parts of the record follow, most common first
+F_KIND = 7
+F_STRICT, F_USES_THIS, F_CHILDREN, F_CONSTS_IN_CODE, F_LENGTH, F_CELLS, F_CAPTURES, \
+    F_HANDLERS, F_PARAM_CELLS, F_GENERATOR, F_ASYNC, F_MAPPED_ARGUMENTS = (
+        1 << b for b in range(3, 15))
 # EvalSite flags, in this order
 _SITE_FLAGS = ("strict", "function", "new_target", "super_prop", "super_call", "args_banned",
                "in_params")
 
 MODULE_KINDS = ("script", "module")
+# Code.kind values stored as a number; another kind is stored as a string
+FUNCTION_KINDS = ("normal", "arrow", "method", "constructor", "derived", "script", "module")
+# the name a function of that kind has when its name field is 0
+DEFAULT_NAMES = {"script": "<script>", "module": "<module>"}
+# ROM section, beyond compiler/bytecode/rom.py's tags: an integral number as a zigzag
+# varint; object kind byte flags: the kind's usual prototype, a function's usual
+# `length` and `name` first (both left out)
+T_INTEGER = 11
+R_DEFAULT_PROTO, R_FUNCTION_PROPS = 4, 8
+DEFAULT_PROTOS = {"object": "%Object.prototype%", "array": "%Array.prototype%",
+                  "function": "%Function.prototype%"}
+# optional manifest fields
+M_VERSION, M_QUOTA, M_CAPABILITIES, M_STEPS = 1, 2, 4, 8
+DEFAULT_VERSION = "0.0.0"
 _CODE_FIELDS = {"name", "params", "registers", "cells", "captures", "param_cells",
                 "constants", "code", "handlers", "lines", "functions", "strict", "kind",
                 "generator", "is_async", "length", "source", "text", "uses_this",
@@ -84,13 +103,13 @@ class ImageError(Exception):
 
 
 def isa_hash() -> bytes:
-    """8 bytes identifying the instruction table: names, numbers and operand kinds.
+    """4 bytes identifying the instruction table: names, numbers and operand kinds.
 
     The doc column is left out, so rewording an opcode's description changes nothing;
     renumbering, adding or retyping an opcode changes the hash.
     """
     text = "\n".join(f"{i}:{name}:{kinds}" for i, (name, kinds, _) in enumerate(OPCODES))
-    return hashlib.sha256(f"caplet-isa-{ISA_VERSION}\n{text}".encode()).digest()[:8]
+    return hashlib.sha256(f"caplet-isa-{ISA_VERSION}\n{text}".encode()).digest()[:4]
 
 
 # ------------------------------------------------------------------------- records
@@ -169,6 +188,7 @@ class Image:
     signature: bytes | None = None
     signature_verified: bool = False
     rom: Rom | None = None  # the preloaded module instances, if it has a ROM section
+    header_size: int = 0  # bytes before the first section: header and section table
 
     @property
     def entry(self) -> Code:
@@ -260,6 +280,12 @@ class _Writer:
             self.strings.append(text)
         return idx
 
+    def ref(self, value) -> int:
+        """A const ref: a string's index << 1, or a constant record's index << 1 | 1."""
+        if isinstance(value, str):
+            return self.string(value) << 1
+        return self.constant(value) << 1 | 1
+
     def constant(self, value) -> int:
         key = _const_key(value)
         idx = self.const_index.get(key)
@@ -277,10 +303,8 @@ class _Writer:
                 rec = bytes([K_FLOAT]) + struct.pack(self.order + "d", value)
         elif isinstance(value, int):
             rec = bytes([K_BIGINT]) + _uleb(_zigzag(value))
-        elif isinstance(value, str):
-            rec = bytes([K_STRING]) + _uleb(self.string(value))
         elif isinstance(value, TemplateSite):
-            items = [self.constant(v) for v in (*value.cooked, *value.raw)]
+            items = [self.ref(v) for v in (*value.cooked, *value.raw)]
             rec = bytes([K_TEMPLATE]) + _uleb(len(value.raw)) + b"".join(_uleb(i)
                                                                           for i in items)
         elif isinstance(value, EvalSite):
@@ -296,7 +320,7 @@ class _Writer:
             rec += b"".join(_uleb(self.string(p)) for p in value.privates)
             rec = bytes(rec)
         else:  # tuple or list: items are earlier constants
-            items = [self.constant(v) for v in value]
+            items = [self.ref(v) for v in value]
             tag = K_TUPLE if isinstance(value, tuple) else K_LIST
             rec = bytes([tag]) + _uleb(len(items)) + b"".join(_uleb(i) for i in items)
         idx = self.const_index[key] = len(self.constants)
@@ -328,29 +352,56 @@ def _section_functions(w: _Writer) -> tuple[bytes, bytes, bytes]:
     for code in w.functions:
         try:
             data = encode(code.code)
+            refs = [w.ref(v) for v in code.constants]
+            table = _uleb(len(refs)) + b"".join(_uleb(i) for i in refs)
+            inline = _constants_in_code(code.code, refs)
+            if inline is not None:
+                data_inline = encode(inline)
+                if len(data_inline) <= len(data) + len(table):
+                    data, table = data_inline, b""
         except BytecodeError as e:
             raise ImageError(f"cannot encode function {code.name!r}: {e}") from None
         starts = instruction_starts(data)
-        flags = ((F_STRICT if code.strict else 0) | (F_GENERATOR if code.generator else 0)
+        flags = ((0 if table else F_CONSTS_IN_CODE)
+                 | (F_STRICT if code.strict else 0) | (F_GENERATOR if code.generator else 0)
                  | (F_ASYNC if code.is_async else 0) | (F_USES_THIS if code.uses_this else 0)
-                 | (F_MAPPED_ARGUMENTS if code.mapped_arguments else 0))
-        rec = bytearray()
-        rec += _uleb(w.string(code.name)) + _uleb(w.string(code.kind)) + _uleb(flags)
-        for n in (code.params, code.registers, code.cells, code.length, code.this_cell + 1):
-            rec += _uleb(n)
-        rec += _uleb(len(code.captures)) + b"".join(_uleb(c) for c in code.captures)
-        rec += _uleb(len(code.param_cells))
-        for reg, cell in code.param_cells:
-            rec += _uleb(reg) + _uleb(cell)
-        consts = [w.constant(v) for v in code.constants]
-        rec += _uleb(len(consts)) + b"".join(_uleb(i) for i in consts)
-        rec += _uleb(len(code.functions))
-        rec += b"".join(_uleb(index_of[id(c)]) for c in code.functions)
+                 | (F_MAPPED_ARGUMENTS if code.mapped_arguments else 0)
+                 | (F_LENGTH if code.length != code.params else 0)
+                 | (F_CELLS if code.cells or code.this_cell != -1 else 0)
+                 | (F_CAPTURES if code.captures else 0)
+                 | (F_PARAM_CELLS if code.param_cells else 0)
+                 | (F_CHILDREN if code.functions else 0)
+                 | (F_HANDLERS if code.handlers else 0))
+        known = code.kind in FUNCTION_KINDS
+        kind = FUNCTION_KINDS.index(code.kind) if known else F_KIND
+        rec = bytearray(_uleb(flags | kind))
+        if not known:
+            rec += _uleb(w.string(code.kind))
+        default = DEFAULT_NAMES.get(code.kind, "")
+        rec += _uleb(0 if code.name == default else w.string(code.name) + 1)
+        rec += _uleb(code.params) + _uleb(code.registers)
+        if flags & F_LENGTH:
+            rec += _uleb(code.length)
+        if flags & F_CELLS:
+            rec += _uleb(code.cells) + _uleb(code.this_cell + 1)
+        if flags & F_CAPTURES:
+            rec += _uleb(len(code.captures)) + b"".join(_uleb(c) for c in code.captures)
+        if flags & F_PARAM_CELLS:
+            rec += _uleb(len(code.param_cells))
+            for reg, cell in code.param_cells:
+                rec += _uleb(reg) + _uleb(cell)
+        rec += table
+        if flags & F_CHILDREN:
+            rec += _uleb(len(code.functions))
+            rec += b"".join(_uleb(index_of[id(c)]) for c in code.functions)
         rec += _uleb(len(data)) + data
-        rec += _uleb(len(code.handlers))
-        for start, end, target, *kind in code.handlers:
-            rec += _uleb(starts[start]) + _uleb(starts[end]) + _uleb(starts[target])
-            rec += _uleb(w.string(kind[0]) + 1 if kind else 0)
+        if flags & F_HANDLERS:
+            rec += _uleb(len(code.handlers))
+            for start, end, target, *kind in code.handlers:
+                if kind and kind[0] != "finally":
+                    raise ImageError(f"handler kind {kind[0]!r} cannot be stored")
+                rec += _uleb(starts[start]) + _uleb(starts[end]) + _uleb(starts[target])
+                rec.append(1 if kind else 0)
         body += rec
         if not w.strip:
             lines += _uleb(len(code.lines))
@@ -373,7 +424,36 @@ def _section_functions(w: _Writer) -> tuple[bytes, bytes, bytes]:
     return bytes(body), bytes(lines), bytes(sources)
 
 
-def _section_modules(w: _Writer, modules: list[ModuleRecord]) -> bytes:
+def _constants_in_code(code: list, refs: list[int]) -> list | None:
+    """The instructions with const refs as K operands, when the function's constant list
+    is exactly its K operands in order of first use (so a reader can rebuild it)."""
+    seen: list[int] = []
+    out = []
+    for ins in code:
+        kinds = OPERANDS[ins[0]]
+        if "K" in kinds:
+            new = list(ins)
+            for j, kind in enumerate(kinds):
+                if kind == "K":
+                    v = ins[1 + j]
+                    if v == len(seen):
+                        seen.append(v)
+                    elif v > len(seen):
+                        return None
+                    new[1 + j] = refs[v]
+            ins = tuple(new)
+        out.append(ins)
+    return out if len(seen) == len(refs) else None
+
+
+def _default_module(manifest: Manifest) -> ModuleRecord:
+    """The record of a one-script image, stored as an empty modules section."""
+    return ModuleRecord(specifier=manifest.entry or manifest.name)
+
+
+def _section_modules(w: _Writer, modules: list[ModuleRecord], manifest: Manifest) -> bytes:
+    if modules == [_default_module(manifest)]:
+        return _uleb(0)
     out = bytearray(_uleb(len(modules)))
     for m in modules:
         if m.kind not in MODULE_KINDS:
@@ -396,11 +476,19 @@ def _section_modules(w: _Writer, modules: list[ModuleRecord]) -> bytes:
 
 
 def _section_manifest(w: _Writer, m: Manifest) -> bytes:
-    out = bytearray()
-    out += _uleb(w.string(m.name)) + _uleb(w.string(m.version)) + _uleb(w.string(m.entry))
-    out += _uleb(m.heap_quota)
-    out += _uleb(len(m.capabilities)) + b"".join(_uleb(w.string(c)) for c in m.capabilities)
-    if m.step_budget:  # optional trailing field: images without it keep their bytes
+    flags = ((M_VERSION if m.version != DEFAULT_VERSION else 0)
+             | (M_QUOTA if m.heap_quota else 0) | (M_CAPABILITIES if m.capabilities else 0)
+             | (M_STEPS if m.step_budget else 0))
+    out = bytearray(_uleb(flags))
+    out += _uleb(w.string(m.name)) + _uleb(w.string(m.entry))
+    if flags & M_VERSION:
+        out += _uleb(w.string(m.version))
+    if flags & M_QUOTA:
+        out += _uleb(m.heap_quota)
+    if flags & M_CAPABILITIES:
+        out += _uleb(len(m.capabilities))
+        out += b"".join(_uleb(w.string(c)) for c in m.capabilities)
+    if flags & M_STEPS:
         out += _uleb(m.step_budget)
     return bytes(out)
 
@@ -413,11 +501,18 @@ def _section_strings(w: _Writer) -> bytes:
     return bytes(out)
 
 
-def _name_field(text: str, size: int, what: str) -> bytes:
+def _name_field(text: str, limit: int, what: str) -> bytes:
     data = text.encode("ascii", "replace")
-    if len(data) >= size:
-        raise ImageError(f"{what} {text!r} is longer than {size - 1} bytes")
-    return data.ljust(size, b"\0")
+    if not data or len(data) > limit:
+        raise ImageError(f"{what} {text!r} is empty or longer than {limit} bytes")
+    return bytes([len(data)]) + data
+
+
+def _function_props(code: Code) -> list[tuple]:
+    """A ROM function's usual first properties: `length` and `name` from its code."""
+    return [(("string", "length"), 0, ("number", float(code.length)), ("undefined",),
+             ("undefined",)),
+            (("string", "name"), 0, ("string", code.name), ("undefined",), ("undefined",))]
 
 
 def _section_rom(w: _Writer, rom: Rom) -> bytes:
@@ -431,7 +526,10 @@ def _section_rom(w: _Writer, rom: Rom) -> bytes:
         if tag == "bool":
             return bytes([T_TRUE if v[1] else T_FALSE])
         if tag == "number":
-            return bytes([T_NUMBER]) + struct.pack(w.order + "d", v[1])
+            x = v[1]
+            if x.is_integer() and abs(x) < 2**53 and not (x == 0 and str(x)[0] == "-"):
+                return bytes([T_INTEGER]) + _uleb(_zigzag(int(x)))
+            return bytes([T_NUMBER]) + struct.pack(w.order + "d", x)
         if tag == "string":
             return bytes([T_STRING]) + _uleb(w.string(v[1]))
         if tag == "bigint":
@@ -449,8 +547,16 @@ def _section_rom(w: _Writer, rom: Rom) -> bytes:
         out += value(cell)
     out += _uleb(len(rom.objects))
     for obj in rom.objects:
-        out.append(KINDS.index(obj.kind))
-        out += value(obj.proto)
+        props = obj.props
+        flags = KINDS.index(obj.kind)
+        if obj.proto == ("intrinsic", DEFAULT_PROTOS[obj.kind]):
+            flags |= R_DEFAULT_PROTO
+        if obj.kind == "function" and props[:2] == _function_props(obj.code):
+            flags |= R_FUNCTION_PROPS
+            props = props[2:]
+        out.append(flags)
+        if not flags & R_DEFAULT_PROTO:
+            out += value(obj.proto)
         if obj.kind == "function":
             if id(obj.code) not in index:
                 raise ImageError("internal: a ROM function's code is not in the image")
@@ -463,8 +569,8 @@ def _section_rom(w: _Writer, rom: Rom) -> bytes:
             out += _uleb(len(obj.items))
             for item in obj.items:
                 out += value(item)
-        out += _uleb(len(obj.props))
-        for key, flags, val, getter, setter in obj.props:
+        out += _uleb(len(props))
+        for key, flags, val, getter, setter in props:
             out += value(key) + bytes([flags])
             out += value(getter) + value(setter) if flags & ROM_ACCESSOR else value(val)
     out += _uleb(len(rom.modules))
@@ -487,9 +593,9 @@ def write_image(code: Code, *, board: BoardProfile, manifest: Manifest,
     w = _Writer(order, strip)
     w.collect(code)
     if modules is None:
-        modules = [ModuleRecord(specifier=manifest.entry or manifest.name)]
+        modules = [_default_module(manifest)]
     functions, lines, sources = _section_functions(w)
-    mods = _section_modules(w, modules)
+    mods = _section_modules(w, modules, manifest)
     man = _section_manifest(w, manifest)
     rom_data = _section_rom(w, rom) if rom is not None else None
     consts = _uleb(len(w.const_records)) + b"".join(w.const_records)
@@ -501,23 +607,18 @@ def write_image(code: Code, *, board: BoardProfile, manifest: Manifest,
     if rom_data is not None:
         sections.append((ROM, 0, rom_data))
     table = bytearray()
-    payload = bytearray()
-    offset = HEADER_SIZE + SECTION_ENTRY_SIZE * len(sections)
     for kind, flags, data in sections:
-        pad = -offset % 4
-        payload += b"\0" * pad
-        offset += pad
-        table += struct.pack(order + "HHII", kind, flags, offset, len(data))
-        payload += data
-        offset += len(data)
-    body_length = offset
+        table += _uleb(kind << 1 | flags) + _uleb(len(data))
+    names = _name_field(board.name, MAX_BOARD_NAME, "board name")
+    names += _name_field(board.arch, MAX_ARCH_NAME, "arch")
+    payload = b"".join(data for _, _, data in sections)
+    body_length = FIXED_HEADER_SIZE + len(names) + 1 + len(table) + len(payload)
     flags = (FLAG_STRIPPED if strip else 0) | (FLAG_SIGNED if signing_key is not None else 0)
-    header = MAGIC + bytes([1 if order == "<" else 2, board.word_size])
-    header += struct.pack(order + "HHH", FORMAT_VERSION, ISA_VERSION, flags)
-    header += isa_hash() + struct.pack(order + "IHH", body_length, len(sections), 0)
-    header += _name_field(board.name, 32, "board name") + _name_field(board.arch, 16, "arch")
-    assert len(header) == HEADER_SIZE
+    header = MAGIC + bytes([1 if order == "<" else 2, board.word_size, FORMAT_VERSION, flags])
+    header += struct.pack(order + "H", ISA_VERSION) + isa_hash()
+    header += struct.pack(order + "I", body_length) + names + bytes([len(sections)])
     body = bytes(header + table + payload)
+    assert len(body) == body_length
     if len(body) + DIGEST_SIZE + SIGNATURE_SIZE > MAX_IMAGE_SIZE:
         raise ImageError(f"image of {len(body)} bytes exceeds the format's limit of "
                          f"{MAX_IMAGE_SIZE} bytes")
@@ -590,11 +691,73 @@ class _Cursor:
             raise self.fail(f"{self.end - self.pos} unexpected bytes at its end")
 
 
-def _header_name(raw: bytes, what: str) -> str:
-    text = raw.split(b"\0", 1)[0]
-    if raw[len(text):].strip(b"\0") or not text or not all(0x20 < c < 0x7F for c in text):
+@dataclass(frozen=True)
+class Header:
+    """The header's facts, read from the first bytes of an image (see ``read_header``)."""
+
+    order: str  # "<" or ">"
+    word_size: int
+    format_version: int
+    flags: int
+    isa_version: int
+    isa_hash: bytes
+    body_length: int
+    board: str
+    arch: str
+    sections: int  # entries in the section table
+    size: int  # bytes of the header, up to the section table
+
+    @property
+    def endianness(self) -> str:
+        return "little" if self.order == "<" else "big"
+
+
+def _header_name(data: bytes, pos: int, limit: int, what: str) -> tuple[str, int]:
+    if pos >= len(data):
+        raise ImageError(f"truncated: the image ends inside its header ({what})")
+    n = data[pos]
+    text = data[pos + 1:pos + 1 + n]
+    if not 0 < n <= limit:
         raise ImageError(f"header: {what} field is malformed")
-    return text.decode("ascii")
+    if len(text) < n:
+        raise ImageError(f"truncated: the image ends inside its header ({what})")
+    if not all(0x20 < c < 0x7F for c in text):
+        raise ImageError(f"header: {what} field is malformed")
+    return text.decode("ascii"), pos + 1 + n
+
+
+def read_header(data: bytes) -> Header:
+    """The header at the start of ``data`` (an image, or the first bytes of one).
+
+    Checks, in order: ``truncated``, ``magic``, ``header`` (byte order), ``format
+    version``, ``instruction set``, ``header`` (flags, names). Enough for a device to
+    refuse another board's image from the first bytes of a transfer.
+    """
+    if len(data) < FIXED_HEADER_SIZE:
+        raise ImageError(f"truncated: {len(data)} bytes is shorter than a header")
+    if data[:8] != MAGIC:
+        raise ImageError("magic: not a caplet image")
+    if data[8] not in (1, 2):
+        raise ImageError(f"header: byte order {data[8]} is neither 1 (little) nor 2 (big)")
+    order = "<" if data[8] == 1 else ">"
+    word_size, fmt, flags = data[9], data[10], data[11]
+    if fmt != FORMAT_VERSION:
+        raise ImageError(f"format version: the image is version {fmt}, this reader reads "
+                         f"version {FORMAT_VERSION}")
+    isa_version, body_length = struct.unpack_from(order + "H", data, 12)[0], \
+        struct.unpack_from(order + "I", data, 18)[0]
+    if isa_version != ISA_VERSION or data[14:18] != isa_hash():
+        raise ImageError(f"instruction set: the image was compiled for ISA {isa_version} "
+                         f"({data[14:18].hex()}), this VM runs ISA {ISA_VERSION} "
+                         f"({isa_hash().hex()}); recompile it")
+    if flags & ~(FLAG_STRIPPED | FLAG_SIGNED):
+        raise ImageError("header: unknown flags are set")
+    board, pos = _header_name(data, FIXED_HEADER_SIZE, MAX_BOARD_NAME, "board name")
+    arch, pos = _header_name(data, pos, MAX_ARCH_NAME, "arch")
+    if pos >= len(data):
+        raise ImageError("truncated: the image ends inside its header (section count)")
+    return Header(order, word_size, fmt, flags, isa_version, bytes(data[14:18]), body_length,
+                  board, arch, data[pos], pos + 1)
 
 
 def read_image(data: bytes, *, board: BoardProfile | None = None, public_key=None,
@@ -611,29 +774,14 @@ def read_image(data: bytes, *, board: BoardProfile | None = None, public_key=Non
     if board is not None and size > board.flash.largest_slot:
         raise ImageError(f"size: {size} bytes does not fit the app slots of {board.name} "
                          f"({board.flash.largest_slot} bytes)")
-    if size < HEADER_SIZE + DIGEST_SIZE:
+    if size < FIXED_HEADER_SIZE + DIGEST_SIZE:
         raise ImageError(f"truncated: {size} bytes is shorter than a header and digest "
-                         f"({HEADER_SIZE + DIGEST_SIZE})")
-    if data[:8] != MAGIC:
-        raise ImageError("magic: not a caplet image")
-    if data[8] not in (1, 2):
-        raise ImageError(f"header: byte order {data[8]} is neither 1 (little) nor 2 (big)")
-    order = "<" if data[8] == 1 else ">"
-    word_size = data[9]
-    fmt, isa_version, flags = struct.unpack_from(order + "HHH", data, 10)
-    if fmt != FORMAT_VERSION:
-        raise ImageError(f"format version: the image is version {fmt}, this reader reads "
-                         f"version {FORMAT_VERSION}")
-    if isa_version != ISA_VERSION or data[16:24] != isa_hash():
-        raise ImageError(f"instruction set: the image was compiled for ISA {isa_version} "
-                         f"({data[16:24].hex()}), this VM runs ISA {ISA_VERSION} "
-                         f"({isa_hash().hex()}); recompile it")
-    body_length, nsections, reserved = struct.unpack_from(order + "IHH", data, 24)
-    if flags & ~(FLAG_STRIPPED | FLAG_SIGNED) or reserved:
-        raise ImageError("header: unknown flags or reserved bits are set")
-    signed = bool(flags & FLAG_SIGNED)
+                         f"({FIXED_HEADER_SIZE + DIGEST_SIZE})")
+    head = read_header(data)
+    body_length, order = head.body_length, head.order
+    signed = bool(head.flags & FLAG_SIGNED)
     expected = body_length + DIGEST_SIZE + (SIGNATURE_SIZE if signed else 0)
-    if body_length < HEADER_SIZE:
+    if body_length < head.size:
         raise ImageError(f"header: body length {body_length} is shorter than the header")
     if size < expected:
         raise ImageError(f"truncated: the header announces {expected} bytes, the image has "
@@ -656,48 +804,47 @@ def read_image(data: bytes, *, board: BoardProfile | None = None, public_key=Non
         if not signing.verify(public_key, digest, signature):
             raise ImageError("signature: the Ed25519 signature does not verify with this key")
         verified = True
-    board_name = _header_name(data[32:64], "board name")
-    arch = _header_name(data[64:80], "arch")
-    endianness = "little" if order == "<" else "big"
+    word_size, arch, endianness = head.word_size, head.arch, head.endianness
     if board is not None:
-        if board_name != board.name:
-            raise ImageError(f"board: the image is for {board_name}, not {board.name}")
+        if head.board != board.name:
+            raise ImageError(f"board: the image is for {head.board}, not {board.name}")
         if (arch, endianness, word_size) != (board.arch, board.endianness, board.word_size):
             raise ImageError(f"board: the image targets {arch}/{endianness}/{word_size}-byte "
                              f"words, {board.name} is {board.arch}/{board.endianness}/"
                              f"{board.word_size}-byte words")
     if word_size not in (2, 4, 8):
         raise ImageError(f"header: word size {word_size} is not 2, 4 or 8")
-    sections = _read_table(data, order, nsections, body_length)
+    sections, table_end = _read_table(data, head.size, head.sections, body_length)
     return _Decoder(data, order, sections).image(
-        board=board_name, arch=arch, endianness=endianness, word_size=word_size,
-        format_version=fmt, isa_version=isa_version, stripped=bool(flags & FLAG_STRIPPED),
-        signed=signed, size=size, digest=digest, signature=signature,
-        signature_verified=verified)
+        board=head.board, arch=arch, endianness=endianness, word_size=word_size,
+        format_version=head.format_version, isa_version=head.isa_version,
+        stripped=bool(head.flags & FLAG_STRIPPED), signed=signed, size=size, digest=digest,
+        signature=signature, signature_verified=verified, header_size=table_end)
 
 
-def _read_table(data: bytes, order: str, n: int, body_length: int) -> list[SectionInfo]:
+def _read_table(data: bytes, start: int, n: int, body_length: int
+                ) -> tuple[list[SectionInfo], int]:
+    """The section table at ``start``; sections follow it back to back."""
     if n > MAX_SECTIONS:
         raise ImageError(f"section table: {n} sections is over the limit of {MAX_SECTIONS}")
-    table_end = HEADER_SIZE + SECTION_ENTRY_SIZE * n
-    if table_end > body_length:
-        raise ImageError("section table: runs past the end of the image body")
-    sections, seen, pos = [], set(), table_end
-    for i in range(n):
-        kind, flags, offset, length = struct.unpack_from(order + "HHII", data,
-                                                         HEADER_SIZE + SECTION_ENTRY_SIZE * i)
+    c = _Cursor(data, start, body_length, "section table", "<")
+    entries = []
+    try:
+        for _ in range(n):
+            entries.append((c.uint(1 << 16, "kind"), c.uint(MAX_IMAGE_SIZE, "length")))
+    except ImageError as e:
+        raise ImageError(str(e).replace("section table section:", "section table:")) from None
+    sections, seen, pos = [], set(), c.pos
+    for word, length in entries:
+        kind, flags = word >> 1, word & SECTION_OPTIONAL
         name = SECTION_NAMES.get(kind, f"kind {kind}")
         if kind in seen:
             raise ImageError(f"section table: the {name} section appears twice")
         seen.add(kind)
-        if flags & ~SECTION_OPTIONAL:
-            raise ImageError(f"section table: the {name} section has unknown flags {flags}")
-        if offset < pos or offset - pos > 3 or offset + length > body_length:
-            raise ImageError(f"section table: the {name} section ({offset}+{length}) overlaps "
-                             "another, leaves a gap or runs past the body")
-        if any(data[pos:offset]):
-            raise ImageError(f"section table: padding before the {name} section is not zero")
-        pos = offset + length
+        if pos + length > body_length:
+            raise ImageError(f"section table: the {name} section ({pos}+{length}) runs past "
+                             "the body")
+        offset, pos = pos, pos + length
         if kind not in SECTION_NAMES:
             if flags & SECTION_OPTIONAL:
                 continue
@@ -708,7 +855,7 @@ def _read_table(data: bytes, order: str, n: int, body_length: int) -> list[Secti
     for kind in REQUIRED:
         if kind not in seen:
             raise ImageError(f"section table: the {SECTION_NAMES[kind]} section is missing")
-    return sections
+    return sections, c.pos
 
 
 # Opcodes reading a run of registers: (base operand, count operand, first offset).
@@ -759,16 +906,18 @@ class _Decoder:
 
     def image(self, **header) -> Image:
         self.strings = self.read_strings()
+        self.string_constants: dict[int, str] = {}  # the strings used as constants
         self.constants = self.read_constants()
         functions, sizes = self.read_functions()
         if LINES in self.by_kind:
             self.read_lines(functions)
         if SOURCES in self.by_kind:
             self.read_sources(functions)
-        modules = self.read_modules(len(functions))
         manifest = self.read_manifest()
+        modules = self.read_modules(len(functions), manifest)
         rom = self.read_rom(functions) if ROM in self.by_kind else None
-        return Image(sections=self.sections, strings=self.strings, constants=self.constants,
+        constants = self.constants + [self.strings[i] for i in sorted(self.string_constants)]
+        return Image(sections=self.sections, strings=self.strings, constants=constants,
                      functions=functions, code_sizes=sizes, modules=modules,
                      manifest=manifest, rom=rom, **header)
 
@@ -790,6 +939,8 @@ class _Decoder:
                 return ("bool", tag == T_TRUE)
             if tag == T_NUMBER:
                 return ("number", struct.unpack(self.order + "d", c.raw(8, what))[0])
+            if tag == T_INTEGER:
+                return ("number", float(_unzigzag(c.uint(1 << 54, what))))
             if tag == T_STRING:
                 return ("string", self.string(c, what))
             if tag == T_BIGINT:
@@ -806,10 +957,13 @@ class _Decoder:
             rom.cells.append(value(f"cell {i}"))
         for i in range(c.count("objects", 2)):
             where = f"object {i}"
-            kind = c.byte()
-            if kind >= len(KINDS):
-                raise c.fail(f"{where}: unknown kind {kind}")
-            obj = RomObject(KINDS[kind], value(f"{where} prototype"))
+            flags = c.byte()
+            kind = flags & 3
+            if kind >= len(KINDS) or flags & ~(3 | R_DEFAULT_PROTO | R_FUNCTION_PROPS) or (
+                    flags & R_FUNCTION_PROPS and KINDS[kind] != "function"):
+                raise c.fail(f"{where}: unknown kind or flags {flags}")
+            obj = RomObject(KINDS[kind], ("intrinsic", DEFAULT_PROTOS[KINDS[kind]])
+                            if flags & R_DEFAULT_PROTO else value(f"{where} prototype"))
             if obj.kind == "function":
                 obj.code = functions[c.uint(len(functions), f"{where} function index")]
                 for _ in range(c.count(f"{where} cells")):
@@ -823,6 +977,8 @@ class _Decoder:
             elif obj.kind == "array":
                 for j in range(c.count(f"{where} items")):
                     obj.items.append(value(f"{where} item {j}"))
+            if flags & R_FUNCTION_PROPS:
+                obj.props.extend(_function_props(obj.code))
             for j in range(c.count(f"{where} properties", 3)):
                 key = value(f"{where} property {j} key")
                 if key[0] not in ("string", "symbol"):
@@ -855,6 +1011,43 @@ class _Decoder:
     def string(self, c: _Cursor, what: str) -> str:
         return self.strings[c.uint(len(self.strings), f"{what} (string index)")]
 
+    def constants_from_code(self, c: _Cursor, where: str, instructions: list,
+                            constants: list) -> list:
+        """K operands that are const refs become indices into a rebuilt constant list."""
+        local: dict[int, int] = {}
+        out = []
+        for ins in instructions:
+            kinds = OPERANDS[ins[0]]
+            if "K" in kinds:
+                new = list(ins)
+                for j, kind in enumerate(kinds):
+                    if kind == "K":
+                        ref = ins[1 + j]
+                        if ref not in local:
+                            local[ref] = len(constants)
+                            constants.append(self.const_value(c, ref, self.constants,
+                                                              f"{where} constant"))
+                        new[1 + j] = local[ref]
+                ins = tuple(new)
+            out.append(ins)
+        return out
+
+    def const_ref(self, c: _Cursor, records: list, what: str):
+        """A string (ref << 1) or one of ``records`` so far (ref << 1 | 1)."""
+        return self.const_value(c, c.uint(what=f"{what} (const ref)"), records, what)
+
+    def const_value(self, c: _Cursor, ref: int, records: list, what: str):
+        if ref & 1:
+            if ref >> 1 >= len(records):
+                raise c.fail(f"{what}: constant {ref >> 1} is out of range (limit "
+                             f"{len(records)})")
+            return records[ref >> 1]
+        if ref >> 1 >= len(self.strings):
+            raise c.fail(f"{what}: string {ref >> 1} is out of range (limit "
+                         f"{len(self.strings)})")
+        self.string_constants[ref >> 1] = self.strings[ref >> 1]
+        return self.strings[ref >> 1]
+
     def read_strings(self) -> list[str]:
         c = self.cursor(STRINGS)
         out = []
@@ -881,17 +1074,15 @@ class _Decoder:
             elif tag == K_INTFLOAT:
                 value = _unzigzag(c.uint(1 << 54, "integer"))
                 out.append(float(value))
-            elif tag == K_STRING:
-                out.append(self.string(c, f"constant {i}"))
             elif tag == K_BIGINT:
                 out.append(c.bigint())
             elif tag in (K_TUPLE, K_LIST):
-                items = [out[c.uint(i, f"constant {i} item")]
+                items = [self.const_ref(c, out, f"constant {i} item")
                          for _ in range(c.count(f"constant {i} item"))]
                 out.append(tuple(items) if tag == K_TUPLE else items)
             elif tag == K_TEMPLATE:
                 n = c.count(f"constant {i} strings")
-                items = [out[c.uint(i, f"constant {i} item")] for _ in range(2 * n)]
+                items = [self.const_ref(c, out, f"constant {i} item") for _ in range(2 * n)]
                 if not all(v is None or isinstance(v, str) for v in items[:n]) or \
                         not all(isinstance(v, str) for v in items[n:]):
                     raise c.fail(f"constant {i}: a template's strings must be strings")
@@ -919,7 +1110,7 @@ class _Decoder:
 
     def read_functions(self) -> tuple[list[Code], list[int]]:
         c = self.cursor(FUNCTIONS)
-        n = c.count("function", 12)
+        n = c.count("function", 7)
         if n == 0:
             raise c.fail("the image has no functions")
         codes: list[Code] = []
@@ -952,26 +1143,38 @@ class _Decoder:
 
     def read_function(self, c: _Cursor, i: int, n: int) -> tuple[Code, list[int], int]:
         where = f"function {i}"
-        name = self.string(c, f"{where} name")
-        kind = self.string(c, f"{where} kind")
-        flags = c.uint(32, f"{where} flags")
-        params, registers, cells, length = (c.uint(MAX_COUNT, f"{where} {w}") for w in
-                                            ("params", "registers", "cells", "length"))
-        this_cell = c.uint(MAX_COUNT, f"{where} this cell") - 1
+        flags = c.uint(F_MAPPED_ARGUMENTS << 1, f"{where} flags")
+        k = flags & F_KIND
+        if len(FUNCTION_KINDS) < k < F_KIND:
+            raise c.fail(f"{where} kind {k} is unknown")
+        kind = FUNCTION_KINDS[k] if k < len(FUNCTION_KINDS) else \
+            self.string(c, f"{where} kind")
+        ref = c.uint(len(self.strings) + 1, f"{where} name")
+        name = self.strings[ref - 1] if ref else DEFAULT_NAMES.get(kind, "")
+        params, registers = (c.uint(MAX_COUNT, f"{where} {w}") for w in
+                             ("params", "registers"))
+        length = c.uint(MAX_COUNT, f"{where} length") if flags & F_LENGTH else params
+        cells, this_cell = 0, -1
+        if flags & F_CELLS:
+            cells = c.uint(MAX_COUNT, f"{where} cells")
+            this_cell = c.uint(MAX_COUNT, f"{where} this cell") - 1
         slots = cells  # own cells, then captured ones
-        captures = [c.uint(MAX_COUNT, f"{where} capture") for _ in range(c.count("capture"))]
+        captures = [c.uint(MAX_COUNT, f"{where} capture") for _ in
+                    range(c.count("capture") if flags & F_CAPTURES else 0)]
         slots += len(captures)
         if params > registers:
             raise c.fail(f"{where} has {params} parameters but {registers} registers")
         if this_cell >= slots:
             raise c.fail(f"{where} this cell {this_cell} is not one of its {slots} cells")
         param_cells = []
-        for _ in range(c.count("parameter cell", 2)):
+        for _ in range(c.count("parameter cell", 2) if flags & F_PARAM_CELLS else 0):
             reg = c.uint(registers, f"{where} parameter cell register")
             param_cells.append((reg, c.uint(slots, f"{where} parameter cell slot")))
-        constants = [self.constants[c.uint(len(self.constants), f"{where} constant")]
-                     for _ in range(c.count("constant"))]
-        kids = [c.uint(n, f"{where} child") for _ in range(c.count("child function"))]
+        constants = [] if flags & F_CONSTS_IN_CODE else [
+            self.const_ref(c, self.constants, f"{where} constant")
+            for _ in range(c.count("constant"))]
+        kids = [c.uint(n, f"{where} child") for _ in
+                range(c.count("child function") if flags & F_CHILDREN else 0)]
         raw = c.raw(c.uint(what=f"{where} code length"), f"{where} code")
         try:
             instructions = decode(raw)
@@ -979,6 +1182,8 @@ class _Decoder:
             raise c.fail(f"{where} bytecode: {e}") from None
         starts = instruction_starts(raw)
         index_of = {pos: k for k, pos in enumerate(starts)}
+        if flags & F_CONSTS_IN_CODE:
+            instructions = self.constants_from_code(c, where, instructions, constants)
         for pc, ins in enumerate(instructions):
             expected = _CONSTANT_KINDS.get(ins[0])
             if expected is not None and ins[1 + expected[0]] < len(constants) and \
@@ -988,7 +1193,7 @@ class _Decoder:
         _verify(c, where, instructions, {"R": registers, "K": len(constants), "F": len(kids),
                                          "C": slots, "J": len(instructions)})
         handlers = []
-        for _ in range(c.count("handler", 4)):
+        for _ in range(c.count("handler", 4) if flags & F_HANDLERS else 0):
             spans = []
             for what in ("start", "end", "target"):
                 offset = c.uint(what=f"{where} handler {what}")
@@ -999,9 +1204,8 @@ class _Decoder:
             start, end, target = spans
             if not start <= end or target >= len(instructions):
                 raise c.fail(f"{where} handler [{start}, {end}) -> {target} is malformed")
-            tag = c.uint(len(self.strings) + 1, f"{where} handler kind")
-            handlers.append((start, end, target, self.strings[tag - 1]) if tag
-                            else (start, end, target))
+            tag = c.uint(2, f"{where} handler kind")
+            handlers.append((start, end, target, "finally") if tag else (start, end, target))
         code = Code(name=name, params=params, registers=registers, cells=cells,
                     captures=captures, param_cells=param_cells, constants=constants,
                     code=instructions, handlers=handlers, strict=bool(flags & F_STRICT),
@@ -1039,7 +1243,7 @@ class _Decoder:
             code.source = (start, end)
         c.finish()
 
-    def read_modules(self, nfunctions: int) -> list[ModuleRecord]:
+    def read_modules(self, nfunctions: int, manifest: Manifest) -> list[ModuleRecord]:
         c = self.cursor(MODULES)
         out = []
         for i in range(c.count("module", 4)):
@@ -1055,17 +1259,17 @@ class _Decoder:
                             for _ in range(c.count("export", 4)))
             out.append(ModuleRecord(specifier, kind, function, requests, imports, exports))
         c.finish()
-        if not out:
-            raise c.fail("the image has no modules (no entry point)")
-        return out
+        return out or [_default_module(manifest)]
 
     def read_manifest(self) -> Manifest:
         c = self.cursor(MANIFEST)
-        name, version, entry = (self.string(c, f"manifest {w}")
-                                for w in ("name", "version", "entry"))
-        quota = c.uint(what="heap quota")
-        caps = tuple(self.string(c, "capability") for _ in range(c.count("capability")))
-        steps = c.uint(what="step budget") if c.pos < c.end else 0
+        flags = c.uint(16, "manifest flags")
+        name, entry = (self.string(c, f"manifest {w}") for w in ("name", "entry"))
+        version = self.string(c, "manifest version") if flags & M_VERSION else DEFAULT_VERSION
+        quota = c.uint(what="heap quota") if flags & M_QUOTA else 0
+        caps = tuple(self.string(c, "capability") for _ in
+                     range(c.count("capability") if flags & M_CAPABILITIES else 0))
+        steps = c.uint(what="step budget") if flags & M_STEPS else 0
         c.finish()
         return Manifest(name, version, entry, caps, quota, steps)
 
@@ -1100,6 +1304,6 @@ def estimate_boot_ram(image: Image, cost) -> dict[str, int]:
     return parts
 
 
-__all__ = ["ExportEntry", "FORMAT_VERSION", "Image", "ImageError", "ImportEntry",
+__all__ = ["ExportEntry", "FORMAT_VERSION", "Header", "Image", "ImageError", "ImportEntry",
            "MAGIC", "Manifest", "ModuleRecord", "SECTION_NAMES", "estimate_boot_ram",
-           "isa_hash", "read_image", "write_image"]
+           "isa_hash", "read_header", "read_image", "write_image"]

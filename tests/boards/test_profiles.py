@@ -75,6 +75,14 @@ def test_unknown_board_name():
         boards.load_board("esp33")
 
 
+def test_short_aliases_name_one_board():
+    assert boards.load_board("pico").name == "rpi-pico"
+    assert boards.load_board("esp32").name == "esp32-devkitc"
+    assert boards.load_board("microbit").name == "microbit-v2"
+    with pytest.raises(BoardError, match="ambiguous: esp32-devkitc, esp8266-nodemcu"):
+        boards.load_board("esp")
+
+
 # --- malformed files ---------------------------------------------------------------
 
 GOOD = (SHIPPED / "rpi-pico.toml").read_text()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from bridge_images import build_image, install, lines
+from bridge_images import build_image, call, install, lines
 
 from firmware_bridge import messages as m
 from firmware_bridge.agent import Agent
@@ -186,3 +186,82 @@ def test_the_manifest_step_budget_round_trips(tmp_path):
     (tmp_path / "caplet.json").write_text('{"name": "m", "stepBudget": -1}')
     with pytest.raises(CommandError, match="stepBudget: must be a non-negative integer"):
         read_manifest(entry)
+
+
+ISOLATION_POLICY = """
+[apps.owner]
+Digital = { pins = [2, 3] }
+Timer = true
+
+[apps.intruder]
+Digital = { pins = [3, 25] }
+"""
+
+OWNER = """
+var secret = "owner's secret";
+globalThis.shared = { secret };
+const led = new Digital({pin: 3, mode: Digital.Output});
+led.write(1);
+function reveal() { return secret; }
+"""
+
+INTRUDER = """
+const seen = [];
+function attempt(label, f) {
+  try { seen.push(label + ": " + String(f())); }
+  catch (e) { seen.push(label + ": " + e.constructor.name + " " + e.message); }
+}
+attempt("typeof secret", () => typeof secret);
+attempt("globalThis.shared", () => globalThis.shared);
+attempt("reveal", () => reveal());
+attempt("Function's global", () => Function("return globalThis")() === globalThis);
+attempt("Function's this", () => Function("return this")());
+attempt("via a shared constructor",
+        () => [].constructor.constructor("return typeof shared")());
+attempt("a new compartment", () => typeof new Compartment().globalThis.shared);
+attempt("poison Array.prototype", () => Reflect.set(Array.prototype, "map", null));
+attempt("pin 2", () => new Digital({pin: 2, mode: Digital.Input}));
+attempt("pin 3", () => new Digital({pin: 3, mode: Digital.Output}));
+attempt("pin 25", () => new Digital({pin: 25, mode: Digital.Output}).write(1));
+attempt("Timer", () => typeof setTimeout);
+console.log(seen.join("\\n"));
+"""
+
+
+def test_an_app_reaches_neither_another_apps_globals_nor_an_ungranted_pin(tmp_path):
+    """Two apps on one device: the intruder's every route to the owner's globals finds
+    only its own Global, the pin it was not granted is refused, the granted pin the
+    owner holds is busy; only its own pin works. The owner is unaffected."""
+    policy_file = tmp_path / "policy.toml"
+    policy_file.write_text(ISOLATION_POLICY)
+    hardware = Hardware(PICO)
+    agent = Agent(PICO, Flash.for_spec(PICO), policy=Policy.load(policy_file, PICO),
+                  hardware=hardware)
+    agent.boot()
+    install(agent, build_image(OWNER, "owner", caps=["Digital", "Timer"]))
+    install(agent, build_image(INTRUDER, "intruder", caps=["Digital", "Timer"]))
+    notice, report = lines(agent, "intruder")
+    assert notice == "intruder: capability Timer is not granted by the device policy"
+    assert report.split("\n") == [
+        "typeof secret: undefined",
+        "globalThis.shared: undefined",
+        "reveal: ReferenceError reveal is not defined",
+        "Function's global: true",
+        "Function's this: undefined",
+        "via a shared constructor: TypeError Function.prototype.constructor is not a valid "
+        "constructor.",  # the route through a prototype is closed (as in ses)
+        "a new compartment: undefined",
+        "poison Array.prototype: false",
+        "pin 2: Error pin 2 is not granted to app intruder by the device policy",
+        "pin 3: Error pin 3 is in use by app owner",
+        "pin 25: undefined",
+        "Timer: undefined",
+    ]
+    assert hardware.owners == {("pin", 3): "owner", ("pin", 25): "intruder"}
+    for probe in ("secret", "reveal()", "shared"):
+        reply = call(agent, m.Eval("intruder", probe))
+        assert reply.ok is False and "ReferenceError" in reply.text, reply
+    assert call(agent, m.Eval("owner", "reveal() + ' ' + [1].map(x => x)")) == \
+        m.Result(True, "\"owner's secret 1\"")
+    states = {a.name: a.state for a in call(agent, m.List()).apps}
+    assert states == {"owner": "running", "intruder": "running"}

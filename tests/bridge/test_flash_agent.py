@@ -5,11 +5,22 @@ fallback, signatures, board checks and app isolation."""
 from __future__ import annotations
 
 import random
+import re
 import time
 
 import numpy as np
 import pytest
-from bridge_images import build_image, call, digest_of, install, lines
+from bridge_images import (
+    HOARDER,
+    SPINNER,
+    TICKER,
+    StartRecorder,
+    build_image,
+    call,
+    digest_of,
+    install,
+    lines,
+)
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from firmware_bridge import messages as m
@@ -222,7 +233,7 @@ def test_a_failing_app_stops_alone():
     assert len(lines(agent, "good")) >= 20
     errors = {x.app: x.text for x in agent.logs if x.level == m.LOG_ERROR}
     assert errors["thrower"] == "Uncaught TypeError: boom"
-    assert errors["looper"] == "instruction budget of 50000 steps exhausted"
+    assert errors["looper"] == "instruction budget of 50000 steps per turn exhausted"
     assert "Maximum call stack" in errors["deep"]
     # apps do not see each other's globals, and cannot change the shared intrinsics
     assert call(agent, m.Eval("good", "typeof n")) == m.Result(True, "'number'")
@@ -235,6 +246,45 @@ def test_a_failing_app_stops_alone():
         True, "[ 'undefined', 'undefined', 'undefined' ]")  # no Timer in its manifest
     assert call(agent, m.Eval("other", "poisoned")) == m.Result(True, "false")
     assert call(agent, m.Eval("good", "[1].map(x => x + n > 0)")) == m.Result(True, "[ true ]")
+
+
+def test_heap_quota_and_budget_stop_their_apps_through_the_vms_limits():
+    """A allocates in a loop (manifest heap quota 20000 bytes), B loops forever (budget
+    30000 steps), C ticks: the VM's meter and heap checks stop A and B fail-stop -- no
+    `finally` of theirs runs -- the host hears why, LIST says why, and C goes on."""
+    agent = new_agent(QUAD)
+    timers = ["Timer"]
+    install(agent, build_image(HOARDER, "A", caps=timers, quota=20_000))
+    install(agent, build_image(SPINNER, "B", caps=timers, steps=30_000))
+    install(agent, build_image(TICKER, "C", caps=timers))
+    limits = agent.runtime.machine.limits
+    heaps = {h.name: h for h in limits.heaps}
+    assert heaps["A"].quota == 20_000 and heaps["B"].instructions == 30_000
+    assert heaps["C"].quota == PICO.heap_budget and heaps["C"].instructions == \
+        PICO.step_budget
+    end = time.monotonic() + 5.0
+    while time.monotonic() < end and len(lines(agent, "C")) < 15:
+        agent.runtime.run_due()
+        time.sleep(0.002)
+    apps = {a.name: a for a in call(agent, m.List()).apps}
+    assert {k: a.state for k, a in apps.items()} == {"A": "failed", "B": "failed",
+                                                     "C": "running"}
+    assert re.fullmatch(r"heap quota of 20000 bytes exceeded \(\d+ bytes live at least\)",
+                        apps["A"].reason), apps["A"].reason
+    assert apps["B"].reason == "instruction budget of 30000 steps per turn exhausted"
+    assert apps["C"].reason == ""
+    errors = {x.app: x.text for x in agent.logs if x.level == m.LOG_ERROR}
+    assert errors == {"A": apps["A"].reason, "B": apps["B"].reason}
+    assert "not reached" not in lines(agent, "B")
+    assert heaps["A"].terminated == apps["A"].reason and heaps["A"].peak > 20_000
+    assert len(lines(agent, "C")) >= 15
+    assert call(agent, m.Eval("C", "n >= 15")) == m.Result(True, "true")
+    assert call(agent, m.Eval("A", "kept.length")).code == m.ErrorCode.NOT_RUNNING
+    assert isinstance(call(agent, m.Run("B")), m.Ok)  # a fresh Global, a fresh budget
+    assert call(agent, m.Eval("B", "1 + 1")) == m.Result(True, "2")
+    assert call(agent, m.Eval("C", "for (;;) {}")).text == \
+        f"instruction budget of {PICO.step_budget} steps per turn exhausted"
+    assert call(agent, m.List()).apps[2].state == "failed"  # an EVAL is a turn too
 
 
 def test_boot_falls_back_when_the_active_image_is_damaged():
@@ -267,29 +317,6 @@ def test_boot_falls_back_when_the_new_image_throws_at_start():
     assert lines(again, "a")[0] == "Uncaught Error: v2 is broken"
     assert lines(again, "a")[-1] == "v1"
     assert call(again, m.List()).apps[0].state == "running"
-
-
-class StartRecorder:
-    """Stands in for the app runtime where only *which* image boots matters: starting
-    an app records its manifest's version instead of running it. The image was read and
-    verified in full by the agent before; the real runtime is exercised above."""
-
-    def __init__(self, log):
-        self.log = log
-        self.started: dict[str, object] = {}
-
-    def start(self, name, program):
-        self.started[name] = program
-        self.log(name, m.LOG_OUT, program.manifest.version)
-        return True
-
-    def stop_all(self):
-        self.started.clear()
-
-    def state(self, name):
-        return "running" if name in self.started else "stopped"
-
-    forget = stop = lambda self, name, **kw: self.started.pop(name, None)
 
 
 def light_agent(flash):

@@ -9,7 +9,7 @@ import struct
 
 from compiler import parse
 from compiler.bytecode.code import Code
-from compiler.bytecode.image import DIGEST_SIZE, Manifest, write_image
+from compiler.bytecode.image import DIGEST_SIZE, Manifest, read_header, write_image
 from compiler.codegen import compile_script
 
 
@@ -23,15 +23,29 @@ def image_of(text: str, board, **options) -> bytes:
 
 def body_length(image: bytes) -> int:
     order = "<" if image[8] == 1 else ">"
-    return struct.unpack_from(order + "I", image, 24)[0]
+    return struct.unpack_from(order + "I", image, 18)[0]
 
 
 def reseal(body: bytes) -> bytes:
     """An edited (unsigned) image with a fresh digest: what a hostile producer would send."""
-    if len(body) >= 28:
+    if len(body) >= 22:
         order = "<" if body[8] == 1 else ">"
-        body = body[:24] + struct.pack(order + "I", len(body)) + body[28:]
+        body = body[:18] + struct.pack(order + "I", len(body)) + body[22:]
     return body + hashlib.sha256(body).digest()
+
+
+def last_section_entry(body: bytes) -> int:
+    """Offset in ``body`` of the last section table entry's kind byte (small kinds only)."""
+    head = read_header(body)
+    pos = head.size
+    for i in range(head.sections):
+        if i == head.sections - 1:
+            return pos
+        for _ in range(2):  # kind, then length: varints
+            while body[pos] & 0x80:
+                pos += 1
+            pos += 1
+    raise AssertionError("an image without sections")
 
 
 def unsealed(image: bytes) -> bytearray:

@@ -13,7 +13,15 @@ import time
 from pathlib import Path
 
 import pytest
-from image_support import body_length, comparable, compile_text, image_of, reseal, unsealed
+from image_support import (
+    body_length,
+    comparable,
+    compile_text,
+    image_of,
+    last_section_entry,
+    reseal,
+    unsealed,
+)
 
 import boards
 from compiler import JSSyntaxError
@@ -281,14 +289,14 @@ def test_magic():
 
 def test_wrong_format_version():
     body = unsealed(GOOD)
-    body[10:12] = struct.pack("<H", 2)
-    rejects(reseal(bytes(body)), "format version: the image is version 2, this reader reads "
-            "version 1")
+    body[10] = 3
+    rejects(reseal(bytes(body)), "format version: the image is version 3, this reader reads "
+            "version 2")
 
 
 def test_wrong_instruction_set():
     body = unsealed(GOOD)
-    body[16] ^= 0xFF
+    body[14] ^= 0xFF
     rejects(reseal(bytes(body)), "instruction set")
     body = unsealed(GOOD)
     body[12:14] = struct.pack("<H", 99)
@@ -317,29 +325,33 @@ def test_a_section_labelled_rom_is_checked_as_a_rom_snapshot():
     code = compile_text("1")
     data = write_image(code, board=PICO, manifest=Manifest("x"))
     body = unsealed(data)
-    nsections = struct.unpack_from("<H", body, 28)[0]
-    last = HEADER_SIZE + 12 * (nsections - 1)  # turn the last (optional) section into ROM
-    body[last:last + 4] = struct.pack("<HH", ROM, SECTION_OPTIONAL)
+    last = last_section_entry(body)  # turn the last (optional) section into ROM
+    assert body[last] & SECTION_OPTIONAL
+    body[last] = ROM << 1 | SECTION_OPTIONAL
     rejects(reseal(bytes(body)), "rom section: ")
 
 
 def test_unknown_sections():
     body = unsealed(image_of("1", PICO))
-    nsections = struct.unpack_from("<H", body, 28)[0]
-    last = HEADER_SIZE + 12 * (nsections - 1)
-    body[last:last + 4] = struct.pack("<HH", 200, SECTION_OPTIONAL)
+    last = last_section_entry(body)
+    body[last] = 60 << 1 | SECTION_OPTIONAL
     image = read_image(reseal(bytes(body)))  # optional: skipped
     assert "sources" not in {s.name for s in image.sections}
-    body[last:last + 4] = struct.pack("<HH", 200, 0)
-    rejects(reseal(bytes(body)), "section table: unknown required section kind 200")
+    body[last] = 60 << 1
+    rejects(reseal(bytes(body)), "section table: unknown required section kind 60")
 
 
 def _function_code_offset(data: bytes) -> int:
     """Where the entry function's bytecode starts (found by its known bytes)."""
     image = read_image(data)
     from compiler.bytecode.encoding import encode
+    from compiler.bytecode.image import _constants_in_code
 
-    raw = encode(image.entry.code)
+    code = image.entry
+    refs = [image.strings.index(v) << 1 if isinstance(v, str)  # records come first
+            else image.constants.index(v) << 1 | 1 for v in code.constants]
+    inline = _constants_in_code(code.code, refs)  # K operands stored as const refs
+    raw = encode(inline if inline is not None else code.code)
     pos = data.find(raw)
     assert pos > 0 and data.find(raw, pos + 1) == -1
     return pos
@@ -358,6 +370,24 @@ def test_operands_out_of_range_are_refused_even_with_a_valid_digest():
             break
         pos += 1 + len(OPERANDS[ins[0]])
     rejects(reseal(bytes(body)), "functions section: function 0 instruction")
+
+
+def test_constant_lists_inline_or_listed_round_trip():
+    ops = [(OPCODE["LOADK"], 0, 1), (OPCODE["LOADK"], 0, 0), (OPCODE["RETURN"], 0)]
+    for constants in (["a", 2.5], ["a", 2.5, "unused"]):  # first use out of order; extra
+        code = Code("x", registers=1, constants=constants, code=ops)
+        back = read_image(write_image(code, board=PICO, manifest=Manifest("x"))).entry
+        assert comparable(back) == comparable(code)
+    code = Code("x", registers=1, constants=["a", 2.5], code=[
+        (OPCODE["LOADK"], 0, 0), (OPCODE["LOADK"], 0, 1), (OPCODE["RETURN"], 0)])
+    data = write_image(code, board=PICO, manifest=Manifest("x"))
+    assert read_image(data).entry.constants == ["a", 2.5]
+    body = unsealed(data)
+    pos = _function_code_offset(data)
+    assert body[pos] == OPCODE["LOADK"] and body[pos + 2] % 2 == 0  # a string's const ref
+    body[pos + 2] = 100  # string 50: no such string
+    rejects(reseal(bytes(body)), "functions section: function 0 constant: string 50 is out "
+            "of range")
 
 
 def test_code_that_runs_off_its_end_is_refused():
@@ -429,3 +459,35 @@ def test_magic_is_what_the_cli_sniffs():
     from caplet.image_commands import MAGIC as CLI_MAGIC
 
     assert CLI_MAGIC == MAGIC
+
+
+def test_rom_objects_round_trip_with_their_usual_parts_left_out():
+    from compiler.bytecode.rom import Rom, RomModule, RomObject
+
+    body = Code("f", params=2, registers=2, code=[(OPCODE["RETURNUNDEF"],)])
+    root = Code("", kind="script", functions=[body], code=[(OPCODE["RETURNUNDEF"],)])
+    u = ("undefined",)
+
+    def prop(key, value, flags=0):
+        return (("string", key), flags, value, u, u)
+
+    usual = [prop("length", ("number", 2.0)), prop("name", ("string", "f"))]
+    rom = Rom(cells=[("number", -0.0), ("number", 3.0), ("number", -7.0), ("number", 0.5)],
+              objects=[
+                  RomObject("function", ("intrinsic", "%Function.prototype%"),
+                            usual + [prop("prototype", ("object", 1))], code=body,
+                            constructor_kind="base"),
+                  RomObject("object", ("intrinsic", "%Object.prototype%"),
+                            [prop("constructor", ("object", 0))]),
+                  RomObject("function", ("null",), usual[::-1], code=body),  # other order
+                  RomObject("function", ("intrinsic", "%Function.prototype%"),
+                            [prop("length", ("number", 1.0)), usual[1]], code=body),
+                  RomObject("array", ("intrinsic", "%Object.prototype%"), items=[u])])
+    rom.modules.append(RomModule("./m.js", [("x", 0)]))
+    data = write_image(root, board=PICO, manifest=Manifest("m"), rom=rom,
+                       modules=[ModuleRecord("./m.js", "module", 1)])
+    back = read_image(data).rom
+    assert back.cells == rom.cells and str(back.cells[0][1]) == "-0.0"
+    for mine, theirs in zip(rom.objects, back.objects, strict=True):
+        assert (mine.kind, mine.proto, mine.props, mine.items, mine.constructor_kind) == \
+            (theirs.kind, theirs.proto, theirs.props, theirs.items, theirs.constructor_kind)

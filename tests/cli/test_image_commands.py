@@ -232,7 +232,8 @@ def test_usage_errors(app, tmp_path):
     module.write_text("export const x = 1;\n")
     mod = caplet("compile", str(module), "-o", str(tmp_path / "m.caplet"), "--board",
                  "rpi-pico")
-    assert mod.returncode == 2 and "ES modules" in mod.stderr
+    assert mod.returncode == 0 and "is an ES module: its graph is preloaded" in mod.stderr
+    assert "1 preloaded modules" in mod.stdout  # a module entry is preloaded, not refused
 
 
 def test_syntax_errors_are_reported_like_caplet_run(tmp_path):

@@ -28,7 +28,7 @@ from ..convert import (
     to_uint32,
     type_error,
 )
-from ..objects import CONFIGURABLE, JSArray, JSObject
+from ..objects import CONFIGURABLE, JSArray, JSObject, is_array_index
 from ..operations import (
     array_create,
     array_species_create,
@@ -79,6 +79,19 @@ def _plain(o) -> bool:
 def _dense(o) -> bool:
     """A plain array without holes: list operations on ``items`` are the spec's steps."""
     return _plain(o) and HOLE not in o.items
+
+
+def _no_inherited_indices(o) -> bool:
+    """No object on o's prototype chain has an array-index property, so a Set on one of
+    o's holes makes an own data property and calls no setter."""
+    p = o.proto
+    while p is not None:
+        if type(p) not in (JSObject, JSArray) or (type(p) is JSArray and p.items):
+            return False
+        if any(is_array_index(k) for k in p.props if type(k) is str):
+            return False
+        p = p.proto
+    return True
 
 
 def _relative_index(value, length: int, default: int) -> int:
@@ -335,8 +348,12 @@ def setup(realm) -> None:
         value = arg(args, 0)
         start = _relative_index(arg(args, 1), n, 0)
         end = _relative_index(arg(args, 2), n, n)
-        if _dense(o) and end <= len(o.items):
-            o.items[start:end] = [value] * max(end - start, 0)
+        if _plain(o) and start < end and (
+                end <= len(o.items) and HOLE not in o.items[start:end]
+                or _no_inherited_indices(o)):
+            if end > len(o.items):  # `new Array(n).fill(v)`: the holes become elements
+                o.items.extend([HOLE] * (end - len(o.items)))
+            o.items[start:end] = [value] * (end - start)
             return o
         for k in range(start, end):
             set_(o, str(k), value)

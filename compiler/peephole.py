@@ -1,0 +1,271 @@
+"""Small, safe clean-ups of a finished function's bytecode (smaller images, fewer steps).
+
+The code generator evaluates every expression into a fresh temporary and copies it
+where it is wanted, and it emits code after a `return` that nothing reaches. This pass
+removes what that leaves behind, using register liveness (exception handlers are
+successors of every instruction they cover):
+
+* ``X t, ...; MOVE d, t`` becomes ``X d, ...`` when ``t`` is dead after the MOVE, X
+  writes its first operand only after reading all the others, and nothing jumps to the
+  MOVE;
+* an instruction without side effects (a load or a MOVE) whose result is dead is
+  dropped, and so is a jump to the next instruction; a jump to a return returns, a jump
+  to a jump goes straight to its target;
+* ``LOADINT t, n; NEG d, t`` (n not 0, whose negation is -0) becomes ``LOADINT d, -n``;
+* ``MOVE d, s`` followed by an instruction reading ``d`` makes it read ``s`` instead
+  when ``d`` is dead afterwards (and not part of a run of registers);
+* instructions that no path reaches are dropped.
+
+Jump targets, exception handlers and line tables are renumbered. Functions that use a
+direct eval or a mapped ``arguments`` object are left alone (their registers can be
+reached in other ways).
+"""
+
+from __future__ import annotations
+
+from .bytecode.code import Code
+from .bytecode.isa import OPCODE, OPERANDS
+
+# Opcodes whose first operand is a register written after every other operand was read
+# (and written only when the instruction completes).
+_DEFINES_FIRST = frozenset(OPCODE[n] for n in (
+    "MOVE", "LOADK", "LOADINT", "LOADUNDEF", "LOADNULL", "LOADTRUE", "LOADFALSE",
+    "LOADTHIS", "LOADHOLE", "GETGLOBAL", "TYPEOFGLOBAL", "GETCELL",
+    "ADD", "SUB", "MUL", "DIV", "MOD", "EXP", "BITAND", "BITOR", "BITXOR", "SHL", "SHR",
+    "USHR", "EQ", "NE", "SEQ", "SNE", "LT", "LE", "GT", "GE", "INSTANCEOF", "IN",
+    "NOT", "NEG", "TONUMERIC", "BITNOT", "TYPEOF", "INC", "DEC", "TOSTRING",
+    "TOPROPERTYKEY", "NEWOBJECT", "NEWARRAY", "GETPROP", "GETELEM", "DELPROP", "DELELEM",
+    "CLOSURE", "CALL", "CALLSPREAD", "NEW", "NEWSPREAD", "GETITERATOR", "FORINKEYS",
+    "GETSUPER", "NEWTARGET", "GETTEMPLATE", "TOOBJECT", "NEWREGEXP"))
+# Of those, the ones that cannot throw or run code: dropped when their result is dead.
+_PURE = frozenset(OPCODE[n] for n in (
+    "MOVE", "LOADK", "LOADINT", "LOADUNDEF", "LOADNULL", "LOADTRUE", "LOADFALSE",
+    "LOADHOLE", "GETCELL"))
+# Register runs read besides the R operands: (base operand, count operand, first offset).
+_RUNS = {OPCODE[name]: run for name, run in (
+    ("NEWARRAY", (1, 2, 0)), ("CALL", (2, 3, 1)), ("NEW", (2, 3, 0)),
+    ("SUPERCALL", (1, 2, 0)), ("EVAL", (2, 3, 0)))}
+_TERMINATORS = frozenset(OPCODE[n] for n in (
+    "JMP", "RETURN", "RETURNUNDEF", "THROW", "THROWERROR"))
+_UNSAFE = frozenset(OPCODE[n] for n in ("EVAL", "GETDYN", "SETDYN", "NEWEVALVARS",
+                                        "DEFEVALVAR"))
+_MOVE, _JMP, _LOADINT, _NEG = OPCODE["MOVE"], OPCODE["JMP"], OPCODE["LOADINT"], OPCODE["NEG"]
+_RETURNS = frozenset((OPCODE["RETURN"], OPCODE["RETURNUNDEF"]))
+
+
+def _uses_defs(ins: tuple) -> tuple[int, int]:
+    """Bit sets of the registers an instruction reads and the one it surely writes."""
+    op, kinds = ins[0], OPERANDS[ins[0]]
+    uses = defs = 0
+    for i, kind in enumerate(kinds):
+        if kind == "R":
+            if i == 0 and op in _DEFINES_FIRST:
+                defs = 1 << ins[1]
+            else:
+                uses |= 1 << ins[1 + i]
+    run = _RUNS.get(op)
+    if run is not None:
+        base, count, first = run
+        start = ins[1 + base] + first
+        uses |= ((1 << ins[1 + count]) - 1) << start
+    return uses, defs
+
+
+def _successors(code: Code) -> tuple[list[list[int]], list[list[int]]]:
+    """Per instruction: where control goes next normally, and where a throw goes."""
+    n = len(code.code)
+    succ: list[list[int]] = []
+    for i, ins in enumerate(code.code):
+        out = [ins[1 + j] for j, k in enumerate(OPERANDS[ins[0]]) if k == "J"]
+        if ins[0] not in _TERMINATORS and i + 1 < n:
+            out.append(i + 1)
+        succ.append(out)
+    throws: list[list[int]] = [[] for _ in range(n)]
+    for start, end, target, *_ in code.handlers:
+        for i in range(start, min(end, n)):
+            throws[i].append(target)
+    return succ, throws
+
+
+def _liveness(code: Code, succ: list[list[int]], throws: list[list[int]]
+              ) -> tuple[list[int], list[int]]:
+    """Registers live into, and after the normal completion of, each instruction.
+
+    A handler is entered before the throwing instruction writes anything, so what the
+    handler needs is live *into* every instruction it covers.
+    """
+    n = len(code.code)
+    info = [_uses_defs(ins) for ins in code.code]
+    live_in = [0] * n
+    live_out = [0] * n
+    changed = True
+    while changed:
+        changed = False
+        for i in range(n - 1, -1, -1):
+            out = 0
+            for s in succ[i]:
+                out |= live_in[s]
+            caught = 0
+            for s in throws[i]:
+                caught |= live_in[s]
+            uses, defs = info[i]
+            new_in = uses | (out & ~defs) | caught
+            if new_in != live_in[i] or out != live_out[i]:
+                live_in[i], live_out[i] = new_in, out
+                changed = True
+    return live_in, live_out
+
+
+def _reachable(code: Code, succ: list[list[int]], throws: list[list[int]]) -> list[bool]:
+    seen = [False] * len(code.code)
+    todo = [0] + [h[2] for h in code.handlers]
+    while todo:
+        i = todo.pop()
+        if i < len(seen) and not seen[i]:
+            seen[i] = True
+            todo.extend(succ[i])
+            todo.extend(throws[i])
+    return seen
+
+
+def _rebuild(code: Code, keep: list[bool], replace: dict[int, tuple]) -> None:
+    """Drop the instructions not kept; jumps, handlers and lines follow."""
+    n = len(code.code)
+    new_index = [0] * (n + 1)
+    count = 0
+    for i in range(n):
+        new_index[i] = count
+        count += keep[i]
+    new_index[n] = count
+    out = []
+    for i, ins in enumerate(code.code):
+        if not keep[i]:
+            continue
+        ins = replace.get(i, ins)
+        kinds = OPERANDS[ins[0]]
+        if "J" in kinds:
+            ins = tuple(new_index[v] if j > 0 and kinds[j - 1] == "J" else v
+                        for j, v in enumerate(ins))
+        out.append(ins)
+    code.code = out
+    code.handlers = [(new_index[s], new_index[e], new_index[t], *rest)
+                     for s, e, t, *rest in code.handlers]
+    lines: list[tuple[int, int]] = []
+    for pc, line in code.lines:
+        pc = new_index[pc]
+        if pc >= len(out):
+            continue
+        if lines and lines[-1][0] == pc:
+            lines[-1] = (pc, line)
+        elif not lines or lines[-1][1] != line:
+            lines.append((pc, line))
+    code.lines = lines
+
+
+def _one_round(code: Code) -> bool:
+    n = len(code.code)
+    succ, throws = _successors(code)
+    reachable = _reachable(code, succ, throws)
+    live_in, live_out = _liveness(code, succ, throws)
+    targets = {h[2] for h in code.handlers}
+    for ins in code.code:
+        for j, k in enumerate(OPERANDS[ins[0]]):
+            if k == "J":
+                targets.add(ins[1 + j])
+    pinned = (1 << code.params) - 1 if code.mapped_arguments else 0
+    keep = list(reachable)
+    replace: dict[int, tuple] = {}
+    i = 0
+    while i < n:
+        ins = code.code[i]
+        if not keep[i]:
+            i += 1
+            continue
+        op = ins[0]
+        if op in _PURE and not (live_out[i] | pinned) >> ins[1] & 1:
+            keep[i] = False
+        elif op == _JMP and ins[1] == i + 1:
+            keep[i] = False
+        elif op == _JMP and code.code[ins[1]][0] in _RETURNS:
+            replace[i] = code.code[ins[1]]  # jumping to a return: return here
+        elif op == _JMP and code.code[ins[1]][0] == _JMP and ins[1] != code.code[ins[1]][1]:
+            replace[i] = code.code[ins[1]]  # a jump to a jump: go straight there
+        elif (op in _DEFINES_FIRST and i + 1 < n and keep[i + 1]
+              and code.code[i + 1][0] == _MOVE and i + 1 not in targets):
+            move = code.code[i + 1]
+            t, d = ins[1], move[1]
+            if move[2] == t and t != d and not (live_out[i + 1] | pinned) >> t & 1 \
+                    and not any(_in_range(h, i) != _in_range(h, i + 1) for h in code.handlers):
+                replace[i] = (op, d, *ins[2:])
+                keep[i + 1] = False
+                i += 2
+                continue
+        elif op == _LOADINT and ins[2] != 0 and _negates(code, i, keep, targets) and (
+                code.code[i + 1][1] == ins[1] or not (live_out[i + 1] | pinned) >> ins[1] & 1):
+            replace[i + 1] = (_LOADINT, code.code[i + 1][1], -ins[2])  # a negative literal
+            keep[i] = False
+            i += 2
+            continue
+        elif op == _MOVE and i + 1 < n and keep[i + 1] and i + 1 not in targets:
+            forwarded = _forward(code.code[i + 1], ins[1], ins[2])
+            after = code.code[i + 1]
+            d = ins[1]
+            caught = 0
+            for t in throws[i + 1]:
+                caught |= live_in[t]
+            if forwarded is not None and ins[1] != ins[2] and not pinned >> d & 1 \
+                    and not caught >> d & 1 and (
+                        not live_out[i + 1] >> d & 1 or _uses_defs(after)[1] >> d & 1):
+                replace[i + 1] = forwarded
+                keep[i] = False
+                i += 2
+                continue
+        i += 1
+    if all(keep) and not replace:
+        return False
+    _rebuild(code, keep, replace)
+    return True
+
+
+def _forward(ins: tuple, d: int, s: int) -> tuple | None:
+    """``ins`` reading register ``s`` where it read ``d`` (None if it cannot)."""
+    uses, defs = _uses_defs(ins)
+    if not uses >> d & 1:
+        return None
+    run = _RUNS.get(ins[0])
+    out = list(ins)
+    for i, kind in enumerate(OPERANDS[ins[0]]):
+        if kind == "R" and ins[1 + i] == d and not (i == 0 and defs):
+            if run is not None and i == run[0]:
+                return None  # the base of a run of registers: they must stay together
+            out[1 + i] = s
+    if run is not None:
+        start = ins[1 + run[0]] + run[2]
+        if start <= d < start + ins[1 + run[1]]:
+            return None
+    return tuple(out)
+
+
+def _negates(code: Code, i: int, keep: list[bool], targets: set[int]) -> bool:
+    """Instruction i+1 is ``NEG d, t`` of the integer i loads into t (and nothing jumps
+    between them)."""
+    nxt = code.code[i + 1] if i + 1 < len(code.code) else None
+    return nxt is not None and keep[i + 1] and i + 1 not in targets and nxt[0] == _NEG \
+        and nxt[2] == code.code[i][1]
+
+
+def _in_range(handler: tuple, i: int) -> bool:
+    return handler[0] <= i < handler[1]
+
+
+def optimize(code: Code) -> Code:
+    """Clean up ``code`` in place (not its nested functions) and return it."""
+    if not code.code or any(ins[0] in _UNSAFE for ins in code.code):
+        return code
+    for _ in range(8):
+        if not _one_round(code):
+            break
+    return code
+
+
+__all__ = ["optimize"]

@@ -1,0 +1,91 @@
+"""The bytecode clean-up pass: what it removes, and what it must keep."""
+
+from __future__ import annotations
+
+from image_support import compile_text
+
+from compiler.bytecode.code import Code
+from compiler.bytecode.isa import NAMES, OPCODE
+from compiler.peephole import optimize
+from vm import Machine
+
+O = OPCODE
+
+
+def ops(code: Code) -> list[str]:
+    return [NAMES[ins[0]] for ins in code.code]
+
+
+def run(source: str) -> list[str]:
+    lines: list[str] = []
+    Machine(output=lines.append).run_script(source, "test.js")
+    return lines
+
+
+def test_a_temporary_copied_into_place_is_computed_there():
+    code = Code("f", registers=3, constants=["g"], code=[
+        (O["GETGLOBAL"], 2, 0), (O["MOVE"], 1, 2), (O["RETURN"], 1)])
+    optimize(code)
+    assert code.code == [(O["GETGLOBAL"], 0, 0), (O["RETURN"], 0)] or \
+        code.code == [(O["GETGLOBAL"], 1, 0), (O["RETURN"], 1)]
+
+
+def test_a_value_a_handler_reads_is_kept():
+    # r0 = 1; try { r0 = g } catch { return r0 }: the first store is not dead
+    code = Code("f", registers=1, constants=["g"], code=[
+        (O["LOADINT"], 0, 1), (O["GETGLOBAL"], 0, 0), (O["RETURN"], 0), (O["RETURN"], 0)],
+        handlers=[(1, 2, 3)])
+    optimize(code)
+    assert ops(code)[0] == "LOADINT"
+
+
+def test_a_dead_load_and_unreachable_code_go():
+    code = Code("f", registers=2, code=[
+        (O["LOADINT"], 1, 5), (O["LOADUNDEF"], 0), (O["RETURN"], 0), (O["RETURNUNDEF"],)],
+        lines=[(0, 1), (3, 2)])
+    optimize(code)
+    assert ops(code) == ["LOADUNDEF", "RETURN"]
+    assert code.lines == [(0, 1)]
+
+
+def test_a_move_that_is_jumped_to_still_runs_on_that_path():
+    # r2 = 5; if (true) goto 5; r2 = g; 5: r1 = r2; return r1 -- the jump skips the load
+    code = Code("f", registers=3, constants=["g"], kind="script", code=[
+        (O["LOADTRUE"], 0), (O["LOADINT"], 2, 5), (O["JMPIF"], 0, 4),
+        (O["GETGLOBAL"], 2, 0), (O["MOVE"], 1, 2), (O["RETURN"], 1)])
+    optimize(code)
+    assert Machine(output=print).run_code(code) == 5.0
+    assert len(code.code) < 6
+
+
+def test_jumps_to_returns_return():
+    code = Code("f", params=1, registers=1, code=[
+        (O["JMPIF"], 0, 2), (O["JMP"], 3), (O["LOADUNDEF"], 0), (O["RETURN"], 0)])
+    optimize(code)
+    assert ops(code) == ["JMPIF", "RETURN", "LOADUNDEF", "RETURN"]
+
+
+def test_negative_literals_are_loaded_directly():
+    code = compile_text("var a = -3, b = -0, c = -x;")
+    loads = [ins for ins in code.code if NAMES[ins[0]] == "LOADINT"]
+    assert (OPCODE["LOADINT"], loads[0][1], -3) in loads
+    assert ops(code).count("NEG") == 2  # -0 stays a negation (of 0); so does -x
+    assert run("var z = -0; console.log(1 / z, -3, -(-4));") == ["-Infinity -3 4"]
+
+
+def test_compiled_calls_lose_their_copies():
+    code = compile_text("function f(n) { return n < 2 ? n : f(n - 1) + f(n - 2); }")
+    body = code.functions[0]
+    assert "MOVE" not in ops(body)
+    assert ops(body)[:4] == ["LOADINT", "LT", "JMPIFNOT", "RETURN"]
+
+
+def test_programs_keep_their_meaning():
+    assert run("""
+        function f(g) { var x = 1; try { x = g(); } catch (e) { return x; } return x + 10; }
+        console.log(f(() => { throw 0; }), f(() => 5));
+        function h(a) { arguments[0] = 7; var b = a; return b; }
+        console.log(h(1));
+        var i = 0, s = ""; for (;;) { s += i++; if (i > 3) break; } console.log(s);
+        function k(x) { var y = x; x = 2; return [y, x]; } console.log(k(1).join());
+    """) == ["1 15", "7", "0123", "1,2"]
