@@ -1986,8 +1986,7 @@ class FunctionCompiler:
     def e_CallExpression(self, node, dst, chain_exit: list | None = None):
         callee = node.callee
         mark = self.next_reg
-        if id(node) in self.unit.analysis.evals and \
-                not any(a.type == "SpreadElement" for a in node.arguments):
+        if id(node) in self.unit.analysis.evals:
             return self.direct_eval(node, dst)
         if callee.type == "Super":
             if any(a.type == "SpreadElement" for a in node.arguments):
@@ -2096,6 +2095,13 @@ class FunctionCompiler:
         mark = self.next_reg
         fn = self.alloc()
         self.load_binding(node.callee, fn)
+        if any(a.type == "SpreadElement" for a in node.arguments):  # eval(...args)
+            arr = self.array_of_arguments(node.arguments)
+            site = self.eval_site(node)
+            self.free_to(mark)
+            r = self.target(dst)
+            self.emit(O["EVALSPREAD"], r, fn, arr, self.const(site))
+            return r
         base = self.next_reg
         for a in node.arguments:
             self.expr(a, self.alloc())

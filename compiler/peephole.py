@@ -48,7 +48,7 @@ _RUNS = {OPCODE[name]: run for name, run in (
 _TERMINATORS = frozenset(OPCODE[n] for n in (
     "JMP", "RETURN", "RETURNUNDEF", "THROW", "THROWERROR"))
 _UNSAFE = frozenset(OPCODE[n] for n in ("EVAL", "GETDYN", "SETDYN", "NEWEVALVARS",
-                                        "DEFEVALVAR"))
+                                        "DEFEVALVAR", "EVALSPREAD"))
 _MOVE, _JMP, _LOADINT, _NEG = OPCODE["MOVE"], OPCODE["JMP"], OPCODE["LOADINT"], OPCODE["NEG"]
 _RETURNS = frozenset((OPCODE["RETURN"], OPCODE["RETURNUNDEF"]))
 

@@ -104,6 +104,7 @@ OP_SETHOME = OPCODE["SETHOME"]
 OP_WITHBASE = OPCODE["WITHBASE"]
 OP_GETOBJBINDING = OPCODE["GETOBJBINDING"]
 OP_SETOBJBINDING = OPCODE["SETOBJBINDING"]
+OP_EVALSPREAD = OPCODE["EVALSPREAD"]
 OP_IMPORTMETA = OPCODE["IMPORTMETA"]
 OP_INC = OPCODE["INC"]
 OP_INITFIELDS = OPCODE["INITFIELDS"]
@@ -778,20 +779,14 @@ class Interpreter:
                                 scope = scope.parent
                                 n -= 1
                         elif op == OP_EVAL:
-                            f = regs[ins[2]]
                             start = ins[3]
-                            call_args = regs[start : start + ins[4]]
-                            if f is g.eval_function:
-                                site = consts[ins[5]]
-                                this_value = cells[site.this_cell].value \
-                                    if site.this_cell >= 0 else this
-                                regs[ins[1]] = perform_direct_eval(
-                                    machine, fn, site, cells, this_value,
-                                    new_target if code.kind != "arrow" else
-                                    fn.outer_new_target,
-                                    call_args[0] if call_args else UNDEFINED)
-                            else:
-                                regs[ins[1]] = self.call(f, UNDEFINED, call_args)
+                            regs[ins[1]] = self.call_eval(
+                                fn, cells, this, new_target, regs[ins[2]],
+                                regs[start : start + ins[4]], consts[ins[5]])
+                        elif op == OP_EVALSPREAD:
+                            regs[ins[1]] = self.call_eval(
+                                fn, cells, this, new_target, regs[ins[2]],
+                                list(regs[ins[3]].items), consts[ins[4]])
                         elif op == OP_NEWEVALVARS:
                             cells[ins[1]].value = EvalVars(cells[ins[2] - 1].value
                                                            if ins[2] else None)
@@ -938,6 +933,17 @@ class Interpreter:
         F.constructor_kind = "base" if heritage is HOLE else "derived"
         F.home_object = proto
         F.fields = []
+
+    def call_eval(self, fn, cells: list, this, new_target, f, call_args: list, site):
+        """EVAL: a call through the name eval is a direct eval when it reaches the
+        Global's own eval (an arrow passes on its enclosing function's new.target)."""
+        if f is not fn.global_env.eval_function:
+            return self.call(f, UNDEFINED, call_args)
+        this_value = cells[site.this_cell].value if site.this_cell >= 0 else this
+        if fn.code.kind == "arrow":
+            new_target = fn.outer_new_target
+        return perform_direct_eval(self.machine, fn, site, cells, this_value, new_target,
+                                   call_args[0] if call_args else UNDEFINED)
 
     def new_closure(self, fn, child, cells: list, g, new_target) -> JSFunction:
         """CLOSURE: function ``child`` made inside ``fn``; an arrow keeps ``fn``'s home

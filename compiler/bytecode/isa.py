@@ -211,6 +211,8 @@ OPCODES: list[tuple[str, str, str]] = [
      "(a deleted binding: undefined, or a ReferenceError in strict code)"),
     ("SETOBJBINDING", "RKR", "SetMutableBinding of constants[b] in the with object r[a] to "
      "r[c] (a deleted binding: recreated, or a ReferenceError in strict code)"),
+    ("EVALSPREAD", "RRRK", "r[a] = r[b](...r[c]) (r[c] an array), as a direct eval with site "
+     "constants[d] when r[b] is the Global's eval"),
 ]
 
 OPCODE: dict[str, int] = {name: i for i, (name, _, _) in enumerate(OPCODES)}
