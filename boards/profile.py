@@ -420,10 +420,16 @@ def board_names() -> list[str]:
 _cache: dict[str, BoardProfile] = {}
 
 
+def is_board(name: str) -> bool:
+    """Whether caplet ships a board of this name (without listing them all)."""
+    return name.isprintable() and "/" not in name and "\\" not in name and \
+        not name.startswith(".") and (BOARDS_DIR / f"{name}.toml").is_file()
+
+
 def load_board(name: str) -> BoardProfile:
     """The profile of a shipped board by name (``caplet boards`` lists them)."""
     if name not in _cache:
-        if name not in board_names():
+        if not is_board(name):
             raise BoardError(f"unknown board {name!r} (known: {', '.join(board_names())})")
         _cache[name] = load_board_file(BOARDS_DIR / f"{name}.toml")
     return _cache[name]

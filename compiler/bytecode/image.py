@@ -11,7 +11,6 @@ failed check raises ``ImageError`` naming the check. The byte layout is specifie
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import struct
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -41,6 +40,14 @@ from .rom import (
 
 if TYPE_CHECKING:
     from boards import BoardProfile
+
+try:  # the interpreter's built-in SHA-256: `import hashlib` loads OpenSSL (start-up matters)
+    from _sha256 import sha256
+except ImportError:  # Python 3.12 renamed it; any other build has hashlib's
+    try:
+        from _sha2 import sha256
+    except ImportError:
+        from hashlib import sha256
 
 MAGIC = b"\x89CAPLET\n"
 FORMAT_VERSION = 1
@@ -86,10 +93,16 @@ def isa_hash() -> bytes:
     """8 bytes identifying the instruction table: names, numbers and operand kinds.
 
     The doc column is left out, so rewording an opcode's description changes nothing;
-    renumbering, adding or retyping an opcode changes the hash.
+    renumbering, adding or retyping an opcode changes the hash. Computed once.
     """
+    if _ISA_HASH:
+        return _ISA_HASH[0]
     text = "\n".join(f"{i}:{name}:{kinds}" for i, (name, kinds, _) in enumerate(OPCODES))
-    return hashlib.sha256(f"caplet-isa-{ISA_VERSION}\n{text}".encode()).digest()[:8]
+    _ISA_HASH.append(sha256(f"caplet-isa-{ISA_VERSION}\n{text}".encode()).digest()[:8])
+    return _ISA_HASH[0]
+
+
+_ISA_HASH: list[bytes] = []
 
 
 # ------------------------------------------------------------------------- records
@@ -520,7 +533,7 @@ def write_image(code: Code, *, board: BoardProfile, manifest: Manifest,
     if len(body) + DIGEST_SIZE + SIGNATURE_SIZE > MAX_IMAGE_SIZE:
         raise ImageError(f"image of {len(body)} bytes exceeds the format's limit of "
                          f"{MAX_IMAGE_SIZE} bytes")
-    digest = hashlib.sha256(body).digest()
+    digest = sha256(body).digest()
     out = body + digest
     if signing_key is not None:
         from . import signing
@@ -596,6 +609,17 @@ def _header_name(raw: bytes, what: str) -> str:
     return text.decode("ascii")
 
 
+def board_name_of(data: bytes) -> str | None:
+    """The board an image's header names, or None: a peek to pick the profile before
+    the one full ``read_image`` (which checks the header properly)."""
+    if len(data) < HEADER_SIZE or data[:8] != MAGIC:
+        return None
+    try:
+        return _header_name(data[32:64], "board name")
+    except ImageError:
+        return None
+
+
 def read_image(data: bytes, *, board: BoardProfile | None = None, public_key=None,
                require_signature: bool = False) -> Image:
     """Check ``data`` and decode it; raises ``ImageError`` saying which check failed.
@@ -642,7 +666,7 @@ def read_image(data: bytes, *, board: BoardProfile | None = None, public_key=Non
                          f"announces ({expected})")
     body = data[:body_length]
     digest = data[body_length:body_length + DIGEST_SIZE]
-    if hashlib.sha256(body).digest() != digest:
+    if sha256(body).digest() != digest:
         raise ImageError("digest: the SHA-256 of the image does not match; it is corrupt")
     signature = data[body_length + DIGEST_SIZE:] if signed else None
     verified = False
