@@ -444,7 +444,7 @@ def run_image(path: str, memory_report: str | None = None) -> int:
     name = board_name_of(data)
     board = _known_board(name) if name is not None else None
     try:
-        image = read_image(data, board=board)
+        image = read_image(data, board=board, lazy=True)  # each function checked on first use
     except ImageError as e:
         raise CommandError(f"{path}: {e}") from None
     if image.rom is None and any(m.kind != "script" for m in image.modules):
@@ -457,8 +457,13 @@ def run_image(path: str, memory_report: str | None = None) -> int:
     if image.rom is not None:
         from vm.preload import start
 
-        return run_guarded(machine, lambda: start(machine, image.rom), memory_report)
-    return run_guarded(machine, lambda: machine.run_code(image.entry), memory_report)
+        action = lambda: start(machine, image.rom)  # noqa: E731
+    else:
+        action = lambda: machine.run_code(image.entry)  # noqa: E731
+    try:
+        return run_guarded(machine, action, memory_report)
+    except ImageError as e:  # a corrupt function, found when it was first called: it never ran
+        raise CommandError(f"{path}: {e}") from None
 
 
 def disasm_image(path: str) -> int:

@@ -93,16 +93,10 @@ def isa_hash() -> bytes:
     """8 bytes identifying the instruction table: names, numbers and operand kinds.
 
     The doc column is left out, so rewording an opcode's description changes nothing;
-    renumbering, adding or retyping an opcode changes the hash. Computed once.
+    renumbering, adding or retyping an opcode changes the hash.
     """
-    if _ISA_HASH:
-        return _ISA_HASH[0]
     text = "\n".join(f"{i}:{name}:{kinds}" for i, (name, kinds, _) in enumerate(OPCODES))
-    _ISA_HASH.append(sha256(f"caplet-isa-{ISA_VERSION}\n{text}".encode()).digest()[:8])
-    return _ISA_HASH[0]
-
-
-_ISA_HASH: list[bytes] = []
+    return sha256(f"caplet-isa-{ISA_VERSION}\n{text}".encode()).digest()[:8]
 
 
 # ------------------------------------------------------------------------- records
@@ -621,11 +615,13 @@ def board_name_of(data: bytes) -> str | None:
 
 
 def read_image(data: bytes, *, board: BoardProfile | None = None, public_key=None,
-               require_signature: bool = False) -> Image:
+               require_signature: bool = False, lazy: bool = False) -> Image:
     """Check ``data`` and decode it; raises ``ImageError`` saying which check failed.
 
     ``board``: the image must target it and fit its largest app slot. ``public_key``: an
     Ed25519 public key the signature must verify against (an unsigned image is refused).
+    ``lazy``: each function's instructions are decoded and checked on first use rather
+    than now (booting: see ``_LazyCode``); every other check is made now.
     """
     data = bytes(data)
     size = len(data)
@@ -692,7 +688,9 @@ def read_image(data: bytes, *, board: BoardProfile | None = None, public_key=Non
     if word_size not in (2, 4, 8):
         raise ImageError(f"header: word size {word_size} is not 2, 4 or 8")
     sections = _read_table(data, order, nsections, body_length)
-    return _Decoder(data, order, sections).image(
+    decoder = _Decoder(data, order, sections)
+    decoder.lazy = lazy
+    return decoder.image(
         board=board_name, arch=arch, endianness=endianness, word_size=word_size,
         format_version=fmt, isa_version=isa_version, stripped=bool(flags & FLAG_STRIPPED),
         signed=signed, size=size, digest=digest, signature=signature,
@@ -769,12 +767,113 @@ def _verify(c: _Cursor, where: str, instructions: list, limits: dict[str, int]) 
                              f"r{last}, past its {registers} registers")
 
 
+class _Body:
+    """One function's bytecode, exception table and line table as stored, checked and
+    decoded by :meth:`decode` (at once, or on first use for a lazily read image)."""
+
+    __slots__ = ("cursor", "where", "raw", "handlers", "constants", "limits", "starts",
+                 "lines", "lines_cursor")
+
+    def __init__(self, cursor: _Cursor, where: str, raw: bytes, handlers: list,
+                 constants: list, limits: dict[str, int]):
+        self.cursor, self.where, self.raw, self.handlers = cursor, where, raw, handlers
+        self.constants, self.limits = constants, limits
+        self.starts: dict[int, int] = {}  # byte offset -> instruction index
+        self.lines: list[tuple[int, int]] = []  # (byte offset, line) as stored
+        self.lines_cursor = cursor
+
+    def decode(self) -> tuple[list, list]:
+        """The instructions (every operand checked) and the exception table."""
+        c, where, constants = self.cursor, self.where, self.constants
+        try:
+            instructions = decode(self.raw)
+        except (BytecodeError, IndexError) as e:
+            raise c.fail(f"{where} bytecode: {e}") from None
+        index_of = self.starts = {pos: k for k, pos in enumerate(instruction_starts(self.raw))}
+        for pc, ins in enumerate(instructions):
+            expected = _CONSTANT_KINDS.get(ins[0])
+            if expected is not None and ins[1 + expected[0]] < len(constants) and \
+                    not isinstance(constants[ins[1 + expected[0]]], expected[1]):
+                raise c.fail(f"{where} instruction {pc} ({NAMES[ins[0]]}): constant "
+                             f"{ins[1 + expected[0]]} is not a {expected[1].__name__}")
+        _verify(c, where, instructions, {**self.limits, "J": len(instructions)})
+        handlers = []
+        for *offsets, kind in self.handlers:
+            spans = []
+            for what, offset in zip(("start", "end", "target"), offsets, strict=True):
+                if offset not in index_of:
+                    raise c.fail(f"{where} handler {what} {offset} is not an instruction "
+                                 "boundary")
+                spans.append(index_of[offset])
+            start, end, target = spans
+            if not start <= end or target >= len(instructions):
+                raise c.fail(f"{where} handler [{start}, {end}) -> {target} is malformed")
+            handlers.append((start, end, target) if kind is None else (start, end, target,
+                                                                        kind))
+        return instructions, handlers
+
+    def decode_lines(self) -> list[tuple[int, int]]:
+        """The line table as (instruction index, line); after :meth:`decode`."""
+        out = []
+        for offset, line in self.lines:
+            if offset not in self.starts or line < 0:
+                raise self.lines_cursor.fail(f"{self.where} line entry ({offset}, {line}) is "
+                                             "malformed")
+            out.append((self.starts[offset], line))
+        return out
+
+
+class _LazyCode(Code):
+    """A function of a lazily read image (``read_image(..., lazy=True)``): everything
+    but its instructions, exception table and line table is read and checked; those are
+    decoded and checked on first use (its first call), then it becomes a plain ``Code``.
+    So booting an image does not scale with the code it holds, and no instruction runs
+    unchecked: a corrupt body raises ``ImageError`` instead of running."""
+
+    @staticmethod
+    def defer(code: Code, body: _Body) -> None:
+        code.__class__ = _LazyCode
+        state = code.__dict__
+        del state["code"], state["handlers"], state["lines"]
+        state["_body"] = body
+
+    def load(self) -> None:
+        body = self.__dict__["_body"]
+        code, handlers = body.decode()
+        lines = body.decode_lines()
+        state = self.__dict__
+        del state["_body"]
+        state["code"], state["handlers"], state["lines"] = code, handlers, lines
+        self.__class__ = Code
+
+    def __getattr__(self, name: str):  # only for attributes not yet in the instance
+        if name in ("code", "handlers", "lines") and "_body" in self.__dict__:
+            self.load()
+            return self.__dict__[name]
+        raise AttributeError(name)
+
+    def __eq__(self, other):
+        self.load()
+        return self == other
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        self.load()
+        return repr(self)
+
+    def __reduce_ex__(self, protocol):  # pickled and copied as the plain Code it becomes
+        self.load()
+        return self.__reduce_ex__(protocol)
+
+
 class _Decoder:
     def __init__(self, data: bytes, order: str, sections: list[SectionInfo]):
         self.data, self.order = data, order
         self.sections = sections
         self.by_kind = {s.kind: s for s in sections}
-        self.starts: list[dict[int, int]] = []  # per function: byte offset -> instruction
+        self.bodies: list[_Body] = []  # per function: its bytecode as read
+        self.lazy = False
 
     def cursor(self, kind: int) -> _Cursor:
         s = self.by_kind[kind]
@@ -996,55 +1095,40 @@ class _Decoder:
                      for _ in range(c.count("constant"))]
         kids = [c.uint(n, f"{where} child") for _ in range(c.count("child function"))]
         raw = c.raw(c.uint(what=f"{where} code length"), f"{where} code")
-        try:
-            instructions = decode(raw)
-        except (BytecodeError, IndexError) as e:
-            raise c.fail(f"{where} bytecode: {e}") from None
-        starts = instruction_starts(raw)
-        index_of = {pos: k for k, pos in enumerate(starts)}
-        for pc, ins in enumerate(instructions):
-            expected = _CONSTANT_KINDS.get(ins[0])
-            if expected is not None and ins[1 + expected[0]] < len(constants) and \
-                    not isinstance(constants[ins[1 + expected[0]]], expected[1]):
-                raise c.fail(f"{where} instruction {pc} ({NAMES[ins[0]]}): constant "
-                             f"{ins[1 + expected[0]]} is not a {expected[1].__name__}")
-        _verify(c, where, instructions, {"R": registers, "K": len(constants), "F": len(kids),
-                                         "C": slots, "J": len(instructions)})
-        handlers = []
+        handlers = []  # byte offsets as stored: checked against the decoded code
         for _ in range(c.count("handler", 4)):
-            spans = []
-            for what in ("start", "end", "target"):
-                offset = c.uint(what=f"{where} handler {what}")
-                if offset not in index_of:
-                    raise c.fail(f"{where} handler {what} {offset} is not an instruction "
-                                 "boundary")
-                spans.append(index_of[offset])
-            start, end, target = spans
-            if not start <= end or target >= len(instructions):
-                raise c.fail(f"{where} handler [{start}, {end}) -> {target} is malformed")
+            spans = [c.uint(what=f"{where} handler {what}") for what in ("start", "end",
+                                                                         "target")]
             tag = c.uint(len(self.strings) + 1, f"{where} handler kind")
-            handlers.append((start, end, target, self.strings[tag - 1]) if tag
-                            else (start, end, target))
+            handlers.append((*spans, self.strings[tag - 1] if tag else None))
+        body = _Body(c, where, raw, handlers, constants,
+                     {"R": registers, "K": len(constants), "F": len(kids), "C": slots})
         code = Code(name=name, params=params, registers=registers, cells=cells,
                     captures=captures, param_cells=param_cells, constants=constants,
-                    code=instructions, handlers=handlers, strict=bool(flags & F_STRICT),
+                    strict=bool(flags & F_STRICT),
                     kind=kind, generator=bool(flags & F_GENERATOR),
                     is_async=bool(flags & F_ASYNC), length=length,
                     uses_this=bool(flags & F_USES_THIS), this_cell=this_cell,
                     mapped_arguments=bool(flags & F_MAPPED_ARGUMENTS))
-        self.starts.append(index_of)  # for the lines section
+        if self.lazy:
+            _LazyCode.defer(code, body)
+        else:
+            code.code, code.handlers = body.decode()
+        self.bodies.append(body)  # for the lines section
         return code, kids, len(raw)
 
     def read_lines(self, codes: list[Code]) -> None:
         c = self.cursor(LINES)
         for i, code in enumerate(codes):
-            offset, line = 0, 0
+            offset, line, entries = 0, 0, []
             for _ in range(c.count(f"function {i} line", 2)):
                 offset += c.uint(what=f"function {i} line offset")
                 line += _unzigzag(c.uint(what=f"function {i} line"))
-                if offset not in self.starts[i] or line < 0:
-                    raise c.fail(f"function {i} line entry ({offset}, {line}) is malformed")
-                code.lines.append((self.starts[i][offset], line))
+                entries.append((offset, line))
+            body = self.bodies[i]
+            body.lines, body.lines_cursor = entries, c
+            if not self.lazy:
+                code.lines = body.decode_lines()
         c.finish()
 
     def read_sources(self, codes: list[Code]) -> None:
