@@ -213,49 +213,84 @@ def snapshot(machine, records: list) -> tuple[Rom, list]:
     return rom, objects
 
 
-def boot(machine, rom: Rom, g=None):
-    """Make ``rom``'s objects and module records in a fresh ``machine`` (locked down
-    first); returns the records, the entry first. No module code runs."""
-    from .modules import EVALUATED, SyntheticModule
+class RomCell(Cell):
+    """A module environment cell of a booted image whose value is still the ROM's: the
+    value is made the first time the cell is read (or is simply replaced if written
+    first), and from then on the cell is a plain ``Cell``. Its one slot holds
+    ``(materialize, rom value)`` meanwhile, so the class can be swapped in place."""
 
-    g = g or machine.main
-    if not machine.hardened.done:
-        machine.hardened.lockdown()
-    realm = machine.realm
-    from .symbols import WELL_KNOWN as symbols_by_name
+    __slots__ = ()
 
-    symbols = {s.description: s for s in symbols_by_name.values()}
-    shells: list[JSObject] = []
-    for obj in rom.objects:
-        if obj.kind == "function":
-            shells.append(JSFunction(realm.function_prototype, obj.code, [], g))
-        elif obj.kind == "array":
-            shells.append(JSArray(realm.array_prototype))
-        else:
-            shells.append(JSObject(None))
-    cells = [Cell() for _ in rom.cells]
+    def _read(self):
+        materialize, stored = _CELL_SLOT.__get__(self)
+        value = materialize(stored)
+        _CELL_SLOT.__set__(self, value)
+        self.__class__ = Cell
+        return value
 
-    def value(v: tuple):
+    def _write(self, value) -> None:
+        _CELL_SLOT.__set__(self, value)
+        self.__class__ = Cell
+
+    value = property(_read, _write)
+
+    def __repr__(self) -> str:
+        return "<cell (in ROM)>"
+
+
+_CELL_SLOT = Cell.__dict__["value"]
+
+
+class _Materializer:
+    """Makes the ROM objects of one boot on demand: an object is made (frozen, segment
+    ROM, with its properties, items and prototype) the first time a cell's value or
+    another object leads to it; cells stay a lazy boundary (``RomCell``)."""
+
+    def __init__(self, machine, rom: Rom, g):
+        from .symbols import WELL_KNOWN as symbols_by_name
+
+        self.machine, self.rom, self.g, self.realm = machine, rom, g, machine.realm
+        self.symbols = {s.description: s for s in symbols_by_name.values()}
+        self.made: list[JSObject | None] = [None] * len(rom.objects)
+        self.cells = []
+        for v in rom.cells:
+            cell = RomCell.__new__(RomCell)
+            _CELL_SLOT.__set__(cell, (self.value, v))
+            self.cells.append(cell)
+        self.shells = machine.limits.rom_roots  # every object made, for the ROM report
+
+    def value(self, v: tuple):
         tag = v[0]
         if tag == "object":
-            return shells[v[1]]
+            made = self.made[v[1]]
+            return made if made is not None else self.make(v[1])
         if tag == "intrinsic":
-            return resolve_path(realm, v[1])
+            return resolve_path(self.realm, v[1])
         if tag == "symbol":
-            if v[1] not in symbols:
+            if v[1] not in self.symbols:
                 raise PreloadError(f"the image names an unknown symbol: {v[1]}")
-            return symbols[v[1]]
+            return self.symbols[v[1]]
         if tag in CONSTANTS:
             return CONSTANTS[tag]
         return v[1]
 
-    for cell, v in zip(cells, rom.cells, strict=True):
-        cell.value = value(v)
-    for shell, obj in zip(shells, rom.objects, strict=True):
+    def make(self, i: int) -> JSObject:
+        """Object ``i``: its shell is registered first, so cycles end at it."""
+        obj = self.rom.objects[i]
+        realm = self.realm
+        if obj.kind == "function":
+            shell = JSFunction(realm.function_prototype, obj.code, [], self.g)
+        elif obj.kind == "array":
+            shell = JSArray(realm.array_prototype)
+        else:
+            shell = JSObject(None)
+        self.made[i] = shell
+        self.shells.append(shell)
+        value = self.value
         proto = value(obj.proto)
         shell.proto = None if proto is NULL else proto
         if obj.kind == "function":
-            shell.cells = [cells[i] for i in obj.cells]
+            shell.cells = [self.cells[k] for k in obj.cells]
             home = value(obj.home)
             shell.home_object = None if home is UNDEFINED else home
             this = value(obj.this)
@@ -269,6 +304,27 @@ def boot(machine, rom: Rom, g=None):
                 if flags != 7 else value(val)
         shell.extensible = False
         shell.segment = ROM
+        return shell
+
+    def make_all(self) -> None:
+        for i, made in enumerate(self.made):
+            if made is None:
+                self.make(i)
+
+
+def boot(machine, rom: Rom, g=None):
+    """Link ``rom``'s module records into a fresh ``machine`` (locked down first);
+    returns the records, the entry first. No module code runs, and no ROM object is
+    made yet: each is made when first reached (``RomCell``, ``_Materializer``), so
+    booting costs the same whatever the number of modules."""
+    from .modules import EVALUATED, SyntheticModule
+
+    g = g or machine.main
+    if not machine.hardened.done:
+        machine.hardened.lockdown()
+    made = _Materializer(machine, rom, g)
+    machine.limits.rom_pending.append(made.make_all)  # the ROM report counts them all
+    cells = made.cells
     records = []
     host = g.module_host
     for module in rom.modules:
@@ -278,7 +334,6 @@ def boot(machine, rom: Rom, g=None):
         record.status = EVALUATED
         host.module_map[(module.specifier, "javascript")] = record  # its cells: RAM roots
         records.append(record)
-    machine.limits.rom_roots.extend(shells)
     return records
 
 

@@ -33,6 +33,7 @@ from .rom import (
     T_SYMBOL,
     T_TRUE,
     T_UNDEFINED,
+    LazyObjects,
     Rom,
     RomModule,
     RomObject,
@@ -867,6 +868,75 @@ class _LazyCode(Code):
         return self.__reduce_ex__(protocol)
 
 
+def _scan_rom_objects(c: _Cursor, n: int) -> list[int]:
+    """The offsets of the ``n`` ROM objects at the cursor, which it moves past them: a
+    skim of the layout ``read_rom_object`` decodes (no values made, nothing looked up),
+    so a lazily read image finds its module table without decoding every object."""
+    data, pos, end = c.data, c.pos, c.end
+    function, array = KINDS.index("function"), KINDS.index("array")
+
+    def uint(pos: int) -> tuple[int, int]:
+        value = shift = 0
+        while True:
+            b = data[pos]
+            pos += 1
+            value |= (b & 0x7F) << shift
+            if not b & 0x80:
+                return value, pos
+            shift += 7
+            if shift > 63:
+                raise c.fail("varint too long")
+
+    def skip(pos: int) -> int:  # one value: a tag and its payload
+        tag = data[pos]
+        if tag == T_NUMBER:
+            return pos + 9
+        if tag >= T_BIGINT or tag == T_STRING:
+            pos += 1
+            while data[pos] & 0x80:
+                pos += 1
+        return pos + 1
+
+    offsets = []
+    try:
+        for i in range(n):
+            offsets.append(pos)
+            kind = data[pos]
+            pos = skip(pos + 1)
+            if kind == function:
+                pos = uint(pos)[1]
+                k, pos = uint(pos)
+                if k > end - pos:
+                    raise c.fail(f"object {i} cells count {k} is more than the section holds")
+                for _ in range(k):
+                    pos = uint(pos)[1]
+                pos = skip(skip(pos)) + 1
+            elif kind == array:
+                k, pos = uint(pos)
+                if k > end - pos:
+                    raise c.fail(f"object {i} items count {k} is more than the section holds")
+                for _ in range(k):
+                    pos = skip(pos)
+            k, pos = uint(pos)
+            if 3 * k > end - pos:
+                raise c.fail(f"object {i} properties count {k} is more than the section "
+                             "holds")
+            for _ in range(k):
+                pos = skip(pos)
+                flags = data[pos]
+                pos = skip(pos + 1)
+                if flags & ROM_ACCESSOR:
+                    pos = skip(pos)
+            if pos > end:
+                break
+    except IndexError:
+        pos = end + 1
+    if pos > end:
+        raise c.fail("ends early")
+    c.pos = pos
+    return offsets
+
+
 class _Decoder:
     def __init__(self, data: bytes, order: str, sections: list[SectionInfo]):
         self.data, self.order = data, order
@@ -895,10 +965,42 @@ class _Decoder:
                      manifest=manifest, rom=rom, **header)
 
     def read_rom(self, functions: list[Code]) -> Rom:
-        """The ROM snapshot; every object, cell and function reference is checked."""
+        """The ROM snapshot; every object, cell and function reference is checked. Read
+        lazily, objects are found by a scan and each decoded (and checked) on first use."""
         c = self.cursor(ROM)
         rom = Rom()
-        refs: list[tuple[str, int]] = []  # (what, index) checked once the counts are known
+        value = self.value_reader = self.rom_value_reader(c)
+        for i in range(c.count("cells")):
+            rom.cells.append(value(f"cell {i}"))
+        n = c.count("objects", 2)
+        if self.lazy:
+            offsets = _scan_rom_objects(c, n)
+            section = self.by_kind[ROM]
+            end = section.offset + section.length
+
+            def decode(i: int) -> RomObject:
+                cursor = _Cursor(self.data, offsets[i], end, section.name, self.order)
+                return self.read_rom_object(cursor, i, n, functions, len(rom.cells))
+
+            rom.objects = LazyObjects(n, decode)
+        else:
+            for i in range(n):
+                rom.objects.append(self.read_rom_object(c, i, n, functions, len(rom.cells)))
+        for i in range(c.count("modules", 2)):
+            module = RomModule(self.string(c, f"module {i} specifier"))
+            for j in range(c.count(f"module {i} exports", 2)):
+                name = self.string(c, f"module {i} export {j}")
+                module.exports.append((name, c.uint(len(rom.cells), f"module {i} export "
+                                                                   f"{j} cell")))
+            rom.modules.append(module)
+        c.finish()
+        for what, i in self.rom_refs:
+            if i >= n:
+                raise c.fail(f"an {what} reference ({i}) is past the {n} ROM objects")
+        return rom
+
+    def rom_value_reader(self, c: _Cursor):
+        self.rom_refs: list[tuple[str, int]] = []  # checked once the object count is known
 
         def value(what: str) -> tuple:
             tag = c.byte()
@@ -918,61 +1020,57 @@ class _Decoder:
                 return ("bigint", _unzigzag(c.bigint()))
             if tag == T_OBJECT:
                 i = c.uint(1 << 24, f"{what} (object index)")
-                refs.append(("object", i))
+                self.rom_refs.append(("object", i))
                 return ("object", i)
             if tag in (T_INTRINSIC, T_SYMBOL):
                 return ("intrinsic" if tag == T_INTRINSIC else "symbol", self.string(c, what))
             raise c.fail(f"{what}: unknown value tag {tag}")
 
-        for i in range(c.count("cells")):
-            rom.cells.append(value(f"cell {i}"))
-        for i in range(c.count("objects", 2)):
-            where = f"object {i}"
-            kind = c.byte()
-            if kind >= len(KINDS):
-                raise c.fail(f"{where}: unknown kind {kind}")
-            obj = RomObject(KINDS[kind], value(f"{where} prototype"))
-            if obj.kind == "function":
-                obj.code = functions[c.uint(len(functions), f"{where} function index")]
-                for _ in range(c.count(f"{where} cells")):
-                    obj.cells.append(c.uint(len(rom.cells), f"{where} cell index"))
-                obj.home = value(f"{where} home object")
-                obj.this = value(f"{where} this")
-                ctor = c.byte()
-                if ctor >= len(CONSTRUCTOR_KINDS):
-                    raise c.fail(f"{where}: unknown constructor kind {ctor}")
-                obj.constructor_kind = CONSTRUCTOR_KINDS[ctor]
-            elif obj.kind == "array":
-                for j in range(c.count(f"{where} items")):
-                    obj.items.append(value(f"{where} item {j}"))
-            for j in range(c.count(f"{where} properties", 3)):
-                key = value(f"{where} property {j} key")
-                if key[0] not in ("string", "symbol"):
-                    raise c.fail(f"{where} property {j}: a key must be a string or a symbol")
-                flags = c.byte()
-                if flags & ~15:
-                    raise c.fail(f"{where} property {j}: unknown attribute bits {flags}")
-                if flags & ROM_ACCESSOR:
-                    getter = value(f"{where} property {j} getter")
-                    setter = value(f"{where} property {j} setter")
-                    obj.props.append((key, flags, ("undefined",), getter, setter))
-                else:
-                    obj.props.append((key, flags, value(f"{where} property {j}"),
-                                      ("undefined",), ("undefined",)))
-            rom.objects.append(obj)
-        for i in range(c.count("modules", 2)):
-            module = RomModule(self.string(c, f"module {i} specifier"))
-            for j in range(c.count(f"module {i} exports", 2)):
-                name = self.string(c, f"module {i} export {j}")
-                module.exports.append((name, c.uint(len(rom.cells), f"module {i} export "
-                                                                   f"{j} cell")))
-            rom.modules.append(module)
-        c.finish()
-        for what, i in refs:
-            if i >= len(rom.objects):
-                raise c.fail(f"an {what} reference ({i}) is past the {len(rom.objects)} "
-                             "ROM objects")
-        return rom
+        return value
+
+    def read_rom_object(self, c: _Cursor, i: int, n: int, functions: list[Code],
+                        ncells: int) -> RomObject:
+        """ROM object ``i`` of ``n`` at the cursor; its object references are checked
+        against ``n`` when the whole section is not being read (lazy reading)."""
+        value = self.rom_value_reader(c) if self.lazy else self.value_reader
+        where = f"object {i}"
+        kind = c.byte()
+        if kind >= len(KINDS):
+            raise c.fail(f"{where}: unknown kind {kind}")
+        obj = RomObject(KINDS[kind], value(f"{where} prototype"))
+        if obj.kind == "function":
+            obj.code = functions[c.uint(len(functions), f"{where} function index")]
+            for _ in range(c.count(f"{where} cells")):
+                obj.cells.append(c.uint(ncells, f"{where} cell index"))
+            obj.home = value(f"{where} home object")
+            obj.this = value(f"{where} this")
+            ctor = c.byte()
+            if ctor >= len(CONSTRUCTOR_KINDS):
+                raise c.fail(f"{where}: unknown constructor kind {ctor}")
+            obj.constructor_kind = CONSTRUCTOR_KINDS[ctor]
+        elif obj.kind == "array":
+            for j in range(c.count(f"{where} items")):
+                obj.items.append(value(f"{where} item {j}"))
+        for j in range(c.count(f"{where} properties", 3)):
+            key = value(f"{where} property {j} key")
+            if key[0] not in ("string", "symbol"):
+                raise c.fail(f"{where} property {j}: a key must be a string or a symbol")
+            flags = c.byte()
+            if flags & ~15:
+                raise c.fail(f"{where} property {j}: unknown attribute bits {flags}")
+            if flags & ROM_ACCESSOR:
+                getter = value(f"{where} property {j} getter")
+                setter = value(f"{where} property {j} setter")
+                obj.props.append((key, flags, ("undefined",), getter, setter))
+            else:
+                obj.props.append((key, flags, value(f"{where} property {j}"),
+                                  ("undefined",), ("undefined",)))
+        if self.lazy:
+            for what, k in self.rom_refs:
+                if k >= n:
+                    raise c.fail(f"{where}: an {what} reference ({k}) is past the {n} ROM "
+                                 "objects")
+        return obj
 
     def string(self, c: _Cursor, what: str) -> str:
         return self.strings[c.uint(len(self.strings), f"{what} (string index)")]

@@ -45,6 +45,29 @@ class Rom:
     modules: list[RomModule] = field(default_factory=list)  # the entry first
 
 
+class LazyObjects:
+    """``Rom.objects`` of a lazily read image: object ``i`` is decoded (and checked) the
+    first time it is asked for, so booting does not decode what the app never reaches."""
+
+    __slots__ = ("decode", "items")
+
+    def __init__(self, n: int, decode):
+        self.items: list[RomObject | None] = [None] * n
+        self.decode = decode
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __getitem__(self, i: int) -> RomObject:
+        obj = self.items[i]
+        if obj is None:
+            obj = self.items[i] = self.decode(i)
+        return obj
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self.items)))
+
+
 KINDS = ("object", "array", "function")
 CONSTRUCTOR_KINDS = ("", "base", "derived")
 (T_UNDEFINED, T_NULL, T_HOLE, T_FALSE, T_TRUE, T_NUMBER, T_STRING, T_BIGINT, T_OBJECT,
