@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from compiler.bytecode.rom import Rom, RomModule, RomObject
 
-from .harden import freeze_into_rom, harden
+from .builtins.keyed_data import EMPTY, KeyedData
+from .harden import _freeze_in_place, harden
 from .objects import (
     ACCESSOR,
     CONFIGURABLE,
@@ -88,6 +89,21 @@ def resolve_path(realm, path: str):
 WELL_KNOWN = "Symbol."
 
 
+def _keyed(obj: JSObject) -> bool:
+    return type(obj) is JSObject and obj.class_name in ("Map", "Set") and \
+        type(obj.internal) is KeyedData
+
+
+def _unaliasable(obj: JSObject) -> str:
+    """Why a writable object cannot be stored for aliasing ("" when it can): an alias is
+    rebuilt as a plain extensible object, array, Map or Set."""
+    if not obj.extensible:
+        return "not extensible, yet not frozen"
+    if type(obj) is JSArray and (not obj.length_writable or obj.sparse_length):
+        return "an array with a fixed or sparse length, not frozen"
+    return ""
+
+
 def _frozen(obj: JSObject) -> bool:
     if obj.extensible:
         return False
@@ -103,6 +119,7 @@ def snapshot(machine, records: list) -> tuple[Rom, list]:
     ``machine``; also the hardened roots. Raises PreloadError listing unfrozen objects."""
     paths = intrinsic_paths(machine.realm)
     found: dict[int, tuple[JSObject, str]] = {}
+    aliases: set[int] = set()  # objects that stay writable: aliased, never in ROM
     offenders: list[str] = []
     cells: dict[int, tuple[Cell, str]] = {}
 
@@ -125,12 +142,25 @@ def snapshot(machine, records: list) -> tuple[Rom, list]:
             visit(value.home_object, f"{where} [home object]")
             if value.this_value is not None:
                 visit(value.this_value, f"{where} [this]")
+        elif _keyed(value):  # a Map or Set: its entries can always change
+            problem = _unaliasable(value)
+            if problem:
+                offenders.append(f"{where} ({problem})")
+            aliases.add(id(value))
+            data = value.internal
+            for k, v in zip(data.keys, data.values, strict=True):
+                if k is not EMPTY:
+                    visit(k, f"{where} [key]")
+                    visit(v, f"{where} [entry]")
         elif type(value) not in (JSObject, JSArray) or value.internal is not None:
             offenders.append(f"{where} (a {value.class_name} object, which preload cannot "
                              "store)")
             return
-        elif not _frozen(value):
-            offenders.append(f"{where} (not frozen)")
+        elif not _frozen(value):  # copied into a Global's heap when it reaches it
+            problem = _unaliasable(value)
+            if problem:
+                offenders.append(f"{where} ({problem})")
+            aliases.add(id(value))
         visit(value.proto, f"{where} [prototype]")
         if type(value) is JSArray:
             for i, item in enumerate(value.items):
@@ -152,10 +182,14 @@ def snapshot(machine, records: list) -> tuple[Rom, list]:
                 cells[id(cell)] = (cell, where)
                 visit(cell.value, where)
     if offenders:
-        raise PreloadError("objects reachable from preloaded modules are not frozen:\n  " +
+        raise PreloadError("objects reachable from preloaded modules cannot be stored:\n  " +
                            "\n  ".join(offenders))
     objects = [obj for obj, _ in found.values()]
-    freeze_into_rom(objects)
+    aliases = {i for i in aliases if _keyed(found[i][0]) or not _frozen(found[i][0])}
+    for obj in objects:  # the rest is frozen already (or hardened, for functions)
+        if id(obj) not in aliases:
+            _freeze_in_place(obj)
+            obj.segment = ROM
     index = {id(obj): i for i, obj in enumerate(objects)}
     cell_index = {key: i for i, key in enumerate(cells)}
 
@@ -184,6 +218,8 @@ def snapshot(machine, records: list) -> tuple[Rom, list]:
     for obj in objects:
         kind = "function" if isinstance(obj, JSFunction) else \
             "array" if type(obj) is JSArray else "object"
+        if id(obj) in aliases:
+            kind = f"alias-{obj.class_name.lower()}" if _keyed(obj) else f"alias-{kind}"
         out = RomObject(kind, value(obj.proto))
         if kind == "function":
             out.code = obj.code
@@ -191,8 +227,12 @@ def snapshot(machine, records: list) -> tuple[Rom, list]:
             out.home = value(obj.home_object)
             out.this = value(obj.this_value)
             out.constructor_kind = obj.constructor_kind or ""
-        elif kind == "array":
+        elif kind in ("array", "alias-array"):
             out.items = [value(v) for v in obj.items]
+        elif kind in ("alias-map", "alias-set"):
+            data = obj.internal
+            out.items = [value(x) for k, v in zip(data.keys, data.values, strict=True)
+                         if k is not EMPTY for x in (k, v)]
         for key, stored in obj.props.items():
             slot = stored if type(stored) is Slot else Slot(stored)
             out.props.append((value(key), slot.flags, value(slot.value), value(slot.getter),
@@ -278,9 +318,12 @@ class _Materializer:
         """Object ``i``: its shell is registered first, so cycles end at it."""
         obj = self.rom.objects[i]
         realm = self.realm
-        if obj.kind == "function":
+        kind = obj.kind
+        if kind.startswith("alias-"):
+            return self.make_alias(i, obj)
+        if kind == "function":
             shell = JSFunction(realm.function_prototype, obj.code, [], self.g)
-        elif obj.kind == "array":
+        elif kind == "array":
             shell = JSArray(realm.array_prototype)
         else:
             shell = JSObject(None)
@@ -305,6 +348,30 @@ class _Materializer:
         shell.extensible = False
         shell.segment = ROM
         return shell
+
+    def make_alias(self, i: int, obj) -> JSObject:
+        """An object that was writable at build time: this Global's own copy, made in its
+        heap from the ROM's, which stays as it is (another Global, or another boot, makes
+        its own copy from the same ROM)."""
+        if obj.kind == "alias-array":
+            made = JSArray(None)
+        else:
+            made = JSObject(None, obj.kind[6:].capitalize())
+        self.made[i] = made
+        value = self.value
+        proto = value(obj.proto)
+        made.proto = None if proto is NULL else proto
+        if obj.kind == "alias-array":
+            made.items = [value(v) for v in obj.items]
+        elif obj.kind != "alias-object":
+            made.internal = data = KeyedData()
+            items = obj.items
+            for k in range(0, len(items) - 1, 2):
+                data.set(value(items[k]), value(items[k + 1]))
+        for key, flags, val, getter, setter in obj.props:
+            made.props[value(key)] = Slot(value(val), flags, value(getter), value(setter)) \
+                if flags != 7 else value(val)
+        return made
 
     def make_all(self) -> None:
         for i, made in enumerate(self.made):

@@ -21,6 +21,7 @@ from .isa import ISA_VERSION, NAMES, OPCODES, OPERANDS, WIDE, XWIDE
 from .rom import ACCESSOR as ROM_ACCESSOR
 from .rom import (
     CONSTRUCTOR_KINDS,
+    ITEM_KINDS,
     KINDS,
     T_BIGINT,
     T_FALSE,
@@ -466,7 +467,7 @@ def _section_rom(w: _Writer, rom: Rom) -> bytes:
                 out += _uleb(cell)
             out += value(obj.home) + value(obj.this)
             out.append(CONSTRUCTOR_KINDS.index(obj.constructor_kind))
-        elif obj.kind == "array":
+        elif obj.kind in ITEM_KINDS:
             out += _uleb(len(obj.items))
             for item in obj.items:
                 out += value(item)
@@ -873,7 +874,8 @@ def _scan_rom_objects(c: _Cursor, n: int) -> list[int]:
     skim of the layout ``read_rom_object`` decodes (no values made, nothing looked up),
     so a lazily read image finds its module table without decoding every object."""
     data, pos, end = c.data, c.pos, c.end
-    function, array = KINDS.index("function"), KINDS.index("array")
+    function = KINDS.index("function")
+    with_items = frozenset(KINDS.index(kind) for kind in ITEM_KINDS)
 
     def uint(pos: int) -> tuple[int, int]:
         value = shift = 0
@@ -911,7 +913,7 @@ def _scan_rom_objects(c: _Cursor, n: int) -> list[int]:
                 for _ in range(k):
                     pos = uint(pos)[1]
                 pos = skip(skip(pos)) + 1
-            elif kind == array:
+            elif kind in with_items:
                 k, pos = uint(pos)
                 if k > end - pos:
                     raise c.fail(f"object {i} items count {k} is more than the section holds")
@@ -1048,7 +1050,7 @@ class _Decoder:
             if ctor >= len(CONSTRUCTOR_KINDS):
                 raise c.fail(f"{where}: unknown constructor kind {ctor}")
             obj.constructor_kind = CONSTRUCTOR_KINDS[ctor]
-        elif obj.kind == "array":
+        elif obj.kind in ITEM_KINDS:
             for j in range(c.count(f"{where} items")):
                 obj.items.append(value(f"{where} item {j}"))
         for j in range(c.count(f"{where} properties", 3)):

@@ -21,7 +21,7 @@ from .code import Code
 
 @dataclass
 class RomObject:
-    kind: str  # "object" | "array" | "function"
+    kind: str  # one of KINDS
     proto: tuple
     props: list[tuple] = field(default_factory=list)  # (key value, flags, value, getter, setter)
     items: list[tuple] = field(default_factory=list)  # an array's elements
@@ -68,7 +68,11 @@ class LazyObjects:
         return (self[i] for i in range(len(self.items)))
 
 
-KINDS = ("object", "array", "function")
+# "alias-*": an object that was writable at build time; each Global booting the image
+# gets its own copy (vm/preload.py). A Map's or Set's items are its entries, flattened.
+KINDS = ("object", "array", "function", "alias-object", "alias-array", "alias-map",
+         "alias-set")
+ITEM_KINDS = frozenset({"array", "alias-array", "alias-map", "alias-set"})
 CONSTRUCTOR_KINDS = ("", "base", "derived")
 (T_UNDEFINED, T_NULL, T_HOLE, T_FALSE, T_TRUE, T_NUMBER, T_STRING, T_BIGINT, T_OBJECT,
  T_INTRINSIC, T_SYMBOL) = range(11)
