@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # the compiler is imported by the commands that parse (start-up matters)
+    import argparse
     from collections import Counter
 
     from compiler import JSSyntaxError
@@ -160,6 +160,8 @@ def add_test262_command(sub) -> None:
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The whole command line, or (``only``, one of CORE_COMMANDS) just that subcommand:
     `caplet run app.caplet` need not build and import every other command (start-up)."""
+    import argparse
+
     ap = argparse.ArgumentParser(prog="caplet", description="Hardened JavaScript for "
                                  "microcontrollers: compile, simulate, flash.")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -211,10 +213,21 @@ CORE_COMMANDS = {"test262": add_test262_command, "parse": _add_parse, "run": _ad
                  "disasm": _add_disasm}
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+def parse_args(argv: list[str]):
+    """The command line's arguments. `caplet run FILE`, the command whose start-up is
+    measured against node, is recognised without argparse (which imports gettext and
+    locale): the result is the Namespace argparse would give."""
+    if len(argv) == 2 and argv[0] == "run" and argv[1][:1] not in ("-", ""):
+        from types import SimpleNamespace
+
+        return SimpleNamespace(command="run", file=argv[1], module=False,
+                               memory_report=None, run=cmd_run)
     first = argv[0] if argv else None
-    args = build_parser(first if first in CORE_COMMANDS else None).parse_args(argv)
+    return build_parser(first if first in CORE_COMMANDS else None).parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
     try:
         return args.run(args)
     except KeyboardInterrupt:

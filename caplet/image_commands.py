@@ -7,11 +7,11 @@ library are imported by the commands that need them.
 
 from __future__ import annotations
 
-import argparse
 import sys
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
     from pathlib import Path
 
 MAGIC = b"\x89CAPLET\n"  # compiler.bytecode.image.MAGIC, repeated to avoid importing it
@@ -477,6 +477,8 @@ def disasm_image(path: str) -> int:
 
 def add_commands(sub) -> None:
     """Register the image and board subcommands on the CLI's subparsers."""
+    import argparse
+
     c = sub.add_parser("compile", help="compile a script into a .caplet image for a board")
     c.add_argument("entry")
     c.add_argument("-o", "--output", required=True, help="the image file to write")

@@ -13,7 +13,6 @@ from __future__ import annotations
 import dataclasses
 import struct
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from .code import Code, EvalSite, TemplateSite
 from .encoding import BytecodeError, decode, encode
@@ -40,6 +39,7 @@ from .rom import (
     RomObject,
 )
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from boards import BoardProfile
 
