@@ -430,6 +430,7 @@ def _cached_toml(raw: bytes, text: str, path: Path) -> dict:
     the profile is validated from it exactly as from the TOML."""
     import binascii
     import marshal
+    import os
 
     key = f"{binascii.crc32(raw):08x}{len(raw):x}"
     cache = BOARDS_DIR / "__pycache__" / f"{path.stem}.{key}.marshal"
@@ -443,7 +444,9 @@ def _cached_toml(raw: bytes, text: str, path: Path) -> dict:
     if not sys.dont_write_bytecode:
         try:
             cache.parent.mkdir(exist_ok=True)
-            cache.write_bytes(marshal.dumps(data))
+            part = cache.with_name(f"{cache.name}.{os.getpid()}")
+            part.write_bytes(marshal.dumps(data))
+            os.replace(part, cache)  # whole or not at all, for a reader running alongside
         except (OSError, ValueError):
             pass  # a read-only install: parse each time
     return data
