@@ -14,35 +14,59 @@ into an accessor). A ``("symbol", name)`` is a well-known symbol (``"Symbol.iter
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from .code import Code
-
-
-@dataclass
-class RomObject:
-    kind: str  # one of KINDS
-    proto: tuple
-    props: list[tuple] = field(default_factory=list)  # (key value, flags, value, getter, setter)
-    items: list[tuple] = field(default_factory=list)  # an array's elements
-    code: Code | None = None  # a function's code
-    cells: list[int] = field(default_factory=list)  # its captured cells (Rom.cells indices)
-    home: tuple = ("undefined",)  # its home object (for `super`)
-    this: tuple = ("undefined",)  # an arrow's captured `this`, when it has one
-    constructor_kind: str = ""  # "", "base" or "derived"
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from .code import Code
 
 
-@dataclass
-class RomModule:
-    specifier: str
-    exports: list[tuple[str, int]] = field(default_factory=list)  # (name, cell index)
+class _Record:
+    """Plain data compared field by field (not dataclasses: making a dataclass costs a
+    millisecond of start-up, and `caplet run` reads these)."""
+
+    __slots__ = ()
+
+    def __eq__(self, other) -> bool:
+        return type(other) is type(self) and all(
+            getattr(self, f) == getattr(other, f) for f in self.__slots__)
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{f}={getattr(self, f)!r}" for f in self.__slots__)
+        return f"{type(self).__name__}({fields})"
 
 
-@dataclass
-class Rom:
-    cells: list[tuple] = field(default_factory=list)  # initial values of module env cells
-    objects: list[RomObject] = field(default_factory=list)
-    modules: list[RomModule] = field(default_factory=list)  # the entry first
+class RomObject(_Record):
+    __slots__ = ("kind", "proto", "props", "items", "code", "cells", "home", "this",
+                 "constructor_kind")
+
+    def __init__(self, kind: str, proto: tuple) -> None:
+        self.kind = kind  # one of KINDS
+        self.proto = proto
+        self.props: list[tuple] = []  # (key value, flags, value, getter, setter)
+        self.items: list[tuple] = []  # an array's elements, a Map's or Set's entries
+        self.code: Code | None = None  # a function's code
+        self.cells: list[int] = []  # its captured cells (Rom.cells indices)
+        self.home: tuple = ("undefined",)  # its home object (for `super`)
+        self.this: tuple = ("undefined",)  # an arrow's captured `this`, when it has one
+        self.constructor_kind = ""  # "", "base" or "derived"
+
+
+class RomModule(_Record):
+    __slots__ = ("specifier", "exports")
+
+    def __init__(self, specifier: str) -> None:
+        self.specifier = specifier
+        self.exports: list[tuple[str, int]] = []  # (name, cell index)
+
+
+class Rom(_Record):
+    __slots__ = ("cells", "objects", "modules")
+
+    def __init__(self, cells: list[tuple] | None = None) -> None:
+        self.cells: list[tuple] = cells if cells is not None else []  # module env cells
+        self.objects: list[RomObject] | LazyObjects = []
+        self.modules: list[RomModule] = []  # the entry first
 
 
 class LazyObjects:
