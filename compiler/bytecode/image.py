@@ -558,6 +558,13 @@ class _Cursor:
         return b
 
     def uint(self, limit: int = 1 << 32, what: str = "value") -> int:
+        pos = self.pos
+        if pos < self.end and self.data[pos] < 0x80:  # one byte: most values (boot time)
+            value = self.data[pos]
+            if value >= limit:
+                raise self.fail(f"{what} {value} is out of range (limit {limit})")
+            self.pos = pos + 1
+            return value
         value, shift = 0, 0
         while True:
             b = self.byte()
@@ -917,8 +924,15 @@ def _scan_rom_objects(c: _Cursor, n: int) -> list[int]:
                 k, pos = uint(pos)
                 if k > end - pos:
                     raise c.fail(f"object {i} items count {k} is more than the section holds")
-                for _ in range(k):
-                    pos = skip(pos)
+                for _ in range(k):  # skip(), inlined: arrays are the bulk of a ROM
+                    tag = data[pos]
+                    if tag <= T_NUMBER:
+                        pos += 9 if tag == T_NUMBER else 1
+                    else:
+                        pos += 1
+                        while data[pos] & 0x80:
+                            pos += 1
+                        pos += 1
             k, pos = uint(pos)
             if 3 * k > end - pos:
                 raise c.fail(f"object {i} properties count {k} is more than the section "

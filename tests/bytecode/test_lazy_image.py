@@ -90,3 +90,48 @@ def test_caplet_run_stops_at_a_corrupt_function_with_a_message(tmp_path):
     assert done.returncode == 1 and done.stdout == "before\n"
     assert "Traceback" not in done.stderr
     assert done.stderr.startswith(f"caplet: error: {path}: functions section: function 1 ")
+
+
+def test_mutated_preloaded_images_are_refused_alike_lazily(tmp_path):
+    import random
+
+    from vm.preload import build
+
+    (tmp_path / "lib.js").write_text(
+        "export const table = Object.freeze([1, 'two', 3n, null, -0.5]);\n"
+        "export const state = { n: 1, list: [true, undefined] };\n"
+        "export const seen = new Map([['k', Object.freeze({ deep: [1] })]]);\n"
+        "export class Point { constructor(x) { this.x = x } get double() { return 2 } }\n")
+    entry = tmp_path / "main.mjs"
+    entry.write_text("import { table, state, seen, Point } from './lib.js';\n"
+                     "export default () => [table, state, seen, new Point(1)];\n")
+    from compiler.bytecode.image import Manifest, write_image
+
+    root, modules, rom = build(str(entry), output=lambda line: None)
+    base = unsealed(write_image(root, board=PICO, manifest=Manifest("m"), modules=modules,
+                                rom=rom, strip=True))
+    rng = random.Random(5)
+    refused = 0
+    for _ in range(1500):
+        body = bytearray(base)
+        for _ in range(rng.choice((1, 1, 2, 4))):  # edits aimed mostly at the ROM section,
+            pos = rng.randrange(len(body) // 3, len(body))  # which comes last
+            body[pos] = rng.choice((0, 1, 5, 8, 0x7F, 0x80, 0xFF, rng.randrange(256)))
+        data = reseal(bytes(body))
+        try:
+            read_image(data)
+            eager = False
+        except ImageError:
+            eager = True
+        try:
+            image = read_image(data, lazy=True)
+            for obj in image.rom.objects:
+                assert obj.kind
+            for code in image.functions:
+                assert code.code
+            lazy = False
+        except ImageError:
+            lazy = True
+        assert lazy == eager, bytes(body).hex()
+        refused += eager
+    assert 100 < refused < 1500
