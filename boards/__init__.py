@@ -11,10 +11,11 @@ from .profile import (
     Flash,
     Slot,
     board_names,
+    is_board,
     load_board,
     load_board_file,
     parse_board,
 )
 
 __all__ = ["BoardError", "BoardProfile", "CostModel", "Flash", "Slot", "board_names",
-           "load_board", "load_board_file", "parse_board"]
+           "is_board", "load_board", "load_board_file", "parse_board"]

@@ -9,7 +9,7 @@ never turns into a wrong flash offset at run time.
 
 from __future__ import annotations
 
-import tomllib
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -333,14 +333,20 @@ def _devices(f: _Fields, key: str, gpios: set[int]) -> tuple[Device, ...]:
     return tuple(out)
 
 
-def parse_board(text: str, path: Path | str) -> BoardProfile:
-    """Validate the TOML ``text`` of the board file ``path`` into a profile."""
-    path = Path(path)
+def _toml(text: str, path: Path) -> dict:
+    import tomllib
+
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise BoardError(f"{path}: not valid TOML: {e}") from None
-    top = _Fields(path, data, "")
+
+
+def parse_board(text: str, path: Path | str, data: dict | None = None) -> BoardProfile:
+    """Validate the TOML ``text`` of the board file ``path`` into a profile (``data``:
+    that text already parsed)."""
+    path = Path(path)
+    top = _Fields(path, _toml(text, path) if data is None else data, "")
     name = top.str("name")
     if name != path.stem:
         raise top.error("name", f"{name!r} must match the file name {path.stem!r}")
@@ -401,15 +407,49 @@ def parse_board(text: str, path: Path | str) -> BoardProfile:
                         sources, str(path))
 
 
-def load_board_file(path: Path | str) -> BoardProfile:
+def load_board_file(path: Path | str, cached: bool = False) -> BoardProfile:
+    """The profile in the board file ``path``; ``cached``: its parsed TOML may come from
+    (and go to) the package's ``__pycache__``, as Python's own bytecode does."""
     path = Path(path)
     try:
-        text = path.read_bytes().decode("utf-8")
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
     except OSError as e:
         raise BoardError(f"{path}: cannot read: {e.strerror}") from None
     except UnicodeDecodeError as e:
         raise BoardError(f"{path}: not UTF-8 text ({e.reason} at byte {e.start})") from None
-    return parse_board(text, path)
+    if not cached:
+        return parse_board(text, path)
+    return parse_board(text, path, _cached_toml(raw, text, path))
+
+
+def _cached_toml(raw: bytes, text: str, path: Path) -> dict:
+    """The parsed TOML of a shipped board file, kept as marshal data beside the package's
+    bytecode: `caplet run app.caplet` then need not import tomllib (start-up matters).
+    The cache is named after the file's CRC-32 and length, so an edit makes a new one;
+    the profile is validated from it exactly as from the TOML."""
+    import binascii
+    import marshal
+    import os
+
+    key = f"{binascii.crc32(raw):08x}{len(raw):x}"
+    cache = BOARDS_DIR / "__pycache__" / f"{path.stem}.{key}.marshal"
+    try:
+        data = marshal.loads(cache.read_bytes())
+        if type(data) is dict:
+            return data
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    data = _toml(text, path)
+    if not sys.dont_write_bytecode:
+        try:
+            cache.parent.mkdir(exist_ok=True)
+            part = cache.with_name(f"{cache.name}.{os.getpid()}")
+            part.write_bytes(marshal.dumps(data))
+            os.replace(part, cache)  # whole or not at all, for a reader running alongside
+        except (OSError, ValueError):
+            pass  # a read-only install: parse each time
+    return data
 
 
 def board_names() -> list[str]:
@@ -420,12 +460,18 @@ def board_names() -> list[str]:
 _cache: dict[str, BoardProfile] = {}
 
 
+def is_board(name: str) -> bool:
+    """Whether caplet ships a board of this name (without listing them all)."""
+    return name.isprintable() and "/" not in name and "\\" not in name and \
+        not name.startswith(".") and (BOARDS_DIR / f"{name}.toml").is_file()
+
+
 def resolve_board_name(name: str) -> str:
     """A shipped board's file name from its name or a short alias (`pico`, `esp32`):
     a whole dash-separated part of one name, else a unique prefix."""
-    names = board_names()
-    if name in names:
+    if is_board(name):  # the usual case: no directory listing
         return name
+    names = board_names()
     hits = [b for b in names if name in b.split("-")] or \
         [b for b in names if b.startswith(name)]
     if len(hits) == 1:
@@ -438,5 +484,6 @@ def resolve_board_name(name: str) -> str:
 def load_board(name: str) -> BoardProfile:
     """The profile of a shipped board by name or alias (``caplet boards`` lists them)."""
     if name not in _cache:
-        _cache[name] = load_board_file(BOARDS_DIR / f"{resolve_board_name(name)}.toml")
+        _cache[name] = load_board_file(BOARDS_DIR / f"{resolve_board_name(name)}.toml",
+                                       cached=True)
     return _cache[name]

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
-from collections import Counter
-from pathlib import Path
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:  # the compiler is imported by the commands that parse (start-up matters)
+    import argparse
+    from collections import Counter
+
     from compiler import JSSyntaxError
     from compiler.ast import Node
 
@@ -20,7 +19,8 @@ def read_source(path: str) -> str:
     A UTF-8 byte-order mark stays: JavaScript reads U+FEFF as whitespace, and keeping
     it keeps every offset equal to what acorn reports for the same file.
     """
-    return Path(path).read_bytes().decode("utf-8", errors="surrogateescape")
+    with open(path, "rb") as f:
+        return f.read().decode("utf-8", errors="surrogateescape")
 
 
 def format_syntax_error(err: JSSyntaxError, path: str) -> str:
@@ -33,6 +33,8 @@ def format_syntax_error(err: JSSyntaxError, path: str) -> str:
 
 
 def summarize(program: Node) -> str:
+    from collections import Counter
+
     from compiler.ast import iter_children
 
     counts: Counter[str] = Counter()
@@ -49,6 +51,8 @@ def summarize(program: Node) -> str:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
+    import json
+
     from compiler import JSSyntaxError, parse
     from compiler.ast import to_json
 
@@ -153,31 +157,19 @@ def add_test262_command(sub) -> None:
     t.set_defaults(run=cmd_test262)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line, or (``only``, one of CORE_COMMANDS) just that subcommand:
+    `caplet run app.caplet` need not build and import every other command (start-up)."""
+    import argparse
+
     ap = argparse.ArgumentParser(prog="caplet", description="Hardened JavaScript for "
                                  "microcontrollers: compile, simulate, flash.")
     sub = ap.add_subparsers(dest="command", required=True)
-    add_test262_command(sub)
-    p = sub.add_parser("parse", help="parse a JavaScript file and print its AST or a summary")
-    p.add_argument("file")
-    p.add_argument("--module", action="store_true", help="parse as an ES module (.mjs is "
-                   "always a module)")
-    p.add_argument("--json", action="store_true", help="print the ESTree AST as acorn would")
-    p.set_defaults(run=cmd_parse)
-    r = sub.add_parser("run", help="run a JavaScript program or a .caplet image on the "
-                       "reference VM")
-    r.add_argument("file")
-    r.add_argument("--module", action="store_true", help="run as an ES module (.mjs is "
-                   "always a module); imports are found relative to FILE")
-    r.add_argument("--memory-report", metavar="FILE", help="at exit, write JSON to FILE ('-': "
-                   "stderr): ROM bytes and each Global's live, peak bytes and quota")
-    r.set_defaults(run=cmd_run)
-    d = sub.add_parser("disasm", help="print the bytecode of a JavaScript file or an image")
-    d.add_argument("file")
-    d.add_argument("--module", action="store_true")
-    d.add_argument("--tier", action="store_true", help="also print the Python source the "
-                   "translating tier runs for each function")
-    d.set_defaults(run=cmd_disasm)
+    if only is not None:
+        CORE_COMMANDS[only](sub)
+        return ap
+    for add in CORE_COMMANDS.values():
+        add(sub)
     from . import image_commands
 
     image_commands.add_commands(sub)
@@ -187,8 +179,55 @@ def build_parser() -> argparse.ArgumentParser:
     return ap
 
 
+def _add_parse(sub) -> None:
+    p = sub.add_parser("parse", help="parse a JavaScript file and print its AST or a summary")
+    p.add_argument("file")
+    p.add_argument("--module", action="store_true", help="parse as an ES module (.mjs is "
+                   "always a module)")
+    p.add_argument("--json", action="store_true", help="print the ESTree AST as acorn would")
+    p.set_defaults(run=cmd_parse)
+
+
+def _add_run(sub) -> None:
+    r = sub.add_parser("run", help="run a JavaScript program or a .caplet image on the "
+                       "reference VM")
+    r.add_argument("file")
+    r.add_argument("--module", action="store_true", help="run as an ES module (.mjs is "
+                   "always a module); imports are found relative to FILE")
+    r.add_argument("--memory-report", metavar="FILE", help="at exit, write JSON to FILE ('-': "
+                   "stderr): ROM bytes and each Global's live, peak bytes and quota")
+    r.set_defaults(run=cmd_run)
+
+
+def _add_disasm(sub) -> None:
+    d = sub.add_parser("disasm", help="print the bytecode of a JavaScript file or an image")
+    d.add_argument("file")
+    d.add_argument("--module", action="store_true")
+    d.add_argument("--tier", action="store_true", help="also print the Python source the "
+                   "translating tier runs for each function")
+    d.set_defaults(run=cmd_disasm)
+
+
+# the commands this module defines: `caplet run ...` builds only the parser it needs
+CORE_COMMANDS = {"test262": add_test262_command, "parse": _add_parse, "run": _add_run,
+                 "disasm": _add_disasm}
+
+
+def parse_args(argv: list[str]):
+    """The command line's arguments. `caplet run FILE`, the command whose start-up is
+    measured against node, is recognised without argparse (which imports gettext and
+    locale): the result is the Namespace argparse would give."""
+    if len(argv) == 2 and argv[0] == "run" and argv[1][:1] not in ("-", ""):
+        from types import SimpleNamespace
+
+        return SimpleNamespace(command="run", file=argv[1], module=False,
+                               memory_report=None, run=cmd_run)
+    first = argv[0] if argv else None
+    return build_parser(first if first in CORE_COMMANDS else None).parse_args(argv)
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = parse_args(sys.argv[1:] if argv is None else argv)
     try:
         return args.run(args)
     except KeyboardInterrupt:

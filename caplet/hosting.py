@@ -6,7 +6,6 @@ when a machine is made.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable
 
@@ -59,6 +58,8 @@ def run_guarded(machine, action: Callable[[], object], memory_report: str | None
 
 def write_report(machine, path: str) -> None:
     """The memory report as JSON: to ``path``, or to stderr for ``-``."""
+    import json
+
     text = json.dumps(machine.limits.report(), indent=2)
     if path == "-":
         _say(text)

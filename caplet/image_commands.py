@@ -7,10 +7,12 @@ library are imported by the commands that need them.
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
-from pathlib import Path
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+    from pathlib import Path
 
 MAGIC = b"\x89CAPLET\n"  # compiler.bytecode.image.MAGIC, repeated to avoid importing it
 MANIFEST_FILE = "caplet.json"
@@ -56,14 +58,16 @@ def _guarded(command):
 
 def _read_bytes(path: str) -> bytes:
     try:
-        return Path(path).read_bytes()
+        with open(path, "rb") as f:
+            return f.read()
     except OSError as e:
         raise CommandError(f"cannot read {path}: {e.strerror}", 2) from None
 
 
 def _write_bytes(path: str, data: bytes) -> None:
     try:
-        Path(path).write_bytes(data)
+        with open(path, "wb") as f:
+            f.write(data)
     except OSError as e:
         raise CommandError(f"cannot write {path}: {e.strerror}", 2) from None
 
@@ -89,9 +93,9 @@ def _load_image(path: str, *, board=None, public_key=None):
 
 def _known_board(name: str):
     """The profile named in an image's header, or None for a board caplet does not ship."""
-    from boards import BoardError, board_names, load_board
+    from boards import BoardError, is_board, load_board
 
-    if name not in board_names():
+    if not is_board(name):
         return None
     try:
         return load_board(name)
@@ -103,6 +107,7 @@ def _known_board(name: str):
 
 
 def read_manifest(entry: Path):
+    import json
     """The manifest from `caplet.json` beside the entry, or defaults named after it."""
     from compiler.bytecode.image import Manifest
 
@@ -147,6 +152,8 @@ def read_manifest(entry: Path):
 
 
 def cmd_compile(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from compiler import JSSyntaxError, parse
     from compiler.bytecode.image import ImageError, estimate_boot_ram, write_image
     from compiler.codegen import compile_script
@@ -311,11 +318,13 @@ def describe(image, path: str) -> dict:
 
 
 def _show_text(text: str, width: int = 60) -> str:
+    import json
     shown = json.dumps(text, ensure_ascii=False)
     return shown if len(shown) <= width else shown[:width - 4] + '..."'
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
+    import json
     image = _load_image(args.image)
     info = describe(image, args.image)
     if args.json:
@@ -388,6 +397,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_keygen(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from compiler.bytecode import signing
 
     private, public = Path(args.output + ".key"), Path(args.output + ".pub")
@@ -407,6 +418,8 @@ def cmd_keygen(args: argparse.Namespace) -> int:
 
 
 def cmd_boards(args: argparse.Namespace) -> int:
+    import json
+
     from boards import BoardError, board_names, load_board
 
     rows = []
@@ -442,14 +455,13 @@ def run_image(path: str, memory_report: str | None = None) -> int:
     """`caplet run app.caplet`: check the image for its board, then run its entry under
     the board's limits (the manifest's heap quota, else the board's heap budget, as the
     main Global's quota; a default instruction budget per turn)."""
-    from compiler.bytecode.image import ImageError, read_image
+    from compiler.bytecode.image import ImageError, board_name_of, read_image
 
     data = _read_bytes(path)
+    name = board_name_of(data)
+    board = _known_board(name) if name is not None else None
     try:
-        image = read_image(data)
-        board = _known_board(image.board)
-        if board is not None:
-            read_image(data, board=board)
+        image = read_image(data, board=board, lazy=True)  # each function checked on first use
     except ImageError as e:
         raise CommandError(f"{path}: {e}") from None
     if image.rom is None and any(m.kind != "script" for m in image.modules):
@@ -462,8 +474,13 @@ def run_image(path: str, memory_report: str | None = None) -> int:
     if image.rom is not None:
         from vm.preload import start
 
-        return run_guarded(machine, lambda: start(machine, image.rom), memory_report)
-    return run_guarded(machine, lambda: machine.run_code(image.entry), memory_report)
+        action = lambda: start(machine, image.rom)  # noqa: E731
+    else:
+        action = lambda: machine.run_code(image.entry)  # noqa: E731
+    try:
+        return run_guarded(machine, action, memory_report)
+    except ImageError as e:  # a corrupt function, found when it was first called: it never ran
+        raise CommandError(f"{path}: {e}") from None
 
 
 def disasm_image(path: str) -> int:
@@ -477,6 +494,8 @@ def disasm_image(path: str) -> int:
 
 def add_commands(sub) -> None:
     """Register the image and board subcommands on the CLI's subparsers."""
+    import argparse
+
     c = sub.add_parser("compile", help="compile a script into a .caplet image for a board")
     c.add_argument("entry")
     c.add_argument("-o", "--output", required=True, help="the image file to write")

@@ -179,6 +179,7 @@ class Limits:
         self._shared: set[int] | None = None
         self.rom_roots: list = []  # preloaded module instances (their ROM is reported)
         self.in_turn: list = []  # Globals with heaps whose turns are running, innermost last
+        self.rom_pending: list = []  # callables making the ROM objects not yet made
 
     # -- set-up ----------------------------------------------------------------------
 
@@ -329,6 +330,8 @@ class Limits:
     def report(self) -> dict:
         """ROM bytes and each recorded Global's name, live and peak bytes and quota."""
         self.measure_all()
+        for make_all in self.rom_pending:
+            make_all()
         return {"cost_model": vars(self.cost) if not hasattr(self.cost, "__dataclass_fields__")
                 else {f: getattr(self.cost, f) for f in self.cost.__dataclass_fields__},
                 "rom_bytes": rom_bytes([*self.machine.realm.intrinsics.values(),

@@ -15,7 +15,6 @@ vm/objects.py lets an assignment shadow any read-only property of a ROM object.
 
 from __future__ import annotations
 
-import json
 import re
 
 from .convert import to_object, to_string
@@ -56,6 +55,8 @@ _LOCALE = re.compile(r"^(\w*[a-z])Locale([A-Z]\w*)$")
 
 def _quote_keys(keys: list) -> str:
     """How ses's `q` prints a list of property keys: JSON, a symbol as "[Symbol(d)]"."""
+    import json  # only for error messages: start-up matters
+
     return json.dumps([f"[Symbol({k.description or ''})]" if type(k) is JSSymbol else k
                        for k in keys], separators=(",", ":"), ensure_ascii=False)
 

@@ -13,7 +13,6 @@ will put its own host (its hooks and module map) in this place.
 
 from __future__ import annotations
 
-import json
 import os
 from urllib.parse import unquote, urlparse
 
@@ -181,6 +180,8 @@ class FileModuleHost:
             d = parent
 
     def package_entry(self, pkg: str, subpath: str, specifier: str, where: str) -> str:
+        import json  # only to resolve packages: start-up matters
+
         manifest = {}
         try:
             with open(os.path.join(pkg, "package.json"), encoding="utf-8") as f:

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from compiler.bytecode.rom import Rom, RomModule, RomObject
 
-from .harden import freeze_into_rom, harden
+from .builtins.keyed_data import EMPTY, KeyedData
+from .harden import _freeze_in_place, harden
 from .objects import (
     ACCESSOR,
     CONFIGURABLE,
@@ -88,6 +89,21 @@ def resolve_path(realm, path: str):
 WELL_KNOWN = "Symbol."
 
 
+def _keyed(obj: JSObject) -> bool:
+    return type(obj) is JSObject and obj.class_name in ("Map", "Set") and \
+        type(obj.internal) is KeyedData
+
+
+def _unaliasable(obj: JSObject) -> str:
+    """Why a writable object cannot be stored for aliasing ("" when it can): an alias is
+    rebuilt as a plain extensible object, array, Map or Set."""
+    if not obj.extensible:
+        return "not extensible, yet not frozen"
+    if type(obj) is JSArray and (not obj.length_writable or obj.sparse_length):
+        return "an array with a fixed or sparse length, not frozen"
+    return ""
+
+
 def _frozen(obj: JSObject) -> bool:
     if obj.extensible:
         return False
@@ -103,6 +119,7 @@ def snapshot(machine, records: list) -> tuple[Rom, list]:
     ``machine``; also the hardened roots. Raises PreloadError listing unfrozen objects."""
     paths = intrinsic_paths(machine.realm)
     found: dict[int, tuple[JSObject, str]] = {}
+    aliases: set[int] = set()  # objects that stay writable: aliased, never in ROM
     offenders: list[str] = []
     cells: dict[int, tuple[Cell, str]] = {}
 
@@ -125,12 +142,25 @@ def snapshot(machine, records: list) -> tuple[Rom, list]:
             visit(value.home_object, f"{where} [home object]")
             if value.this_value is not None:
                 visit(value.this_value, f"{where} [this]")
+        elif _keyed(value):  # a Map or Set: its entries can always change
+            problem = _unaliasable(value)
+            if problem:
+                offenders.append(f"{where} ({problem})")
+            aliases.add(id(value))
+            data = value.internal
+            for k, v in zip(data.keys, data.values, strict=True):
+                if k is not EMPTY:
+                    visit(k, f"{where} [key]")
+                    visit(v, f"{where} [entry]")
         elif type(value) not in (JSObject, JSArray) or value.internal is not None:
             offenders.append(f"{where} (a {value.class_name} object, which preload cannot "
                              "store)")
             return
-        elif not _frozen(value):
-            offenders.append(f"{where} (not frozen)")
+        elif not _frozen(value):  # copied into a Global's heap when it reaches it
+            problem = _unaliasable(value)
+            if problem:
+                offenders.append(f"{where} ({problem})")
+            aliases.add(id(value))
         visit(value.proto, f"{where} [prototype]")
         if type(value) is JSArray:
             for i, item in enumerate(value.items):
@@ -152,10 +182,14 @@ def snapshot(machine, records: list) -> tuple[Rom, list]:
                 cells[id(cell)] = (cell, where)
                 visit(cell.value, where)
     if offenders:
-        raise PreloadError("objects reachable from preloaded modules are not frozen:\n  " +
+        raise PreloadError("objects reachable from preloaded modules cannot be stored:\n  " +
                            "\n  ".join(offenders))
     objects = [obj for obj, _ in found.values()]
-    freeze_into_rom(objects)
+    aliases = {i for i in aliases if _keyed(found[i][0]) or not _frozen(found[i][0])}
+    for obj in objects:  # the rest is frozen already (or hardened, for functions)
+        if id(obj) not in aliases:
+            _freeze_in_place(obj)
+            obj.segment = ROM
     index = {id(obj): i for i, obj in enumerate(objects)}
     cell_index = {key: i for i, key in enumerate(cells)}
 
@@ -184,6 +218,8 @@ def snapshot(machine, records: list) -> tuple[Rom, list]:
     for obj in objects:
         kind = "function" if isinstance(obj, JSFunction) else \
             "array" if type(obj) is JSArray else "object"
+        if id(obj) in aliases:
+            kind = f"alias-{obj.class_name.lower()}" if _keyed(obj) else f"alias-{kind}"
         out = RomObject(kind, value(obj.proto))
         if kind == "function":
             out.code = obj.code
@@ -191,8 +227,12 @@ def snapshot(machine, records: list) -> tuple[Rom, list]:
             out.home = value(obj.home_object)
             out.this = value(obj.this_value)
             out.constructor_kind = obj.constructor_kind or ""
-        elif kind == "array":
+        elif kind in ("array", "alias-array"):
             out.items = [value(v) for v in obj.items]
+        elif kind in ("alias-map", "alias-set"):
+            data = obj.internal
+            out.items = [value(x) for k, v in zip(data.keys, data.values, strict=True)
+                         if k is not EMPTY for x in (k, v)]
         for key, stored in obj.props.items():
             slot = stored if type(stored) is Slot else Slot(stored)
             out.props.append((value(key), slot.flags, value(slot.value), value(slot.getter),
@@ -213,49 +253,87 @@ def snapshot(machine, records: list) -> tuple[Rom, list]:
     return rom, objects
 
 
-def boot(machine, rom: Rom, g=None):
-    """Make ``rom``'s objects and module records in a fresh ``machine`` (locked down
-    first); returns the records, the entry first. No module code runs."""
-    from .modules import EVALUATED, SyntheticModule
+class RomCell(Cell):
+    """A module environment cell of a booted image whose value is still the ROM's: the
+    value is made the first time the cell is read (or is simply replaced if written
+    first), and from then on the cell is a plain ``Cell``. Its one slot holds
+    ``(materialize, rom value)`` meanwhile, so the class can be swapped in place."""
 
-    g = g or machine.main
-    if not machine.hardened.done:
-        machine.hardened.lockdown()
-    realm = machine.realm
-    from .symbols import WELL_KNOWN as symbols_by_name
+    __slots__ = ()
 
-    symbols = {s.description: s for s in symbols_by_name.values()}
-    shells: list[JSObject] = []
-    for obj in rom.objects:
-        if obj.kind == "function":
-            shells.append(JSFunction(realm.function_prototype, obj.code, [], g))
-        elif obj.kind == "array":
-            shells.append(JSArray(realm.array_prototype))
-        else:
-            shells.append(JSObject(None))
-    cells = [Cell() for _ in rom.cells]
+    def _read(self):
+        materialize, stored = _CELL_SLOT.__get__(self)
+        value = materialize(stored)
+        _CELL_SLOT.__set__(self, value)
+        self.__class__ = Cell
+        return value
 
-    def value(v: tuple):
+    def _write(self, value) -> None:
+        _CELL_SLOT.__set__(self, value)
+        self.__class__ = Cell
+
+    value = property(_read, _write)
+
+    def __repr__(self) -> str:
+        return "<cell (in ROM)>"
+
+
+_CELL_SLOT = Cell.__dict__["value"]
+
+
+class _Materializer:
+    """Makes the ROM objects of one boot on demand: an object is made (frozen, segment
+    ROM, with its properties, items and prototype) the first time a cell's value or
+    another object leads to it; cells stay a lazy boundary (``RomCell``)."""
+
+    def __init__(self, machine, rom: Rom, g):
+        from .symbols import WELL_KNOWN as symbols_by_name
+
+        self.machine, self.rom, self.g, self.realm = machine, rom, g, machine.realm
+        self.symbols = {s.description: s for s in symbols_by_name.values()}
+        self.made: list[JSObject | None] = [None] * len(rom.objects)
+        self.cells = []
+        for v in rom.cells:
+            cell = RomCell.__new__(RomCell)
+            _CELL_SLOT.__set__(cell, (self.value, v))
+            self.cells.append(cell)
+        self.shells = machine.limits.rom_roots  # every object made, for the ROM report
+
+    def value(self, v: tuple):
         tag = v[0]
         if tag == "object":
-            return shells[v[1]]
+            made = self.made[v[1]]
+            return made if made is not None else self.make(v[1])
         if tag == "intrinsic":
-            return resolve_path(realm, v[1])
+            return resolve_path(self.realm, v[1])
         if tag == "symbol":
-            if v[1] not in symbols:
+            if v[1] not in self.symbols:
                 raise PreloadError(f"the image names an unknown symbol: {v[1]}")
-            return symbols[v[1]]
+            return self.symbols[v[1]]
         if tag in CONSTANTS:
             return CONSTANTS[tag]
         return v[1]
 
-    for cell, v in zip(cells, rom.cells, strict=True):
-        cell.value = value(v)
-    for shell, obj in zip(shells, rom.objects, strict=True):
+    def make(self, i: int) -> JSObject:
+        """Object ``i``: its shell is registered first, so cycles end at it."""
+        obj = self.rom.objects[i]
+        realm = self.realm
+        kind = obj.kind
+        if kind.startswith("alias-"):
+            return self.make_alias(i, obj)
+        if kind == "function":
+            shell = JSFunction(realm.function_prototype, obj.code, [], self.g)
+        elif kind == "array":
+            shell = JSArray(realm.array_prototype)
+        else:
+            shell = JSObject(None)
+        self.made[i] = shell
+        self.shells.append(shell)
+        value = self.value
         proto = value(obj.proto)
         shell.proto = None if proto is NULL else proto
         if obj.kind == "function":
-            shell.cells = [cells[i] for i in obj.cells]
+            shell.cells = [self.cells[k] for k in obj.cells]
             home = value(obj.home)
             shell.home_object = None if home is UNDEFINED else home
             this = value(obj.this)
@@ -269,6 +347,51 @@ def boot(machine, rom: Rom, g=None):
                 if flags != 7 else value(val)
         shell.extensible = False
         shell.segment = ROM
+        return shell
+
+    def make_alias(self, i: int, obj) -> JSObject:
+        """An object that was writable at build time: this Global's own copy, made in its
+        heap from the ROM's, which stays as it is (another Global, or another boot, makes
+        its own copy from the same ROM)."""
+        if obj.kind == "alias-array":
+            made = JSArray(None)
+        else:
+            made = JSObject(None, obj.kind[6:].capitalize())
+        self.made[i] = made
+        value = self.value
+        proto = value(obj.proto)
+        made.proto = None if proto is NULL else proto
+        if obj.kind == "alias-array":
+            made.items = [value(v) for v in obj.items]
+        elif obj.kind != "alias-object":
+            made.internal = data = KeyedData()
+            items = obj.items
+            for k in range(0, len(items) - 1, 2):
+                data.set(value(items[k]), value(items[k + 1]))
+        for key, flags, val, getter, setter in obj.props:
+            made.props[value(key)] = Slot(value(val), flags, value(getter), value(setter)) \
+                if flags != 7 else value(val)
+        return made
+
+    def make_all(self) -> None:
+        for i, made in enumerate(self.made):
+            if made is None:
+                self.make(i)
+
+
+def boot(machine, rom: Rom, g=None):
+    """Link ``rom``'s module records into a fresh ``machine`` (locked down first);
+    returns the records, the entry first. No module code runs, and no ROM object is
+    made yet: each is made when first reached (``RomCell``, ``_Materializer``), so
+    booting costs the same whatever the number of modules."""
+    from .modules import EVALUATED, SyntheticModule
+
+    g = g or machine.main
+    if not machine.hardened.done:
+        machine.hardened.lockdown()
+    made = _Materializer(machine, rom, g)
+    machine.limits.rom_pending.append(made.make_all)  # the ROM report counts them all
+    cells = made.cells
     records = []
     host = g.module_host
     for module in rom.modules:
@@ -278,7 +401,6 @@ def boot(machine, rom: Rom, g=None):
         record.status = EVALUATED
         host.module_map[(module.specifier, "javascript")] = record  # its cells: RAM roots
         records.append(record)
-    machine.limits.rom_roots.extend(shells)
     return records
 
 

@@ -11,10 +11,8 @@ failed check raises ``ImageError`` naming the check. The byte layout is specifie
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import struct
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from .code import Code, EvalSite, TemplateSite
 from .encoding import BytecodeError, decode, encode
@@ -22,6 +20,7 @@ from .isa import ISA_VERSION, NAMES, OPCODES, OPERANDS, WIDE, XWIDE
 from .rom import ACCESSOR as ROM_ACCESSOR
 from .rom import (
     CONSTRUCTOR_KINDS,
+    ITEM_KINDS,
     KINDS,
     T_BIGINT,
     T_FALSE,
@@ -34,13 +33,23 @@ from .rom import (
     T_SYMBOL,
     T_TRUE,
     T_UNDEFINED,
+    LazyObjects,
     Rom,
     RomModule,
     RomObject,
 )
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from boards import BoardProfile
+
+try:  # the interpreter's built-in SHA-256: `import hashlib` loads OpenSSL (start-up matters)
+    from _sha256 import sha256
+except ImportError:  # Python 3.12 renamed it; any other build has hashlib's
+    try:
+        from _sha2 import sha256
+    except ImportError:
+        from hashlib import sha256
 
 MAGIC = b"\x89CAPLET\n"
 FORMAT_VERSION = 2
@@ -86,9 +95,10 @@ DEFAULT_NAMES = {"script": "<script>", "module": "<module>"}
 # varint; object kind byte flags: the kind's usual prototype, a function's usual
 # `length` and `name` first (both left out)
 T_INTEGER = 11
-R_DEFAULT_PROTO, R_FUNCTION_PROPS = 4, 8
+R_KIND, R_DEFAULT_PROTO, R_FUNCTION_PROPS = 7, 8, 16
 DEFAULT_PROTOS = {"object": "%Object.prototype%", "array": "%Array.prototype%",
-                  "function": "%Function.prototype%"}
+                  "function": "%Function.prototype%", "alias-object": "%Object.prototype%",
+                  "alias-array": "%Array.prototype%"}
 # optional manifest fields
 M_VERSION, M_QUOTA, M_CAPABILITIES, M_STEPS = 1, 2, 4, 8
 DEFAULT_VERSION = "0.0.0"
@@ -109,7 +119,7 @@ def isa_hash() -> bytes:
     renumbering, adding or retyping an opcode changes the hash.
     """
     text = "\n".join(f"{i}:{name}:{kinds}" for i, (name, kinds, _) in enumerate(OPCODES))
-    return hashlib.sha256(f"caplet-isa-{ISA_VERSION}\n{text}".encode()).digest()[:4]
+    return sha256(f"caplet-isa-{ISA_VERSION}\n{text}".encode()).digest()[:4]
 
 
 # ------------------------------------------------------------------------- records
@@ -549,7 +559,7 @@ def _section_rom(w: _Writer, rom: Rom) -> bytes:
     for obj in rom.objects:
         props = obj.props
         flags = KINDS.index(obj.kind)
-        if obj.proto == ("intrinsic", DEFAULT_PROTOS[obj.kind]):
+        if obj.proto == ("intrinsic", DEFAULT_PROTOS.get(obj.kind)):
             flags |= R_DEFAULT_PROTO
         if obj.kind == "function" and props[:2] == _function_props(obj.code):
             flags |= R_FUNCTION_PROPS
@@ -565,7 +575,7 @@ def _section_rom(w: _Writer, rom: Rom) -> bytes:
                 out += _uleb(cell)
             out += value(obj.home) + value(obj.this)
             out.append(CONSTRUCTOR_KINDS.index(obj.constructor_kind))
-        elif obj.kind == "array":
+        elif obj.kind in ITEM_KINDS:
             out += _uleb(len(obj.items))
             for item in obj.items:
                 out += value(item)
@@ -622,7 +632,7 @@ def write_image(code: Code, *, board: BoardProfile, manifest: Manifest,
     if len(body) + DIGEST_SIZE + SIGNATURE_SIZE > MAX_IMAGE_SIZE:
         raise ImageError(f"image of {len(body)} bytes exceeds the format's limit of "
                          f"{MAX_IMAGE_SIZE} bytes")
-    digest = hashlib.sha256(body).digest()
+    digest = sha256(body).digest()
     out = body + digest
     if signing_key is not None:
         from . import signing
@@ -651,6 +661,13 @@ class _Cursor:
         return b
 
     def uint(self, limit: int = 1 << 32, what: str = "value") -> int:
+        pos = self.pos
+        if pos < self.end and self.data[pos] < 0x80:  # one byte: most values (boot time)
+            value = self.data[pos]
+            if value >= limit:
+                raise self.fail(f"{what} {value} is out of range (limit {limit})")
+            self.pos = pos + 1
+            return value
         value, shift = 0, 0
         while True:
             b = self.byte()
@@ -760,12 +777,23 @@ def read_header(data: bytes) -> Header:
                   board, arch, data[pos], pos + 1)
 
 
+def board_name_of(data: bytes) -> str | None:
+    """The board an image's header names, or None: a peek to pick the profile before
+    the one full ``read_image`` (which checks the header properly)."""
+    try:
+        return read_header(data).board
+    except ImageError:
+        return None
+
+
 def read_image(data: bytes, *, board: BoardProfile | None = None, public_key=None,
-               require_signature: bool = False) -> Image:
+               require_signature: bool = False, lazy: bool = False) -> Image:
     """Check ``data`` and decode it; raises ``ImageError`` saying which check failed.
 
     ``board``: the image must target it and fit its largest app slot. ``public_key``: an
     Ed25519 public key the signature must verify against (an unsigned image is refused).
+    ``lazy``: each function's instructions are decoded and checked on first use rather
+    than now (booting: see ``_LazyCode``); every other check is made now.
     """
     data = bytes(data)
     size = len(data)
@@ -791,7 +819,7 @@ def read_image(data: bytes, *, board: BoardProfile | None = None, public_key=Non
                          f"announces ({expected})")
     body = data[:body_length]
     digest = data[body_length:body_length + DIGEST_SIZE]
-    if hashlib.sha256(body).digest() != digest:
+    if sha256(body).digest() != digest:
         raise ImageError("digest: the SHA-256 of the image does not match; it is corrupt")
     signature = data[body_length + DIGEST_SIZE:] if signed else None
     verified = False
@@ -815,7 +843,9 @@ def read_image(data: bytes, *, board: BoardProfile | None = None, public_key=Non
     if word_size not in (2, 4, 8):
         raise ImageError(f"header: word size {word_size} is not 2, 4 or 8")
     sections, table_end = _read_table(data, head.size, head.sections, body_length)
-    return _Decoder(data, order, sections).image(
+    decoder = _Decoder(data, order, sections)
+    decoder.lazy = lazy
+    return decoder.image(
         board=head.board, arch=arch, endianness=endianness, word_size=word_size,
         format_version=head.format_version, isa_version=head.isa_version,
         stripped=bool(head.flags & FLAG_STRIPPED), signed=signed, size=size, digest=digest,
@@ -893,12 +923,197 @@ def _verify(c: _Cursor, where: str, instructions: list, limits: dict[str, int]) 
                              f"r{last}, past its {registers} registers")
 
 
+class _Body:
+    """One function's bytecode, exception table and line table as stored, checked and
+    decoded by :meth:`decode` (at once, or on first use for a lazily read image)."""
+
+    __slots__ = ("cursor", "where", "raw", "handlers", "constants", "limits", "starts",
+                 "lines", "lines_cursor", "from_code")
+
+    def __init__(self, cursor: _Cursor, where: str, raw: bytes, handlers: list,
+                 constants: list, limits: dict[str, int], from_code=None):
+        self.cursor, self.where, self.raw, self.handlers = cursor, where, raw, handlers
+        self.constants, self.limits = constants, limits
+        self.from_code = from_code  # rebuilds the constant list kept in the bytecode
+        self.starts: dict[int, int] = {}  # byte offset -> instruction index
+        self.lines: list[tuple[int, int]] = []  # (byte offset, line) as stored
+        self.lines_cursor = cursor
+
+    def decode(self) -> tuple[list, list]:
+        """The instructions (every operand checked) and the exception table."""
+        c, where, constants = self.cursor, self.where, self.constants
+        try:
+            instructions = decode(self.raw)
+        except (BytecodeError, IndexError) as e:
+            raise c.fail(f"{where} bytecode: {e}") from None
+        index_of = self.starts = {pos: k for k, pos in enumerate(instruction_starts(self.raw))}
+        if self.from_code is not None:  # constants kept in the code: the list fills now
+            instructions = self.from_code(c, where, instructions, constants)
+        for pc, ins in enumerate(instructions):
+            expected = _CONSTANT_KINDS.get(ins[0])
+            if expected is not None and ins[1 + expected[0]] < len(constants) and \
+                    not isinstance(constants[ins[1 + expected[0]]], expected[1]):
+                raise c.fail(f"{where} instruction {pc} ({NAMES[ins[0]]}): constant "
+                             f"{ins[1 + expected[0]]} is not a {expected[1].__name__}")
+        _verify(c, where, instructions, {**self.limits, "K": len(constants),
+                                         "J": len(instructions)})
+        handlers = []
+        for *offsets, kind in self.handlers:
+            spans = []
+            for what, offset in zip(("start", "end", "target"), offsets, strict=True):
+                if offset not in index_of:
+                    raise c.fail(f"{where} handler {what} {offset} is not an instruction "
+                                 "boundary")
+                spans.append(index_of[offset])
+            start, end, target = spans
+            if not start <= end or target >= len(instructions):
+                raise c.fail(f"{where} handler [{start}, {end}) -> {target} is malformed")
+            handlers.append((start, end, target) if kind is None else (start, end, target,
+                                                                        kind))
+        return instructions, handlers
+
+    def decode_lines(self) -> list[tuple[int, int]]:
+        """The line table as (instruction index, line); after :meth:`decode`."""
+        out = []
+        for offset, line in self.lines:
+            if offset not in self.starts or line < 0:
+                raise self.lines_cursor.fail(f"{self.where} line entry ({offset}, {line}) is "
+                                             "malformed")
+            out.append((self.starts[offset], line))
+        return out
+
+
+class _LazyCode(Code):
+    """A function of a lazily read image (``read_image(..., lazy=True)``): everything
+    but its instructions, exception table and line table is read and checked; those are
+    decoded and checked on first use (its first call), then it becomes a plain ``Code``.
+    So booting an image does not scale with the code it holds, and no instruction runs
+    unchecked: a corrupt body raises ``ImageError`` instead of running."""
+
+    @staticmethod
+    def defer(code: Code, body: _Body) -> None:
+        code.__class__ = _LazyCode
+        state = code.__dict__
+        del state["code"], state["handlers"], state["lines"]
+        state["_body"] = body
+
+    def load(self) -> None:
+        body = self.__dict__["_body"]
+        code, handlers = body.decode()
+        lines = body.decode_lines()
+        state = self.__dict__
+        del state["_body"]
+        state["code"], state["handlers"], state["lines"] = code, handlers, lines
+        self.__class__ = Code
+
+    def __getattr__(self, name: str):  # only for attributes not yet in the instance
+        if name in ("code", "handlers", "lines") and "_body" in self.__dict__:
+            self.load()
+            return self.__dict__[name]
+        raise AttributeError(name)
+
+    def __eq__(self, other):
+        self.load()
+        return self == other
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        self.load()
+        return repr(self)
+
+    def __reduce_ex__(self, protocol):  # pickled and copied as the plain Code it becomes
+        self.load()
+        return self.__reduce_ex__(protocol)
+
+
+def _scan_rom_objects(c: _Cursor, n: int) -> list[int]:
+    """The offsets of the ``n`` ROM objects at the cursor, which it moves past them: a
+    skim of the layout ``read_rom_object`` decodes (no values made, nothing looked up),
+    so a lazily read image finds its module table without decoding every object."""
+    data, pos, end = c.data, c.pos, c.end
+    function = KINDS.index("function")
+    with_items = frozenset(KINDS.index(kind) for kind in ITEM_KINDS)
+
+    def uint(pos: int) -> tuple[int, int]:
+        value = shift = 0
+        while True:
+            b = data[pos]
+            pos += 1
+            value |= (b & 0x7F) << shift
+            if not b & 0x80:
+                return value, pos
+            shift += 7
+            if shift > 63:
+                raise c.fail("varint too long")
+
+    def skip(pos: int) -> int:  # one value: a tag and its payload
+        tag = data[pos]
+        if tag == T_NUMBER:
+            return pos + 9
+        if tag >= T_BIGINT or tag == T_STRING:
+            pos += 1
+            while data[pos] & 0x80:
+                pos += 1
+        return pos + 1
+
+    offsets = []
+    try:
+        for i in range(n):
+            offsets.append(pos)
+            flags = data[pos]
+            kind = flags & R_KIND
+            pos += 1
+            if not flags & R_DEFAULT_PROTO:
+                pos = skip(pos)
+            if kind == function:
+                pos = uint(pos)[1]
+                k, pos = uint(pos)
+                if k > end - pos:
+                    raise c.fail(f"object {i} cells count {k} is more than the section holds")
+                for _ in range(k):
+                    pos = uint(pos)[1]
+                pos = skip(skip(pos)) + 1
+            elif kind in with_items:
+                k, pos = uint(pos)
+                if k > end - pos:
+                    raise c.fail(f"object {i} items count {k} is more than the section holds")
+                for _ in range(k):  # skip(), inlined: arrays are the bulk of a ROM
+                    tag = data[pos]
+                    if tag <= T_NUMBER:
+                        pos += 9 if tag == T_NUMBER else 1
+                    else:
+                        pos += 1
+                        while data[pos] & 0x80:
+                            pos += 1
+                        pos += 1
+            k, pos = uint(pos)
+            if 3 * k > end - pos:
+                raise c.fail(f"object {i} properties count {k} is more than the section "
+                             "holds")
+            for _ in range(k):
+                pos = skip(pos)
+                flags = data[pos]
+                pos = skip(pos + 1)
+                if flags & ROM_ACCESSOR:
+                    pos = skip(pos)
+            if pos > end:
+                break
+    except IndexError:
+        pos = end + 1
+    if pos > end:
+        raise c.fail("ends early")
+    c.pos = pos
+    return offsets
+
+
 class _Decoder:
     def __init__(self, data: bytes, order: str, sections: list[SectionInfo]):
         self.data, self.order = data, order
         self.sections = sections
         self.by_kind = {s.kind: s for s in sections}
-        self.starts: list[dict[int, int]] = []  # per function: byte offset -> instruction
+        self.bodies: list[_Body] = []  # per function: its bytecode as read
+        self.lazy = False
 
     def cursor(self, kind: int) -> _Cursor:
         s = self.by_kind[kind]
@@ -922,10 +1137,42 @@ class _Decoder:
                      manifest=manifest, rom=rom, **header)
 
     def read_rom(self, functions: list[Code]) -> Rom:
-        """The ROM snapshot; every object, cell and function reference is checked."""
+        """The ROM snapshot; every object, cell and function reference is checked. Read
+        lazily, objects are found by a scan and each decoded (and checked) on first use."""
         c = self.cursor(ROM)
         rom = Rom()
-        refs: list[tuple[str, int]] = []  # (what, index) checked once the counts are known
+        value = self.value_reader = self.rom_value_reader(c)
+        for i in range(c.count("cells")):
+            rom.cells.append(value(f"cell {i}"))
+        n = c.count("objects", 2)
+        if self.lazy:
+            offsets = _scan_rom_objects(c, n)
+            section = self.by_kind[ROM]
+            end = section.offset + section.length
+
+            def decode(i: int) -> RomObject:
+                cursor = _Cursor(self.data, offsets[i], end, section.name, self.order)
+                return self.read_rom_object(cursor, i, n, functions, len(rom.cells))
+
+            rom.objects = LazyObjects(n, decode)
+        else:
+            for i in range(n):
+                rom.objects.append(self.read_rom_object(c, i, n, functions, len(rom.cells)))
+        for i in range(c.count("modules", 2)):
+            module = RomModule(self.string(c, f"module {i} specifier"))
+            for j in range(c.count(f"module {i} exports", 2)):
+                name = self.string(c, f"module {i} export {j}")
+                module.exports.append((name, c.uint(len(rom.cells), f"module {i} export "
+                                                                   f"{j} cell")))
+            rom.modules.append(module)
+        c.finish()
+        for what, i in self.rom_refs:
+            if i >= n:
+                raise c.fail(f"an {what} reference ({i}) is past the {n} ROM objects")
+        return rom
+
+    def rom_value_reader(self, c: _Cursor):
+        self.rom_refs: list[tuple[str, int]] = []  # checked once the object count is known
 
         def value(what: str) -> tuple:
             tag = c.byte()
@@ -947,66 +1194,63 @@ class _Decoder:
                 return ("bigint", _unzigzag(c.bigint()))
             if tag == T_OBJECT:
                 i = c.uint(1 << 24, f"{what} (object index)")
-                refs.append(("object", i))
+                self.rom_refs.append(("object", i))
                 return ("object", i)
             if tag in (T_INTRINSIC, T_SYMBOL):
                 return ("intrinsic" if tag == T_INTRINSIC else "symbol", self.string(c, what))
             raise c.fail(f"{what}: unknown value tag {tag}")
 
-        for i in range(c.count("cells")):
-            rom.cells.append(value(f"cell {i}"))
-        for i in range(c.count("objects", 2)):
-            where = f"object {i}"
+        return value
+
+    def read_rom_object(self, c: _Cursor, i: int, n: int, functions: list[Code],
+                        ncells: int) -> RomObject:
+        """ROM object ``i`` of ``n`` at the cursor; its object references are checked
+        against ``n`` when the whole section is not being read (lazy reading)."""
+        value = self.rom_value_reader(c) if self.lazy else self.value_reader
+        where = f"object {i}"
+        flags = c.byte()
+        kind = flags & R_KIND
+        if kind >= len(KINDS) or flags & ~(R_KIND | R_DEFAULT_PROTO | R_FUNCTION_PROPS) or (
+                flags & R_FUNCTION_PROPS and KINDS[kind] != "function") or (
+                flags & R_DEFAULT_PROTO and KINDS[kind] not in DEFAULT_PROTOS):
+            raise c.fail(f"{where}: unknown kind or flags {flags}")
+        obj = RomObject(KINDS[kind], ("intrinsic", DEFAULT_PROTOS[KINDS[kind]])
+                        if flags & R_DEFAULT_PROTO else value(f"{where} prototype"))
+        if obj.kind == "function":
+            obj.code = functions[c.uint(len(functions), f"{where} function index")]
+            for _ in range(c.count(f"{where} cells")):
+                obj.cells.append(c.uint(ncells, f"{where} cell index"))
+            obj.home = value(f"{where} home object")
+            obj.this = value(f"{where} this")
+            ctor = c.byte()
+            if ctor >= len(CONSTRUCTOR_KINDS):
+                raise c.fail(f"{where}: unknown constructor kind {ctor}")
+            obj.constructor_kind = CONSTRUCTOR_KINDS[ctor]
+        elif obj.kind in ITEM_KINDS:
+            for j in range(c.count(f"{where} items")):
+                obj.items.append(value(f"{where} item {j}"))
+        if flags & R_FUNCTION_PROPS:
+            obj.props.extend(_function_props(obj.code))
+        for j in range(c.count(f"{where} properties", 3)):
+            key = value(f"{where} property {j} key")
+            if key[0] not in ("string", "symbol"):
+                raise c.fail(f"{where} property {j}: a key must be a string or a symbol")
             flags = c.byte()
-            kind = flags & 3
-            if kind >= len(KINDS) or flags & ~(3 | R_DEFAULT_PROTO | R_FUNCTION_PROPS) or (
-                    flags & R_FUNCTION_PROPS and KINDS[kind] != "function"):
-                raise c.fail(f"{where}: unknown kind or flags {flags}")
-            obj = RomObject(KINDS[kind], ("intrinsic", DEFAULT_PROTOS[KINDS[kind]])
-                            if flags & R_DEFAULT_PROTO else value(f"{where} prototype"))
-            if obj.kind == "function":
-                obj.code = functions[c.uint(len(functions), f"{where} function index")]
-                for _ in range(c.count(f"{where} cells")):
-                    obj.cells.append(c.uint(len(rom.cells), f"{where} cell index"))
-                obj.home = value(f"{where} home object")
-                obj.this = value(f"{where} this")
-                ctor = c.byte()
-                if ctor >= len(CONSTRUCTOR_KINDS):
-                    raise c.fail(f"{where}: unknown constructor kind {ctor}")
-                obj.constructor_kind = CONSTRUCTOR_KINDS[ctor]
-            elif obj.kind == "array":
-                for j in range(c.count(f"{where} items")):
-                    obj.items.append(value(f"{where} item {j}"))
-            if flags & R_FUNCTION_PROPS:
-                obj.props.extend(_function_props(obj.code))
-            for j in range(c.count(f"{where} properties", 3)):
-                key = value(f"{where} property {j} key")
-                if key[0] not in ("string", "symbol"):
-                    raise c.fail(f"{where} property {j}: a key must be a string or a symbol")
-                flags = c.byte()
-                if flags & ~15:
-                    raise c.fail(f"{where} property {j}: unknown attribute bits {flags}")
-                if flags & ROM_ACCESSOR:
-                    getter = value(f"{where} property {j} getter")
-                    setter = value(f"{where} property {j} setter")
-                    obj.props.append((key, flags, ("undefined",), getter, setter))
-                else:
-                    obj.props.append((key, flags, value(f"{where} property {j}"),
-                                      ("undefined",), ("undefined",)))
-            rom.objects.append(obj)
-        for i in range(c.count("modules", 2)):
-            module = RomModule(self.string(c, f"module {i} specifier"))
-            for j in range(c.count(f"module {i} exports", 2)):
-                name = self.string(c, f"module {i} export {j}")
-                module.exports.append((name, c.uint(len(rom.cells), f"module {i} export "
-                                                                   f"{j} cell")))
-            rom.modules.append(module)
-        c.finish()
-        for what, i in refs:
-            if i >= len(rom.objects):
-                raise c.fail(f"an {what} reference ({i}) is past the {len(rom.objects)} "
-                             "ROM objects")
-        return rom
+            if flags & ~15:
+                raise c.fail(f"{where} property {j}: unknown attribute bits {flags}")
+            if flags & ROM_ACCESSOR:
+                getter = value(f"{where} property {j} getter")
+                setter = value(f"{where} property {j} setter")
+                obj.props.append((key, flags, ("undefined",), getter, setter))
+            else:
+                obj.props.append((key, flags, value(f"{where} property {j}"),
+                                  ("undefined",), ("undefined",)))
+        if self.lazy:
+            for what, k in self.rom_refs:
+                if k >= n:
+                    raise c.fail(f"{where}: an {what} reference ({k}) is past the {n} ROM "
+                                 "objects")
+        return obj
 
     def string(self, c: _Cursor, what: str) -> str:
         return self.strings[c.uint(len(self.strings), f"{what} (string index)")]
@@ -1176,56 +1420,41 @@ class _Decoder:
         kids = [c.uint(n, f"{where} child") for _ in
                 range(c.count("child function") if flags & F_CHILDREN else 0)]
         raw = c.raw(c.uint(what=f"{where} code length"), f"{where} code")
-        try:
-            instructions = decode(raw)
-        except (BytecodeError, IndexError) as e:
-            raise c.fail(f"{where} bytecode: {e}") from None
-        starts = instruction_starts(raw)
-        index_of = {pos: k for k, pos in enumerate(starts)}
-        if flags & F_CONSTS_IN_CODE:
-            instructions = self.constants_from_code(c, where, instructions, constants)
-        for pc, ins in enumerate(instructions):
-            expected = _CONSTANT_KINDS.get(ins[0])
-            if expected is not None and ins[1 + expected[0]] < len(constants) and \
-                    not isinstance(constants[ins[1 + expected[0]]], expected[1]):
-                raise c.fail(f"{where} instruction {pc} ({NAMES[ins[0]]}): constant "
-                             f"{ins[1 + expected[0]]} is not a {expected[1].__name__}")
-        _verify(c, where, instructions, {"R": registers, "K": len(constants), "F": len(kids),
-                                         "C": slots, "J": len(instructions)})
-        handlers = []
+        handlers = []  # byte offsets as stored: checked against the decoded code
         for _ in range(c.count("handler", 4) if flags & F_HANDLERS else 0):
-            spans = []
-            for what in ("start", "end", "target"):
-                offset = c.uint(what=f"{where} handler {what}")
-                if offset not in index_of:
-                    raise c.fail(f"{where} handler {what} {offset} is not an instruction "
-                                 "boundary")
-                spans.append(index_of[offset])
-            start, end, target = spans
-            if not start <= end or target >= len(instructions):
-                raise c.fail(f"{where} handler [{start}, {end}) -> {target} is malformed")
+            spans = [c.uint(what=f"{where} handler {what}") for what in ("start", "end",
+                                                                         "target")]
             tag = c.uint(2, f"{where} handler kind")
-            handlers.append((start, end, target, "finally") if tag else (start, end, target))
+            handlers.append((*spans, "finally" if tag else None))
+        body = _Body(c, where, raw, handlers, constants,
+                     {"R": registers, "K": len(constants), "F": len(kids), "C": slots},
+                     self.constants_from_code if flags & F_CONSTS_IN_CODE else None)
         code = Code(name=name, params=params, registers=registers, cells=cells,
                     captures=captures, param_cells=param_cells, constants=constants,
-                    code=instructions, handlers=handlers, strict=bool(flags & F_STRICT),
+                    strict=bool(flags & F_STRICT),
                     kind=kind, generator=bool(flags & F_GENERATOR),
                     is_async=bool(flags & F_ASYNC), length=length,
                     uses_this=bool(flags & F_USES_THIS), this_cell=this_cell,
                     mapped_arguments=bool(flags & F_MAPPED_ARGUMENTS))
-        self.starts.append(index_of)  # for the lines section
+        if self.lazy:
+            _LazyCode.defer(code, body)
+        else:
+            code.code, code.handlers = body.decode()
+        self.bodies.append(body)  # for the lines section
         return code, kids, len(raw)
 
     def read_lines(self, codes: list[Code]) -> None:
         c = self.cursor(LINES)
         for i, code in enumerate(codes):
-            offset, line = 0, 0
+            offset, line, entries = 0, 0, []
             for _ in range(c.count(f"function {i} line", 2)):
                 offset += c.uint(what=f"function {i} line offset")
                 line += _unzigzag(c.uint(what=f"function {i} line"))
-                if offset not in self.starts[i] or line < 0:
-                    raise c.fail(f"function {i} line entry ({offset}, {line}) is malformed")
-                code.lines.append((self.starts[i][offset], line))
+                entries.append((offset, line))
+            body = self.bodies[i]
+            body.lines, body.lines_cursor = entries, c
+            if not self.lazy:
+                code.lines = body.decode_lines()
         c.finish()
 
     def read_sources(self, codes: list[Code]) -> None:

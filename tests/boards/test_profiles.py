@@ -70,6 +70,36 @@ def test_the_boards_package_imports_nothing_else_of_caplets():
     assert out.stdout.strip() == "[]"
 
 
+def test_a_shipped_board_is_read_from_its_parse_cache(tmp_path, monkeypatch):
+    import os
+
+    from boards import profile
+
+    (tmp_path / "rpi-pico.toml").write_bytes((SHIPPED / "rpi-pico.toml").read_bytes())
+    monkeypatch.setattr(profile, "BOARDS_DIR", tmp_path)
+    monkeypatch.setattr(profile, "_cache", {})
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    fresh = load_board_file(tmp_path / "rpi-pico.toml")
+    first = boards.load_board("rpi-pico")
+    (cache,) = (tmp_path / "__pycache__").iterdir()
+    assert cache.suffix == ".marshal" and first == fresh
+    monkeypatch.setattr(profile, "_cache", {})
+    monkeypatch.setattr(profile, "_toml", lambda text, path: pytest.fail("parsed again"))
+    assert boards.load_board("rpi-pico") == fresh  # from the cache alone
+    cache.write_bytes(b"\x00garbage")  # a damaged cache is parsed again, then rewritten
+    monkeypatch.undo()
+    monkeypatch.setattr(profile, "BOARDS_DIR", tmp_path)
+    monkeypatch.setattr(profile, "_cache", {})
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    assert boards.load_board("rpi-pico") == fresh
+    assert cache.read_bytes() != b"\x00garbage"
+    edited = (tmp_path / "rpi-pico.toml").read_text().replace("title = ", "title = 'x' #", 1)
+    (tmp_path / "rpi-pico.toml").write_text(edited)  # an edit makes a new cache entry
+    monkeypatch.setattr(profile, "_cache", {})
+    assert boards.load_board("rpi-pico").title == "x"
+    assert len(os.listdir(tmp_path / "__pycache__")) == 2
+
+
 def test_unknown_board_name():
     with pytest.raises(BoardError, match="unknown board 'esp33'.*esp32-devkitc"):
         boards.load_board("esp33")

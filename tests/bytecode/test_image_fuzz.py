@@ -50,6 +50,18 @@ def mutate(rng: random.Random, data: bytes) -> bytes:
     return bytes(out)
 
 
+def lazily_refused(data: bytes) -> bool:
+    """Read ``data`` lazily (as booting does), then use every function: a corrupt image
+    is refused by the read or by a function's first use, and only with ImageError."""
+    try:
+        image = read_image(data, lazy=True)
+        for code in image.functions:
+            assert code.code and code.registers >= code.params
+    except ImageError:
+        return True
+    return False
+
+
 def test_mutated_images_never_load_and_never_crash_the_reader():
     rng = random.Random(20240605)
     images = [image_of(src, PICO, strip=strip) for src in SOURCES for strip in (False, True)]
@@ -78,10 +90,13 @@ def test_mutated_images_never_load_and_never_crash_the_reader():
             except ImageError as e:
                 check = str(e).split(":")[0]
                 checks[check] = checks.get(check, 0) + 1
+                refused = True
             else:
                 accepted += 1
+                refused = False
                 for code in image.functions:  # what the reader promises of loaded code
                     assert code.code and code.registers >= code.params
+            assert lazily_refused(reseal(body)) == refused
     assert plain + resealed >= 5000, f"only {plain + resealed} cases in {SECONDS} s"
     # the plain mutations reached the digest and earlier checks; the resealed ones reached
     # the structural checks behind it

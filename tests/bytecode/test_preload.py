@@ -89,17 +89,20 @@ def test_the_same_graph_gives_the_same_bytes(tmp_path):
     assert image_of(entry) == image_of(entry)
 
 
-def test_unfrozen_objects_are_rejected_with_their_paths(tmp_path):
-    entry = graph(tmp_path, main="""export const config = { items: [Object.freeze({}), { a: 1 }] };
-        const state = { n: 0 };
-        export function get() { return state.n; }
-        export const ok = Object.freeze({ fine: true });""")
+def test_objects_preload_cannot_store_are_rejected_with_their_paths(tmp_path):
+    entry = graph(tmp_path, main="""export const config = { items: [Object.freeze({}),
+          Object.preventExtensions({ a: 1 }), { writable: true }] };
+        const waiting = new WeakMap();
+        export function get() { return waiting; }
+        export const ok = Object.freeze({ fine: true });
+        export const sealed = Object.seal([1, 2]);""")
     with pytest.raises(PreloadError) as info:
         build(str(entry), output=lambda line: None)
     listed = str(info.value).splitlines()[1:]
     assert [line.strip() for line in listed] == [
-        "./main.mjs: config (not frozen)", "./main.mjs: config.items (not frozen)",
-        "./main.mjs: config.items[1] (not frozen)", "./main.mjs: state (not frozen)"]
+        "./main.mjs: config.items[1] (not extensible, yet not frozen)",
+        "./main.mjs: waiting (a WeakMap object, which preload cannot store)",
+        "./main.mjs: sealed (not extensible, yet not frozen)"]
 
 
 def test_rom_objects_are_never_written(tmp_path):
@@ -153,11 +156,12 @@ def test_cli_compile_preload_and_run(tmp_path):
     assert run.returncode == 0, run.stderr
     assert run.stdout.splitlines()[0] == "5 2 2 4 1-2-3 2 undefined"
     bad = tmp_path / "bad.mjs"
-    bad.write_text("export const loose = {};")
+    bad.write_text("export const loose = Object.preventExtensions({ a: 1 });")
     refused = subprocess.run([sys.executable, "-m", "caplet.cli", "compile", str(bad),
                               "--preload", "-o", str(tmp_path / "b.caplet"), "--board",
                               "rpi-pico"], capture_output=True, text=True, cwd=ROOT,
                              timeout=120)
     assert refused.returncode == 1
-    assert refused.stderr.splitlines()[-1].strip() == "./bad.mjs: loose (not frozen)"
+    assert refused.stderr.splitlines()[-1].strip() == \
+        "./bad.mjs: loose (not extensible, yet not frozen)"
     assert not (tmp_path / "b.caplet").exists()

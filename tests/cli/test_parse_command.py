@@ -83,3 +83,13 @@ def test_non_bmp_text_counts_utf16_units(tmp_path):
     ast = json.loads(run_caplet("parse", str(path), "--json").stdout)
     assert ast["body"][1]["start"] == len(src.encode("utf-16-le")) // 2 - 6
     assert ast["body"][0]["declarations"][0]["init"]["value"] == "😀"
+
+
+def test_caplet_run_file_takes_the_quick_path_with_argparses_answer():
+    from caplet import cli
+
+    quick = cli.parse_args(["run", "app.caplet"])
+    full = cli.build_parser().parse_args(["run", "app.caplet"])
+    assert vars(quick) == vars(full)
+    assert vars(cli.parse_args(["run", "-"]))["file"] == "-"  # argparse's own path
+    assert vars(cli.parse_args(["run", "--module", "a.js"]))["module"] is True
