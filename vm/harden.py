@@ -88,7 +88,13 @@ def freeze_into_rom(roots) -> int:
             if isinstance(ref, JSObject) and ref.segment is not ROM and id(ref) not in seen:
                 seen.add(id(ref))
                 queue.append(ref)
+    proxies = [obj for obj in moved if obj.is_proxy]
     for obj in moved:
+        if obj.is_proxy:
+            continue
         _freeze_in_place(obj)
         obj.segment = ROM
-    return len(moved)
+    for obj in proxies:  # a proxy stays in RAM: it is frozen through its traps, as harden does
+        if not set_integrity_level(obj, "frozen"):
+            raise JSError("TypeError", "Cannot freeze")
+    return len(moved) - len(proxies)

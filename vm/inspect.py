@@ -164,6 +164,12 @@ def format_value(ctx: Context, value, recurse_times: int) -> str:
                 ctx.circular[id(value)] = index
                 ctx.circular_objects.append(value)
         return f"[Circular *{index}]"
+    if value.is_proxy:  # node shows a proxy as its target, without running any trap
+        while value.is_proxy:
+            value = value.internal.target
+            if value is None:
+                return "<Revoked Proxy>"
+        return format_value(ctx, value, recurse_times)
     return format_raw(ctx, value, recurse_times)
 
 
