@@ -1227,6 +1227,7 @@ class FunctionCompiler:
                     self.emit(O["NEWPRIVATE"], r, self.const(b.name))
                     self._init_binding(b, b.name, r)
                     self.free_to(r)
+        F = self.target(dst)
         sup = self.alloc()
         if node.superClass is not None:
             self.expr(node.superClass, sup)
@@ -1235,7 +1236,6 @@ class FunctionCompiler:
         derived = node.superClass is not None
         ctor = next((m for m in members if m.type == "MethodDefinition"
                      and m.kind == "constructor"), None)
-        F = self.target(dst)
         kind = "derived" if derived else "constructor"
         if ctor is not None:
             self.function_value(ctor.value, F, kind=kind)
@@ -1298,7 +1298,8 @@ class FunctionCompiler:
             if key is not None:  # CreateDataPropertyOrThrow
                 self.emit(O["DEFMETHOD"], F, key, value, 4 | 16)
             self.free_to(mark)
-        return F
+        self.free_to(F + 1 if dst is None else sup)  # the temporaries (an argument list
+        return F  # of `new C(class {}, x)` goes on in the next register)
 
     def member_source_start(self, member) -> int:
         """Where a class method's source text starts: after `static`, if present."""

@@ -145,8 +145,7 @@ class JSObject:
             if full & ENUMERABLE and (desc.flags ^ current.flags) & ENUMERABLE:
                 return False
             desc_accessor = bool(desc.flags & ACCESSOR)
-            if (full & (ACCESSOR | _VALUE | WRITABLE)) and desc_accessor != current.is_accessor \
-                    and _kind_given(desc, present):
+            if desc_accessor != current.is_accessor and _kind_given(desc, present):
                 return False
             if current.is_accessor:
                 if present & _GETTER and desc.getter is not current.getter:

@@ -343,6 +343,17 @@ def for_in_keys(obj) -> list[str]:
     return out
 
 
+def for_in_has(obj: JSObject, key: str) -> bool:
+    """Whether for-in still visits ``key`` (one deleted meanwhile is skipped). A proxy is
+    asked for its own property, then its prototype, as V8 does, not through its has trap."""
+    o = obj
+    while o is not None and o.is_proxy:
+        if o.get_own_property(key) is not None:
+            return True
+        o = o.proto
+    return o is not None and o.has_property(key)
+
+
 # -- property descriptors -------------------------------------------------------------
 
 
