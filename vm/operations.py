@@ -324,6 +324,18 @@ def enumerable_own_keys(obj: JSObject) -> list[str]:
     return out
 
 
+def enumerable_own_properties(obj: JSObject) -> list[tuple[str, object]]:
+    """EnumerableOwnProperties(O, key+value): each key's descriptor is read just before
+    its value, so a getter that deletes a later property is seen."""
+    out = []
+    for key in obj.own_keys():
+        if type(key) is str:
+            slot = obj.get_own_property(key)
+            if slot is not None and slot.flags & ENUMERABLE:
+                out.append((key, obj.get(key)))
+    return out
+
+
 def for_in_keys(obj) -> list[str]:
     """EnumerateObjectProperties: enumerable string keys up the prototype chain, each
     once, a key shadowed by a non-enumerable one skipped (the for-in order)."""
