@@ -877,6 +877,10 @@ def _has_builtin_to_string(realm, value: JSObject) -> bool:
     """hasBuiltInToString: no own or user-defined toString / @@toPrimitive."""
     from .symbols import TO_PRIMITIVE
 
+    while value.is_proxy:  # node counts a proxy as its target, and a revoked one as built-in
+        value = value.internal.target
+        if value is None:
+            return True
     to_string_fn = _safe_get(value, "toString")
     to_primitive_fn = _safe_get(value, TO_PRIMITIVE)
     check_to_string = check_to_primitive = True
