@@ -1405,6 +1405,7 @@ class FunctionCompiler:
                     self.emit(O["NEWPRIVATE"], r, self.const(b.name))
                     self._init_binding(b, b.name, r)
                     self.free_to(r)
+        F = self.target(dst)
         sup = self.alloc()
         if node.superClass is not None:
             self.expr(node.superClass, sup)
@@ -1413,7 +1414,6 @@ class FunctionCompiler:
         derived = node.superClass is not None
         ctor = next((m for m in members if m.type == "MethodDefinition"
                      and m.kind == "constructor"), None)
-        F = self.target(dst)
         kind = "derived" if derived else "constructor"
         if ctor is not None:
             self.function_value(ctor.value, F, kind=kind)
@@ -1478,7 +1478,8 @@ class FunctionCompiler:
                 named = 8 if m.computed and _anonymous_function(m.value) else 0
                 self.emit(O["DEFMETHOD"], F, key, value, 4 | 16 | named)
             self.free_to(mark)
-        return F
+        self.free_to(F + 1 if dst is None else sup)  # the temporaries (an argument list
+        return F  # of `new C(class {}, x)` goes on in the next register)
 
     def member_source_start(self, member) -> int:
         """Where a class method's source text starts: after `static`, if present."""

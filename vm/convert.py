@@ -723,6 +723,8 @@ def describe(value) -> str:
         return symbol_descriptive_string(value)
     if not isinstance(value, JSObject):
         return to_string(value)
+    if value.is_proxy:  # naming it must not run its traps
+        return "function" if is_callable(value) else "#<Object>"
     if is_callable(value):
         try:
             name = value.get_own_property("name")
@@ -738,7 +740,7 @@ def describe(value) -> str:
 
 def _constructor_name(obj: JSObject) -> str:
     proto = obj.proto
-    while proto is not None:
+    while proto is not None and not proto.is_proxy:
         slot = proto.get_own_property("constructor")
         if slot is not None and is_callable(slot.value):
             name = slot.value.get_own_property("name")

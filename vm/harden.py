@@ -25,9 +25,8 @@ from .operations import set_integrity_level
 
 
 def _references(obj: JSObject):
-    """The objects ``obj`` holds directly: its prototype, property values, accessors."""
-    if obj.proto is not None:
-        yield obj.proto
+    """The objects ``obj`` holds directly: property values, accessors, its prototype
+    (read once and last, as `ses` does: a proxy's traps see that order)."""
     for key in obj.own_keys():
         slot = obj.get_own_property(key)
         if slot is None:
@@ -37,6 +36,9 @@ def _references(obj: JSObject):
             yield slot.setter
         else:
             yield slot.value
+    proto = obj.proto
+    if proto is not None:
+        yield proto
 
 
 def harden(root):
@@ -88,7 +90,13 @@ def freeze_into_rom(roots) -> int:
             if isinstance(ref, JSObject) and ref.segment is not ROM and id(ref) not in seen:
                 seen.add(id(ref))
                 queue.append(ref)
+    proxies = [obj for obj in moved if obj.is_proxy]
     for obj in moved:
+        if obj.is_proxy:
+            continue
         _freeze_in_place(obj)
         obj.segment = ROM
-    return len(moved)
+    for obj in proxies:  # a proxy stays in RAM: it is frozen through its traps, as harden does
+        if not set_integrity_level(obj, "frozen"):
+            raise JSError("TypeError", "Cannot freeze")
+    return len(moved) - len(proxies)

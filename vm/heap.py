@@ -184,8 +184,10 @@ class Tracer:
                         push(value.setter)
                     else:
                         push(value)
-                push(v.proto)
                 push(v.internal)
+                if v.is_proxy:
+                    continue  # target and handler are its internal; traps never run here
+                push(v.proto)
                 if type(v) is JSArray:
                     items = v.items
                     self.charge(cost.property_slot * len(items))
@@ -330,7 +332,7 @@ def shared_ids(realm) -> set[int]:
         if not isinstance(v, JSObject) or id(v) in seen:
             continue
         seen.add(id(v))
-        stack.append(v.proto)
+        stack.append(v.internal.target if v.is_proxy else v.proto)
         for value in v.props.values():
             if type(value) is Slot:
                 stack.extend((value.value, value.getter, value.setter))

@@ -164,6 +164,12 @@ def format_value(ctx: Context, value, recurse_times: int) -> str:
                 ctx.circular[id(value)] = index
                 ctx.circular_objects.append(value)
         return f"[Circular *{index}]"
+    if value.is_proxy:  # node shows a proxy as its target, without running any trap
+        while value.is_proxy:
+            value = value.internal.target
+            if value is None:
+                return "<Revoked Proxy>"
+        return format_value(ctx, value, recurse_times)
     return format_raw(ctx, value, recurse_times)
 
 
@@ -871,6 +877,10 @@ def _has_builtin_to_string(realm, value: JSObject) -> bool:
     """hasBuiltInToString: no own or user-defined toString / @@toPrimitive."""
     from .symbols import TO_PRIMITIVE
 
+    while value.is_proxy:  # node counts a proxy as its target, and a revoked one as built-in
+        value = value.internal.target
+        if value is None:
+            return True
     to_string_fn = _safe_get(value, "toString")
     to_primitive_fn = _safe_get(value, TO_PRIMITIVE)
     check_to_string = check_to_primitive = True

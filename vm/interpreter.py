@@ -37,7 +37,13 @@ from .objects import (
     PrivateName,
     Slot,
 )
-from .operations import copy_data_properties, for_in_keys, instance_of, set_integrity_level
+from .operations import (
+    copy_data_properties,
+    for_in_has,
+    for_in_keys,
+    instance_of,
+    set_integrity_level,
+)
 from .records import GENSTART, GeneratorReturn, IterRecord
 from .symbols import ITERATOR, UNSCOPABLES
 from .values import HOLE, NULL, UNDEFINED
@@ -1285,7 +1291,7 @@ class Interpreter:
             while record.index < len(record.keys):
                 key = record.keys[record.index]
                 record.index += 1
-                if record.obj.has_property(key):
+                if for_in_has(record.obj, key):
                     return False, key
             return True, UNDEFINED
         if record.done:

@@ -106,6 +106,8 @@ class JSObject:
 
     __slots__ = ("proto", "props", "extensible", "segment", "class_name", "internal")
 
+    is_proxy = False  # a Proxy exotic object (vm/proxy.py) answers with its traps
+
     def __init__(self, proto=None, class_name: str = "Object", segment=None):
         self.proto = proto  # JSObject or None (null)
         self.props: dict = {}
@@ -143,8 +145,7 @@ class JSObject:
             if full & ENUMERABLE and (desc.flags ^ current.flags) & ENUMERABLE:
                 return False
             desc_accessor = bool(desc.flags & ACCESSOR)
-            if (full & (ACCESSOR | _VALUE | WRITABLE)) and desc_accessor != current.is_accessor \
-                    and _kind_given(desc, present):
+            if desc_accessor != current.is_accessor and _kind_given(desc, present):
                 return False
             if current.is_accessor:
                 if present & _GETTER and desc.getter is not current.getter:
@@ -169,7 +170,12 @@ class JSObject:
     def has_property(self, key) -> bool:
         o = self
         while o is not None:
-            if o.get_own_property(key) is not None:
+            if type(o) is JSObject:
+                if key in o.props:
+                    return True
+            elif o.is_proxy:
+                return o.has_property(key)
+            elif o.get_own_property(key) is not None:
                 return True
             o = o.proto
         return False
@@ -180,6 +186,8 @@ class JSObject:
             stored = o.props.get(key, HOLE)
             if stored is HOLE:
                 if type(o) is not JSObject:
+                    if o.is_proxy:
+                        return o.get(key, self if receiver is None else receiver)
                     slot = o.get_own_property(key)
                     if slot is not None:
                         stored = slot
@@ -215,6 +223,8 @@ class JSObject:
                     slot = None
                 elif type(slot) is not Slot:
                     break  # a plain data property: writable
+            elif o.is_proxy:
+                return o.set(key, value, receiver)
             else:
                 slot = o.get_own_property(key)
             if slot is not None:
@@ -286,6 +296,8 @@ class JSObject:
         while p is not None:
             if p is self:
                 return False
+            if p.is_proxy:
+                break  # its [[GetPrototypeOf]] is not the ordinary one: the walk ends
             p = p.proto
         self.proto = proto
         return True

@@ -102,7 +102,7 @@ def set_(obj: JSObject, key, value, throw: bool = True) -> bool:
 def cannot_assign(obj: JSObject, key) -> JSError:
     """The TypeError for a failed [[Set]] in strict code, worded as V8 does."""
     o = obj
-    while o is not None:
+    while o is not None and not o.is_proxy:  # a proxy's traps are not run for a message
         slot = o.get_own_property(key)
         if slot is not None:
             if slot.flags & ACCESSOR:
@@ -131,6 +131,9 @@ def define_property_or_throw(obj: JSObject, key, desc: Slot, present: int = 0) -
 
 def cannot_define(obj: JSObject, key) -> JSError:
     """The TypeError for a failed [[DefineOwnProperty]], worded as V8 does."""
+    if obj.is_proxy:
+        return type_error(f"'defineProperty' on proxy: trap returned falsish for property "
+                          f"'{key_text(key)}'")
     if obj.get_own_property(key) is None and not obj.extensible:
         return type_error(f"Cannot define property {key_text(key)}, object is not extensible")
     return type_error(f"Cannot redefine property: {key_text(key)}")
@@ -149,7 +152,11 @@ def has_own_property(obj: JSObject, key) -> bool:
 
 
 def is_array(value) -> bool:
-    """IsArray (a Proxy of an array counts, once proxies exist)."""
+    """IsArray: an Array exotic object, or a proxy whose target is one."""
+    while isinstance(value, JSObject) and value.is_proxy:
+        value = value.internal.target
+        if value is None:
+            raise type_error("Cannot perform 'IsArray' on a proxy that has been revoked")
     return isinstance(value, JSArray)
 
 
@@ -317,6 +324,18 @@ def enumerable_own_keys(obj: JSObject) -> list[str]:
     return out
 
 
+def enumerable_own_properties(obj: JSObject) -> list[tuple[str, object]]:
+    """EnumerableOwnProperties(O, key+value): each key's descriptor is read just before
+    its value, so a getter that deletes a later property is seen."""
+    out = []
+    for key in obj.own_keys():
+        if type(key) is str:
+            slot = obj.get_own_property(key)
+            if slot is not None and slot.flags & ENUMERABLE:
+                out.append((key, obj.get(key)))
+    return out
+
+
 def for_in_keys(obj) -> list[str]:
     """EnumerateObjectProperties: enumerable string keys up the prototype chain, each
     once, a key shadowed by a non-enumerable one skipped (the for-in order)."""
@@ -334,6 +353,17 @@ def for_in_keys(obj) -> list[str]:
                 out.append(key)
         obj = obj.proto
     return out
+
+
+def for_in_has(obj: JSObject, key: str) -> bool:
+    """Whether for-in still visits ``key`` (one deleted meanwhile is skipped). A proxy is
+    asked for its own property, then its prototype, as V8 does, not through its has trap."""
+    o = obj
+    while o is not None and o.is_proxy:
+        if o.get_own_property(key) is not None:
+            return True
+        o = o.proto
+    return o is not None and o.has_property(key)
 
 
 # -- property descriptors -------------------------------------------------------------
@@ -402,7 +432,7 @@ _EMPTY = 128
 
 def define_from_descriptor(obj: JSObject, key, desc: Slot, present: int) -> bool:
     """[[DefineOwnProperty]] with a descriptor from to_property_descriptor."""
-    if present == _EMPTY:
+    if present == _EMPTY and not obj.is_proxy:  # a proxy's trap gets the empty descriptor
         if obj.get_own_property(key) is not None:
             return True
         present = ENUMERABLE  # a new property with every attribute false

@@ -14,8 +14,8 @@ from ..values import UNDEFINED
 # The constructors and namespaces every Global's global object names (§19.3, §19.4).
 GLOBAL_INTRINSICS = (
     "AggregateError", "Array", "BigInt", "Boolean", "Error", "EvalError", "Function", "JSON",
-    "Math", "Number", "Object", "RangeError", "ReferenceError", "Reflect", "RegExp", "String",
-    "Symbol",
+    "Math", "Number", "Object", "Proxy", "RangeError", "ReferenceError", "Reflect", "RegExp",
+    "String", "Symbol",
     "SyntaxError", "TypeError", "URIError", "isFinite", "isNaN", "parseFloat", "parseInt",
     "SuppressedError",
     "Map", "Set", "WeakMap", "WeakSet", "WeakRef", "FinalizationRegistry", "Date",
@@ -37,6 +37,7 @@ def setup_intrinsics(realm) -> None:
         json,
         number,
         object,
+        proxy,
         reflect,
         regexp,
         string,
@@ -58,6 +59,7 @@ def setup_intrinsics(realm) -> None:
     math_.setup(realm)
     json.setup(realm)
     reflect.setup(realm)
+    proxy.setup(realm)
     regexp.setup(realm)
     from . import array_buffer, data_view, date, map, set, typed_array, weak  # noqa: I001
     for chapter in (map, set, weak, date, array_buffer, typed_array, data_view):

@@ -33,6 +33,8 @@ class BoundFunction(JSNative):
 
 def function_to_string(func) -> str:
     """Function.prototype.toString: the source text, or a NativeFunction for built-ins."""
+    if isinstance(func, JSObject) and func.is_proxy and is_callable(func):
+        return "function () { [native code] }"
     source_text = getattr(func, "source_text", None)
     if source_text is not None and isinstance(func, JSFunction):
         text = source_text()

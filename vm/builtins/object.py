@@ -21,6 +21,7 @@ from ..operations import (
     define_from_descriptor,
     define_property_or_throw,
     enumerable_own_keys,
+    enumerable_own_properties,
     from_property_descriptor,
     get_v,
     is_array,
@@ -40,9 +41,9 @@ _BUILTIN_TAGS = frozenset(("Arguments", "Error", "Boolean", "Number", "String", 
                            "RegExp"))
 
 
-def builtin_tag(obj: JSObject) -> str:
-    """The builtinTag step of Object.prototype.toString."""
-    if is_array(obj):
+def builtin_tag(obj: JSObject, array: bool) -> str:
+    """The builtinTag step of Object.prototype.toString (``array``: IsArray's answer)."""
+    if array:
         return "Array"
     if is_callable(obj):
         return "Function"
@@ -59,9 +60,10 @@ def object_to_string(realm, this) -> str:
     if this is NULL:
         return "[object Null]"
     obj = to_object(realm, this)
+    array = is_array(obj)  # first: a proxy revoked by the @@toStringTag getter still counts
     tag = obj.get(TO_STRING_TAG)
     if type(tag) is not str:
-        tag = builtin_tag(obj)
+        tag = builtin_tag(obj, array)
     return f"[object {tag}]"
 
 
@@ -154,11 +156,9 @@ def setup(realm) -> None:
     @static("entries", 1)
     def entries(this, args):
         obj = to_object(realm, arg(args, 0))
-        out = []
-        for key in enumerable_own_keys(obj):
-            if obj.get_own_property(key) is not None:  # a getter may have deleted it
-                out.append(create_array_from_list(realm, [key, obj.get(key)]))
-        return create_array_from_list(realm, out)
+        return create_array_from_list(realm, [
+            create_array_from_list(realm, [key, value])
+            for key, value in enumerable_own_properties(obj)])
 
     @static("freeze", 1)
     def freeze(this, args):
@@ -297,11 +297,8 @@ def setup(realm) -> None:
     @static("values", 1)
     def values(this, args):
         obj = to_object(realm, arg(args, 0))
-        out = []
-        for key in enumerable_own_keys(obj):
-            if obj.get_own_property(key) is not None:
-                out.append(obj.get(key))
-        return create_array_from_list(realm, out)
+        return create_array_from_list(realm, [
+            value for _, value in enumerable_own_properties(obj)])
 
     # -- Object.prototype -------------------------------------------------------------
 
