@@ -10,7 +10,6 @@ never turns into a wrong flash offset at run time.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 BOARDS_DIR = Path(__file__).resolve().parent
@@ -25,36 +24,81 @@ class BoardError(ValueError):
     """A board file that cannot be used: the message names the file, field and problem."""
 
 
-@dataclass(frozen=True)
-class SectorRun:
+class _Frozen:
+    """Immutable plain data as a frozen dataclass gives it (equal and hashed by fields,
+    ``replace``), without importing `dataclasses`: `caplet run` loads a profile, and
+    that import and making each class cost milliseconds of start-up. A record lists its
+    fields in ``__slots__``; every field is required, by position or keyword."""
+
+    __slots__ = ()
+
+    def __init__(self, *args, **kwargs) -> None:
+        names = self.__slots__
+        if len(args) > len(names):
+            raise TypeError(f"{type(self).__name__} takes {len(names)} fields")
+        values = dict(zip(names, args, strict=False))
+        for name, value in kwargs.items():
+            if name not in names or name in values:
+                raise TypeError(f"{type(self).__name__}: unexpected or repeated {name!r}")
+            values[name] = value
+        missing = [name for name in names if name not in values]
+        if missing:
+            raise TypeError(f"{type(self).__name__}: missing {', '.join(missing)}")
+        for name in names:
+            object.__setattr__(self, name, values[name])
+
+    def _key(self) -> tuple:
+        return tuple([getattr(self, f) for f in self.__slots__])
+
+    def __eq__(self, other):
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{f}={getattr(self, f)!r}" for f in self.__slots__)
+        return f"{type(self).__name__}({fields})"
+
+    def __setattr__(self, name: str, value) -> None:
+        raise AttributeError(f"cannot assign to field {name!r} of a frozen "
+                             f"{type(self).__name__}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r} of a frozen "
+                             f"{type(self).__name__}")
+
+    def __reduce__(self):  # pickled and copied through the constructor
+        return type(self), self._key()
+
+    def replace(self, **changes) -> _Frozen:
+        """A copy with some fields changed (as ``dataclasses.replace``)."""
+        return type(self)(**{**{f: getattr(self, f) for f in self.__slots__}, **changes})
+
+
+class SectorRun(_Frozen):
     """``count`` consecutive erase sectors of ``size`` bytes."""
 
-    size: int
-    count: int
+    __slots__ = ("size", "count")
 
 
-@dataclass(frozen=True)
-class Slot:
+class Slot(_Frozen):
     """A region of flash that holds one app image (written whole, then made active)."""
 
-    name: str
-    offset: int
-    size: int
+    __slots__ = ("name", "offset", "size")
 
     @property
     def end(self) -> int:
         return self.offset + self.size
 
 
-@dataclass(frozen=True)
-class Flash:
+class Flash(_Frozen):
     """Flash geometry: offsets are from the start of flash (``base`` is its address)."""
 
-    size: int
-    base: int
-    sectors: tuple[SectorRun, ...]
-    firmware_size: int  # bytes from offset 0 that hold the bootloader and the caplet runtime
-    slots: tuple[Slot, ...]
+    # firmware_size: bytes from offset 0 that hold the bootloader and the caplet runtime
+    __slots__ = ("size", "base", "sectors", "firmware_size", "slots")
 
     @property
     def erase_sector_size(self) -> int:
@@ -99,68 +143,38 @@ class Flash:
         return max(slot.size for slot in self.slots)
 
 
-@dataclass(frozen=True)
-class Memory:
-    ram: int
-    heap_budget: int  # bytes of RAM the JavaScript heaps may use together
-    stack_budget: int  # bytes of native stack the interpreter may use
+class Memory(_Frozen):
+    # heap_budget: bytes of RAM the JavaScript heaps may use together
+    # stack_budget: bytes of native stack the interpreter may use
+    __slots__ = ("ram", "heap_budget", "stack_budget")
 
 
-@dataclass(frozen=True)
-class Serial:
-    default_baud: int
-    max_baud: int
+class Serial(_Frozen):
+    __slots__ = ("default_baud", "max_baud")
 
 
-@dataclass(frozen=True)
-class CostModel:
+class CostModel(_Frozen):
     """Bytes of device RAM per allocation, for this board's word size."""
 
-    object_header: int
-    property_slot: int
-    string: int
-    string_byte: int
-    closure: int
-    environment: int
-    code_byte: int
+    __slots__ = ("object_header", "property_slot", "string", "string_byte", "closure",
+                 "environment", "code_byte")
 
 
-@dataclass(frozen=True)
-class Pin:
-    name: str
-    gpio: int
-    functions: tuple[str, ...]
+class Pin(_Frozen):
+    __slots__ = ("name", "gpio", "functions")
 
 
-@dataclass(frozen=True)
-class Device:
+class Device(_Frozen):
     """An on-board LED or button wired to a pin."""
 
-    name: str
-    pin: int
-    active_low: bool
+    __slots__ = ("name", "pin", "active_low")
 
 
-@dataclass(frozen=True)
-class BoardProfile:
-    name: str
-    title: str
-    mcu: str
-    cpu: str
-    arch: str
-    endianness: str
-    word_size: int
-    clock_hz: int
-    flash: Flash
-    memory: Memory
-    serial: Serial
-    cost: CostModel
-    peripherals: tuple[tuple[str, int], ...]
-    pins: tuple[Pin, ...]
-    leds: tuple[Device, ...]
-    buttons: tuple[Device, ...]
-    sources: tuple[str, ...]
-    path: str
+class BoardProfile(_Frozen):
+    # peripherals: (name, count) pairs; pins, leds, buttons: tuples of Pin and Device
+    __slots__ = ("name", "title", "mcu", "cpu", "arch", "endianness", "word_size", "clock_hz",
+                 "flash", "memory", "serial", "cost", "peripherals", "pins", "leds",
+                 "buttons", "sources", "path")
 
     def pin(self, gpio: int) -> Pin:
         for pin in self.pins:

@@ -247,13 +247,11 @@ def test_syntax_errors_are_reported_like_caplet_run(tmp_path):
 
 def test_an_image_for_a_board_caplet_does_not_know_still_runs_after_its_checks(app, tmp_path):
     sys.path.insert(0, str(ROOT))
-    import dataclasses
-
     import boards
     from compiler.bytecode.image import Manifest, write_image
     from tests.bytecode.image_support import compile_text
 
-    board = dataclasses.replace(boards.load_board("rpi-pico"), name="homebrew-rp2040")
+    board = boards.load_board("rpi-pico").replace(name="homebrew-rp2040")
     image = tmp_path / "h.caplet"
     image.write_bytes(write_image(compile_text(HELLO), board=board, manifest=Manifest("h")))
     assert caplet("run", str(image)).stdout == "hello, pico! 2 2\n"
