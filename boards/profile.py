@@ -9,10 +9,16 @@ never turns into a wrong flash offset at run time.
 
 from __future__ import annotations
 
+import os
 import sys
-from pathlib import Path
 
-BOARDS_DIR = Path(__file__).resolve().parent
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+
+# A string, not a pathlib.Path: importing pathlib (with re, enum, urllib) costs more
+# start-up than everything else `caplet run app.caplet` needs from this package.
+BOARDS_DIR = os.path.dirname(os.path.realpath(__file__))
 ENDIANNESS = ("little", "big")
 WORD_SIZES = (2, 4, 8)
 PIN_FUNCTIONS = frozenset({"digital", "input", "adc", "dac", "pwm", "touch", "i2c", "spi",
@@ -189,7 +195,7 @@ class BoardProfile(_Frozen):
 class _Fields:
     """Reads one TOML table, remembering which keys were used so leftovers are errors."""
 
-    def __init__(self, path: Path, table: dict, where: str):
+    def __init__(self, path: str, table: dict, where: str):
         self.path, self.table, self.where = path, table, where
         self.used: set[str] = set()
 
@@ -347,7 +353,7 @@ def _devices(f: _Fields, key: str, gpios: set[int]) -> tuple[Device, ...]:
     return tuple(out)
 
 
-def _toml(text: str, path: Path) -> dict:
+def _toml(text: str, path: str) -> dict:
     import tomllib
 
     try:
@@ -356,14 +362,32 @@ def _toml(text: str, path: Path) -> dict:
         raise BoardError(f"{path}: not valid TOML: {e}") from None
 
 
+def _path_text(path: Path | str) -> str:
+    """``str(Path(path))``, importing pathlib only for a path not already in that form."""
+    text = os.fspath(path)
+    if type(path) is str and os.path.normpath(text) != text:
+        from pathlib import Path
+
+        text = str(Path(text))
+    return text
+
+
+def _stem(path: str) -> str:
+    """``Path(path).stem``: the file name without its last suffix."""
+    name = os.path.basename(path)
+    i = name.rfind(".")
+    return name[:i] if 0 < i < len(name) - 1 else name
+
+
 def parse_board(text: str, path: Path | str, data: dict | None = None) -> BoardProfile:
     """Validate the TOML ``text`` of the board file ``path`` into a profile (``data``:
     that text already parsed)."""
-    path = Path(path)
+    path = _path_text(path)
     top = _Fields(path, _toml(text, path) if data is None else data, "")
     name = top.str("name")
-    if name != path.stem:
-        raise top.error("name", f"{name!r} must match the file name {path.stem!r}")
+    stem = _stem(path)
+    if name != stem:
+        raise top.error("name", f"{name!r} must match the file name {stem!r}")
     title, mcu, cpu, arch = top.str("title"), top.str("mcu"), top.str("cpu"), top.str("arch")
     endianness = top.str("endianness", ENDIANNESS)
     word_size = top.int("word_size", 1)
@@ -418,15 +442,16 @@ def parse_board(text: str, path: Path | str, data: dict | None = None) -> BoardP
     top.done()
     return BoardProfile(name, title, mcu, cpu, arch, endianness, word_size, clock, flash,
                         memory, serial, cost, peripherals, tuple(pins), leds, buttons,
-                        sources, str(path))
+                        sources, path)
 
 
 def load_board_file(path: Path | str, cached: bool = False) -> BoardProfile:
     """The profile in the board file ``path``; ``cached``: its parsed TOML may come from
     (and go to) the package's ``__pycache__``, as Python's own bytecode does."""
-    path = Path(path)
+    path = _path_text(path)
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as f:
+            raw = f.read()
         text = raw.decode("utf-8")
     except OSError as e:
         raise BoardError(f"{path}: cannot read: {e.strerror}") from None
@@ -437,19 +462,20 @@ def load_board_file(path: Path | str, cached: bool = False) -> BoardProfile:
     return parse_board(text, path, _cached_toml(raw, text, path))
 
 
-def _cached_toml(raw: bytes, text: str, path: Path) -> dict:
+def _cached_toml(raw: bytes, text: str, path: str) -> dict:
     """The parsed TOML of a shipped board file, kept as marshal data beside the package's
     bytecode: `caplet run app.caplet` then need not import tomllib (start-up matters).
     The cache is named after the file's CRC-32 and length, so an edit makes a new one;
     the profile is validated from it exactly as from the TOML."""
     import binascii
     import marshal
-    import os
 
     key = f"{binascii.crc32(raw):08x}{len(raw):x}"
-    cache = BOARDS_DIR / "__pycache__" / f"{path.stem}.{key}.marshal"
+    folder = os.path.join(BOARDS_DIR, "__pycache__")
+    cache = os.path.join(folder, f"{_stem(path)}.{key}.marshal")
     try:
-        data = marshal.loads(cache.read_bytes())
+        with open(cache, "rb") as f:
+            data = marshal.loads(f.read())
         if type(data) is dict:
             return data
     except (OSError, ValueError, EOFError, TypeError):
@@ -457,9 +483,10 @@ def _cached_toml(raw: bytes, text: str, path: Path) -> dict:
     data = _toml(text, path)
     if not sys.dont_write_bytecode:
         try:
-            cache.parent.mkdir(exist_ok=True)
-            part = cache.with_name(f"{cache.name}.{os.getpid()}")
-            part.write_bytes(marshal.dumps(data))
+            os.makedirs(folder, exist_ok=True)
+            part = f"{cache}.{os.getpid()}"
+            with open(part, "wb") as f:
+                f.write(marshal.dumps(data))
             os.replace(part, cache)  # whole or not at all, for a reader running alongside
         except (OSError, ValueError):
             pass  # a read-only install: parse each time
@@ -468,7 +495,7 @@ def _cached_toml(raw: bytes, text: str, path: Path) -> dict:
 
 def board_names() -> list[str]:
     """The names of the board files shipped with caplet, sorted."""
-    return sorted(p.stem for p in BOARDS_DIR.glob("*.toml"))
+    return sorted(_stem(n) for n in os.listdir(BOARDS_DIR) if n.endswith(".toml"))
 
 
 _cache: dict[str, BoardProfile] = {}
@@ -477,7 +504,7 @@ _cache: dict[str, BoardProfile] = {}
 def is_board(name: str) -> bool:
     """Whether caplet ships a board of this name (without listing them all)."""
     return name.isprintable() and "/" not in name and "\\" not in name and \
-        not name.startswith(".") and (BOARDS_DIR / f"{name}.toml").is_file()
+        not name.startswith(".") and os.path.isfile(os.path.join(BOARDS_DIR, f"{name}.toml"))
 
 
 def resolve_board_name(name: str) -> str:
@@ -498,6 +525,6 @@ def resolve_board_name(name: str) -> str:
 def load_board(name: str) -> BoardProfile:
     """The profile of a shipped board by name or alias (``caplet boards`` lists them)."""
     if name not in _cache:
-        _cache[name] = load_board_file(BOARDS_DIR / f"{resolve_board_name(name)}.toml",
-                                       cached=True)
+        file = os.path.join(BOARDS_DIR, f"{resolve_board_name(name)}.toml")
+        _cache[name] = load_board_file(file, cached=True)
     return _cache[name]
