@@ -9,11 +9,16 @@ never turns into a wrong flash offset at run time.
 
 from __future__ import annotations
 
+import os
 import sys
-from dataclasses import dataclass
-from pathlib import Path
 
-BOARDS_DIR = Path(__file__).resolve().parent
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+
+# A string, not a pathlib.Path: importing pathlib (with re, enum, urllib) costs more
+# start-up than everything else `caplet run app.caplet` needs from this package.
+BOARDS_DIR = os.path.dirname(os.path.realpath(__file__))
 ENDIANNESS = ("little", "big")
 WORD_SIZES = (2, 4, 8)
 PIN_FUNCTIONS = frozenset({"digital", "input", "adc", "dac", "pwm", "touch", "i2c", "spi",
@@ -25,36 +30,81 @@ class BoardError(ValueError):
     """A board file that cannot be used: the message names the file, field and problem."""
 
 
-@dataclass(frozen=True)
-class SectorRun:
+class _Frozen:
+    """Immutable plain data as a frozen dataclass gives it (equal and hashed by fields,
+    ``replace``), without importing `dataclasses`: `caplet run` loads a profile, and
+    that import and making each class cost milliseconds of start-up. A record lists its
+    fields in ``__slots__``; every field is required, by position or keyword."""
+
+    __slots__ = ()
+
+    def __init__(self, *args, **kwargs) -> None:
+        names = self.__slots__
+        if len(args) > len(names):
+            raise TypeError(f"{type(self).__name__} takes {len(names)} fields")
+        values = dict(zip(names, args, strict=False))
+        for name, value in kwargs.items():
+            if name not in names or name in values:
+                raise TypeError(f"{type(self).__name__}: unexpected or repeated {name!r}")
+            values[name] = value
+        missing = [name for name in names if name not in values]
+        if missing:
+            raise TypeError(f"{type(self).__name__}: missing {', '.join(missing)}")
+        for name in names:
+            object.__setattr__(self, name, values[name])
+
+    def _key(self) -> tuple:
+        return tuple([getattr(self, f) for f in self.__slots__])
+
+    def __eq__(self, other):
+        if type(other) is not type(self):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{f}={getattr(self, f)!r}" for f in self.__slots__)
+        return f"{type(self).__name__}({fields})"
+
+    def __setattr__(self, name: str, value) -> None:
+        raise AttributeError(f"cannot assign to field {name!r} of a frozen "
+                             f"{type(self).__name__}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete field {name!r} of a frozen "
+                             f"{type(self).__name__}")
+
+    def __reduce__(self):  # pickled and copied through the constructor
+        return type(self), self._key()
+
+    def replace(self, **changes) -> _Frozen:
+        """A copy with some fields changed (as ``dataclasses.replace``)."""
+        return type(self)(**{**{f: getattr(self, f) for f in self.__slots__}, **changes})
+
+
+class SectorRun(_Frozen):
     """``count`` consecutive erase sectors of ``size`` bytes."""
 
-    size: int
-    count: int
+    __slots__ = ("size", "count")
 
 
-@dataclass(frozen=True)
-class Slot:
+class Slot(_Frozen):
     """A region of flash that holds one app image (written whole, then made active)."""
 
-    name: str
-    offset: int
-    size: int
+    __slots__ = ("name", "offset", "size")
 
     @property
     def end(self) -> int:
         return self.offset + self.size
 
 
-@dataclass(frozen=True)
-class Flash:
+class Flash(_Frozen):
     """Flash geometry: offsets are from the start of flash (``base`` is its address)."""
 
-    size: int
-    base: int
-    sectors: tuple[SectorRun, ...]
-    firmware_size: int  # bytes from offset 0 that hold the bootloader and the caplet runtime
-    slots: tuple[Slot, ...]
+    # firmware_size: bytes from offset 0 that hold the bootloader and the caplet runtime
+    __slots__ = ("size", "base", "sectors", "firmware_size", "slots")
 
     @property
     def erase_sector_size(self) -> int:
@@ -99,68 +149,38 @@ class Flash:
         return max(slot.size for slot in self.slots)
 
 
-@dataclass(frozen=True)
-class Memory:
-    ram: int
-    heap_budget: int  # bytes of RAM the JavaScript heaps may use together
-    stack_budget: int  # bytes of native stack the interpreter may use
+class Memory(_Frozen):
+    # heap_budget: bytes of RAM the JavaScript heaps may use together
+    # stack_budget: bytes of native stack the interpreter may use
+    __slots__ = ("ram", "heap_budget", "stack_budget")
 
 
-@dataclass(frozen=True)
-class Serial:
-    default_baud: int
-    max_baud: int
+class Serial(_Frozen):
+    __slots__ = ("default_baud", "max_baud")
 
 
-@dataclass(frozen=True)
-class CostModel:
+class CostModel(_Frozen):
     """Bytes of device RAM per allocation, for this board's word size."""
 
-    object_header: int
-    property_slot: int
-    string: int
-    string_byte: int
-    closure: int
-    environment: int
-    code_byte: int
+    __slots__ = ("object_header", "property_slot", "string", "string_byte", "closure",
+                 "environment", "code_byte")
 
 
-@dataclass(frozen=True)
-class Pin:
-    name: str
-    gpio: int
-    functions: tuple[str, ...]
+class Pin(_Frozen):
+    __slots__ = ("name", "gpio", "functions")
 
 
-@dataclass(frozen=True)
-class Device:
+class Device(_Frozen):
     """An on-board LED or button wired to a pin."""
 
-    name: str
-    pin: int
-    active_low: bool
+    __slots__ = ("name", "pin", "active_low")
 
 
-@dataclass(frozen=True)
-class BoardProfile:
-    name: str
-    title: str
-    mcu: str
-    cpu: str
-    arch: str
-    endianness: str
-    word_size: int
-    clock_hz: int
-    flash: Flash
-    memory: Memory
-    serial: Serial
-    cost: CostModel
-    peripherals: tuple[tuple[str, int], ...]
-    pins: tuple[Pin, ...]
-    leds: tuple[Device, ...]
-    buttons: tuple[Device, ...]
-    sources: tuple[str, ...]
-    path: str
+class BoardProfile(_Frozen):
+    # peripherals: (name, count) pairs; pins, leds, buttons: tuples of Pin and Device
+    __slots__ = ("name", "title", "mcu", "cpu", "arch", "endianness", "word_size", "clock_hz",
+                 "flash", "memory", "serial", "cost", "peripherals", "pins", "leds",
+                 "buttons", "sources", "path")
 
     def pin(self, gpio: int) -> Pin:
         for pin in self.pins:
@@ -175,7 +195,7 @@ class BoardProfile:
 class _Fields:
     """Reads one TOML table, remembering which keys were used so leftovers are errors."""
 
-    def __init__(self, path: Path, table: dict, where: str):
+    def __init__(self, path: str, table: dict, where: str):
         self.path, self.table, self.where = path, table, where
         self.used: set[str] = set()
 
@@ -333,7 +353,7 @@ def _devices(f: _Fields, key: str, gpios: set[int]) -> tuple[Device, ...]:
     return tuple(out)
 
 
-def _toml(text: str, path: Path) -> dict:
+def _toml(text: str, path: str) -> dict:
     import tomllib
 
     try:
@@ -342,14 +362,32 @@ def _toml(text: str, path: Path) -> dict:
         raise BoardError(f"{path}: not valid TOML: {e}") from None
 
 
+def _path_text(path: Path | str) -> str:
+    """``str(Path(path))``, importing pathlib only for a path not already in that form."""
+    text = os.fspath(path)
+    if type(path) is str and os.path.normpath(text) != text:
+        from pathlib import Path
+
+        text = str(Path(text))
+    return text
+
+
+def _stem(path: str) -> str:
+    """``Path(path).stem``: the file name without its last suffix."""
+    name = os.path.basename(path)
+    i = name.rfind(".")
+    return name[:i] if 0 < i < len(name) - 1 else name
+
+
 def parse_board(text: str, path: Path | str, data: dict | None = None) -> BoardProfile:
     """Validate the TOML ``text`` of the board file ``path`` into a profile (``data``:
     that text already parsed)."""
-    path = Path(path)
+    path = _path_text(path)
     top = _Fields(path, _toml(text, path) if data is None else data, "")
     name = top.str("name")
-    if name != path.stem:
-        raise top.error("name", f"{name!r} must match the file name {path.stem!r}")
+    stem = _stem(path)
+    if name != stem:
+        raise top.error("name", f"{name!r} must match the file name {stem!r}")
     title, mcu, cpu, arch = top.str("title"), top.str("mcu"), top.str("cpu"), top.str("arch")
     endianness = top.str("endianness", ENDIANNESS)
     word_size = top.int("word_size", 1)
@@ -404,15 +442,16 @@ def parse_board(text: str, path: Path | str, data: dict | None = None) -> BoardP
     top.done()
     return BoardProfile(name, title, mcu, cpu, arch, endianness, word_size, clock, flash,
                         memory, serial, cost, peripherals, tuple(pins), leds, buttons,
-                        sources, str(path))
+                        sources, path)
 
 
 def load_board_file(path: Path | str, cached: bool = False) -> BoardProfile:
     """The profile in the board file ``path``; ``cached``: its parsed TOML may come from
     (and go to) the package's ``__pycache__``, as Python's own bytecode does."""
-    path = Path(path)
+    path = _path_text(path)
     try:
-        raw = path.read_bytes()
+        with open(path, "rb") as f:
+            raw = f.read()
         text = raw.decode("utf-8")
     except OSError as e:
         raise BoardError(f"{path}: cannot read: {e.strerror}") from None
@@ -423,19 +462,20 @@ def load_board_file(path: Path | str, cached: bool = False) -> BoardProfile:
     return parse_board(text, path, _cached_toml(raw, text, path))
 
 
-def _cached_toml(raw: bytes, text: str, path: Path) -> dict:
+def _cached_toml(raw: bytes, text: str, path: str) -> dict:
     """The parsed TOML of a shipped board file, kept as marshal data beside the package's
     bytecode: `caplet run app.caplet` then need not import tomllib (start-up matters).
     The cache is named after the file's CRC-32 and length, so an edit makes a new one;
     the profile is validated from it exactly as from the TOML."""
     import binascii
     import marshal
-    import os
 
     key = f"{binascii.crc32(raw):08x}{len(raw):x}"
-    cache = BOARDS_DIR / "__pycache__" / f"{path.stem}.{key}.marshal"
+    folder = os.path.join(BOARDS_DIR, "__pycache__")
+    cache = os.path.join(folder, f"{_stem(path)}.{key}.marshal")
     try:
-        data = marshal.loads(cache.read_bytes())
+        with open(cache, "rb") as f:
+            data = marshal.loads(f.read())
         if type(data) is dict:
             return data
     except (OSError, ValueError, EOFError, TypeError):
@@ -443,9 +483,10 @@ def _cached_toml(raw: bytes, text: str, path: Path) -> dict:
     data = _toml(text, path)
     if not sys.dont_write_bytecode:
         try:
-            cache.parent.mkdir(exist_ok=True)
-            part = cache.with_name(f"{cache.name}.{os.getpid()}")
-            part.write_bytes(marshal.dumps(data))
+            os.makedirs(folder, exist_ok=True)
+            part = f"{cache}.{os.getpid()}"
+            with open(part, "wb") as f:
+                f.write(marshal.dumps(data))
             os.replace(part, cache)  # whole or not at all, for a reader running alongside
         except (OSError, ValueError):
             pass  # a read-only install: parse each time
@@ -454,7 +495,7 @@ def _cached_toml(raw: bytes, text: str, path: Path) -> dict:
 
 def board_names() -> list[str]:
     """The names of the board files shipped with caplet, sorted."""
-    return sorted(p.stem for p in BOARDS_DIR.glob("*.toml"))
+    return sorted(_stem(n) for n in os.listdir(BOARDS_DIR) if n.endswith(".toml"))
 
 
 _cache: dict[str, BoardProfile] = {}
@@ -463,7 +504,7 @@ _cache: dict[str, BoardProfile] = {}
 def is_board(name: str) -> bool:
     """Whether caplet ships a board of this name (without listing them all)."""
     return name.isprintable() and "/" not in name and "\\" not in name and \
-        not name.startswith(".") and (BOARDS_DIR / f"{name}.toml").is_file()
+        not name.startswith(".") and os.path.isfile(os.path.join(BOARDS_DIR, f"{name}.toml"))
 
 
 def resolve_board_name(name: str) -> str:
@@ -484,6 +525,6 @@ def resolve_board_name(name: str) -> str:
 def load_board(name: str) -> BoardProfile:
     """The profile of a shipped board by name or alias (``caplet boards`` lists them)."""
     if name not in _cache:
-        _cache[name] = load_board_file(BOARDS_DIR / f"{resolve_board_name(name)}.toml",
-                                       cached=True)
+        file = os.path.join(BOARDS_DIR, f"{resolve_board_name(name)}.toml")
+        _cache[name] = load_board_file(file, cached=True)
     return _cache[name]

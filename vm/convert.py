@@ -10,10 +10,10 @@ doubles follows IEEE 754 as JavaScript does (``1 / 0`` is Infinity, ``-8 ** (1/3
 from __future__ import annotations
 
 import math
-import re
 
 from . import ieee754, objects
 from .objects import JSError, JSFunction, JSNative, JSObject
+from .patterns import LazyPattern
 from .symbols import TO_PRIMITIVE, symbol_descriptive_string
 from .values import NULL, UNDEFINED, JSSymbol
 
@@ -27,9 +27,9 @@ MAX_BIGINT_BITS = 2 ** 30  # V8's limit ("Maximum BigInt size exceeded")
 WHITESPACE = ("\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
               "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff")
 
-_DECIMAL = re.compile(r"[+-]?(?:Infinity|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)\Z")
-_NON_DECIMAL = re.compile(r"0(?:[xX][0-9a-fA-F]+|[oO][0-7]+|[bB][01]+)\Z")
-_BIGINT_DECIMAL = re.compile(r"[+-]?[0-9]+\Z")
+_DECIMAL = LazyPattern(r"[+-]?(?:Infinity|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)\Z")
+_NON_DECIMAL = LazyPattern(r"0(?:[xX][0-9a-fA-F]+|[oO][0-7]+|[bB][01]+)\Z")
+_BIGINT_DECIMAL = LazyPattern(r"[+-]?[0-9]+\Z")
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 

@@ -24,29 +24,36 @@ from __future__ import annotations
 import sys
 import types
 import weakref
-from dataclasses import dataclass
+
+from compiler.bytecode.records import Frozen
 
 from .global_object import GlobalObject, PerGlobal, _Deleted
 from .objects import ROM, Cell, JSArray, JSFunction, JSNative, JSObject, Slot
 from .values import _Singleton
 
 
-@dataclass(frozen=True)
-class Cost:
+class Cost(Frozen):
     """Bytes per allocation (the fields of ``boards.CostModel``)."""
 
-    object_header: int = 16
-    property_slot: int = 16
-    string: int = 16
-    string_byte: int = 1
-    closure: int = 48
-    environment: int = 16
-    code_byte: int = 1
+    __slots__ = ("object_header", "property_slot", "string", "string_byte", "closure",
+                 "environment", "code_byte")
+
+    def __init__(self, object_header: int = 16, property_slot: int = 16, string: int = 16,
+                 string_byte: int = 1, closure: int = 48, environment: int = 16,
+                 code_byte: int = 1) -> None:
+        _set = object.__setattr__
+        _set(self, "object_header", object_header)
+        _set(self, "property_slot", property_slot)
+        _set(self, "string", string)
+        _set(self, "string_byte", string_byte)
+        _set(self, "closure", closure)
+        _set(self, "environment", environment)
+        _set(self, "code_byte", code_byte)
 
     @classmethod
     def of(cls, model) -> Cost:
         """The cost model of a board profile (``board.cost``)."""
-        return cls(**{f: getattr(model, f) for f in cls.__dataclass_fields__})
+        return cls(**{f: getattr(model, f) for f in cls.__slots__})
 
 
 DESKTOP_COST = Cost()  # a 32-bit board's figures (16-byte value slots), as rpi-pico's

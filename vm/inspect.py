@@ -16,7 +16,6 @@ frames name node's own files, so programs compared with node should print
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from .convert import (
@@ -27,6 +26,7 @@ from .convert import (
     to_string,
 )
 from .objects import ACCESSOR, ENUMERABLE, JSArray, JSError, JSObject, JSThrow, is_array_index
+from .patterns import LazyPattern
 from .symbols import TO_STRING_TAG, symbol_descriptive_string
 from .utf16 import to_code_points
 from .values import NULL, UNDEFINED, JSSymbol
@@ -34,14 +34,17 @@ from .values import NULL, UNDEFINED, JSSymbol
 K_OBJECT, K_ARRAY, K_ARRAY_EXTRAS = 0, 1, 2
 K_MIN_LINE_LENGTH = 16
 
-_KEY_STR = re.compile(r"^[a-zA-Z_][a-zA-Z_0-9]*\Z")
-_NUMBER = re.compile(r"^(0|[1-9][0-9]*)\Z")
-_ESCAPE = re.compile(r"[\x00-\x1f\x27\x5c\x7f-\x9f]|[\ud800-\udbff](?![\udc00-\udfff])"
+_KEY_STR = LazyPattern(r"^[a-zA-Z_][a-zA-Z_0-9]*\Z")
+_NUMBER = LazyPattern(r"^(0|[1-9][0-9]*)\Z")
+_ESCAPE = LazyPattern(r"[\x00-\x1f\x27\x5c\x7f-\x9f]|[\ud800-\udbff](?![\udc00-\udfff])"
                      r"|(?<![\ud800-\udbff])[\udc00-\udfff]")
-_ESCAPE_SINGLE = re.compile(r"[\x00-\x1f\x5c\x7f-\x9f]|[\ud800-\udbff](?![\udc00-\udfff])"
+_ESCAPE_SINGLE = LazyPattern(r"[\x00-\x1f\x5c\x7f-\x9f]|[\ud800-\udbff](?![\udc00-\udfff])"
                             r"|(?<![\ud800-\udbff])[\udc00-\udfff]")
-_CLASS = re.compile(r"^(\s+[^(]*?)\s*{")
-_STRIP_COMMENTS = re.compile(r"(//.*?\n)|(/\*(.|\n)*?\*/)")
+_CLASS = LazyPattern(r"^(\s+[^(]*?)\s*{")
+_LINE_ENDS = LazyPattern(r"(?<=\n)")
+_STACK_NAME = LazyPattern(r"^([A-Z][a-z_ A-Z0-9[\]()-]+)(?::|\n {4}at)")
+_ERROR_NAME = LazyPattern(r"^([a-z_A-Z0-9-]*Error)$")
+_STRIP_COMMENTS = LazyPattern(r"(//.*?\n)|(/\*(.|\n)*?\*/)")
 
 _META = ["\\x00", "\\x01", "\\x02", "\\x03", "\\x04", "\\x05", "\\x06", "\\x07",
          "\\b", "\\t", "\\n", "\\x0B", "\\f", "\\r", "\\x0E", "\\x0F",
@@ -125,7 +128,7 @@ def format_primitive(ctx: Context, value) -> str:
             trailer = f"... {remaining} more character{'s' if remaining > 1 else ''}"
         if len(value) > K_MIN_LINE_LENGTH and \
                 len(value) > ctx.break_length - ctx.indentation_lvl - 4:
-            lines = re.split(r"(?<=\n)", value)
+            lines = _LINE_ENDS.split(value)
             if lines and lines[-1] == "":
                 lines.pop()
             joiner = " +\n" + " " * (ctx.indentation_lvl + 2)
@@ -622,8 +625,7 @@ def improve_stack(stack: str, constructor, name: str, tag: str) -> str:
             len(stack) == length or stack[length] in ":\n")):
         fallback = "Error"
         if constructor is None:
-            m = re.match(r"^([A-Z][a-z_ A-Z0-9[\]()-]+)(?::|\n {4}at)", stack) or \
-                re.match(r"^([a-z_A-Z0-9-]*Error)$", stack)
+            m = _STACK_NAME.match(stack) or _ERROR_NAME.match(stack)
             fallback = (m and m.group(1)) or ""
             length = len(fallback)
             fallback = fallback or "Error"

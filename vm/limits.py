@@ -332,8 +332,9 @@ class Limits:
         self.measure_all()
         for make_all in self.rom_pending:
             make_all()
-        return {"cost_model": vars(self.cost) if not hasattr(self.cost, "__dataclass_fields__")
-                else {f: getattr(self.cost, f) for f in self.cost.__dataclass_fields__},
+        fields = getattr(type(self.cost), "__slots__", None)  # Cost, a board's CostModel
+        return {"cost_model": {f: getattr(self.cost, f) for f in fields} if fields
+                else vars(self.cost),
                 "rom_bytes": rom_bytes([*self.machine.realm.intrinsics.values(),
                                         *self.rom_roots], self.cost),
                 "globals": [h.report() for h in self.heaps]}

@@ -15,11 +15,10 @@ vm/objects.py lets an assignment shadow any read-only property of a ROM object.
 
 from __future__ import annotations
 
-import re
-
 from .convert import to_object, to_string
 from .harden import freeze_into_rom, harden
 from .objects import CONFIGURABLE, ENUMERABLE, ROM, WRITABLE, JSError, JSObject
+from .patterns import LazyPattern
 from .symbols import symbol_for
 from .values import NULL, UNDEFINED, JSSymbol
 
@@ -50,7 +49,7 @@ _FUNCTION_PROTOTYPES = (("Function", "%Function.prototype%"),
                         ("GeneratorFunction", "%GeneratorFunction.prototype%"),
                         ("AsyncFunction", "%AsyncFunction.prototype%"),
                         ("AsyncGeneratorFunction", "%AsyncGeneratorFunction.prototype%"))
-_LOCALE = re.compile(r"^(\w*[a-z])Locale([A-Z]\w*)$")
+_LOCALE = LazyPattern(r"^(\w*[a-z])Locale([A-Z]\w*)$")
 
 
 def _quote_keys(keys: list) -> str:

@@ -14,7 +14,6 @@ will put its own host (its hooks and module map) in this place.
 from __future__ import annotations
 
 import os
-from urllib.parse import unquote, urlparse
 
 from compiler.errors import JSSyntaxError
 
@@ -153,6 +152,8 @@ class FileModuleHost:
         base = os.path.dirname(referrer) if referrer else os.getcwd()
         where = f" imported from {referrer}" if referrer else ""
         if specifier.startswith("file:"):
+            from urllib.parse import unquote, urlparse  # rarely used: not at start-up
+
             path = unquote(urlparse(specifier).path)
         elif specifier.startswith(("./", "../", "/")) or specifier in (".", ".."):
             path = os.path.normpath(os.path.join(base, specifier))

@@ -418,7 +418,6 @@ def build(entry: str, output=None):
     depend on where they ran) and the ROM. Errors: UncaughtError (the graph threw),
     JSSyntaxError, PreloadError.
     """
-    import dataclasses
     import os
 
     from compiler.bytecode.code import Code
@@ -445,7 +444,7 @@ def build(entry: str, output=None):
     rom, _ = snapshot(machine, records)
     # a module body's cells are its environment, which the host supplies when it runs:
     # in the image (where it never runs) they are its own cells
-    bodies = [dataclasses.replace(r.compiled.code, cells=len(r.compiled.env_names))
+    bodies = [r.compiled.code.replace(cells=len(r.compiled.env_names))
               for r in records]
     root = Code(name="", kind="script", code=[(OPCODE["RETURNUNDEF"],)], functions=bodies,
                 strict=True)

@@ -6,11 +6,11 @@ where Unicode semantics need it (case mapping, normalisation, output).
 
 from __future__ import annotations
 
-import re
+from .patterns import LazyPattern
 
-_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
-_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-_LONE = re.compile("[\ud800-\udfff]")
+_PAIR = LazyPattern("[\ud800-\udbff][\udc00-\udfff]")
+_ASTRAL = LazyPattern("[\U00010000-\U0010ffff]")
+_LONE = LazyPattern("[\ud800-\udfff]")
 
 
 def code_point_to_utf16(cp: int) -> str:

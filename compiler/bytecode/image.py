@@ -10,13 +10,12 @@ failed check raises ``ImageError`` naming the check. The byte layout is specifie
 
 from __future__ import annotations
 
-import dataclasses
 import struct
-from dataclasses import dataclass
 
 from .code import Code, EvalSite, TemplateSite
 from .encoding import BytecodeError, decode, encode
 from .isa import ISA_VERSION, NAMES, OPCODES, OPERANDS, WIDE, XWIDE
+from .records import Frozen, Record
 from .rom import ACCESSOR as ROM_ACCESSOR
 from .rom import (
     CONSTRUCTOR_KINDS,
@@ -125,80 +124,111 @@ def isa_hash() -> bytes:
 # ------------------------------------------------------------------------- records
 
 
-@dataclass(frozen=True)
-class ImportEntry:
-    specifier: str
-    import_name: str  # "*" for a namespace import, "default", or a name
-    local_name: str
+_set = object.__setattr__  # a frozen record's constructor sets its slots through this
 
 
-@dataclass(frozen=True)
-class ExportEntry:
-    export_name: str
-    local_name: str  # "" for a re-export
-    specifier: str = ""  # the module re-exported from, "" for a local export
-    import_name: str = ""  # the name re-exported ("*" for `export * from`)
+class ImportEntry(Frozen):
+    __slots__ = ("specifier", "import_name", "local_name")
+
+    def __init__(self, specifier: str, import_name: str, local_name: str) -> None:
+        _set(self, "specifier", specifier)
+        _set(self, "import_name", import_name)  # "*" for a namespace import, "default", a name
+        _set(self, "local_name", local_name)
 
 
-@dataclass(frozen=True)
-class ModuleRecord:
+class ExportEntry(Frozen):
+    __slots__ = ("export_name", "local_name", "specifier", "import_name")
+
+    def __init__(self, export_name: str, local_name: str, specifier: str = "",
+                 import_name: str = "") -> None:
+        _set(self, "export_name", export_name)
+        _set(self, "local_name", local_name)  # "" for a re-export
+        _set(self, "specifier", specifier)  # the module re-exported from, "" for a local one
+        _set(self, "import_name", import_name)  # the name re-exported ("*": `export *`)
+
+
+class ModuleRecord(Frozen):
     """One module of the image: its specifier, its body function, its static record."""
 
-    specifier: str
-    kind: str = "script"  # script | module
-    function: int = 0  # index of its body in the function table
-    requests: tuple[str, ...] = ()  # specifiers it imports, in source order
-    imports: tuple[ImportEntry, ...] = ()
-    exports: tuple[ExportEntry, ...] = ()
+    __slots__ = ("specifier", "kind", "function", "requests", "imports", "exports")
+
+    def __init__(self, specifier: str, kind: str = "script", function: int = 0,
+                 requests: tuple[str, ...] = (), imports: tuple[ImportEntry, ...] = (),
+                 exports: tuple[ExportEntry, ...] = ()) -> None:
+        _set(self, "specifier", specifier)
+        _set(self, "kind", kind)  # script | module
+        _set(self, "function", function)  # index of its body in the function table
+        _set(self, "requests", requests)  # specifiers it imports, in source order
+        _set(self, "imports", imports)
+        _set(self, "exports", exports)
 
 
-@dataclass(frozen=True)
-class Manifest:
-    name: str
-    version: str = "0.0.0"
-    entry: str = ""
-    capabilities: tuple[str, ...] = ()
-    heap_quota: int = 0  # bytes; 0 = the board's heap budget
-    step_budget: int = 0  # instructions per activation on a device; 0 = the device's default
+class Manifest(Frozen):
+    __slots__ = ("name", "version", "entry", "capabilities", "heap_quota", "step_budget")
+
+    def __init__(self, name: str, version: str = "0.0.0", entry: str = "",
+                 capabilities: tuple[str, ...] = (), heap_quota: int = 0,
+                 step_budget: int = 0) -> None:
+        _set(self, "name", name)
+        _set(self, "version", version)
+        _set(self, "entry", entry)
+        _set(self, "capabilities", capabilities)
+        _set(self, "heap_quota", heap_quota)  # bytes; 0 = the board's heap budget
+        # instructions per activation on a device; 0 = the device's default
+        _set(self, "step_budget", step_budget)
 
 
-@dataclass(frozen=True)
-class SectionInfo:
-    kind: int
-    offset: int
-    length: int
-    flags: int = 0
+class SectionInfo(Frozen):
+    __slots__ = ("kind", "offset", "length", "flags")
+
+    def __init__(self, kind: int, offset: int, length: int, flags: int = 0) -> None:
+        _set(self, "kind", kind)
+        _set(self, "offset", offset)
+        _set(self, "length", length)
+        _set(self, "flags", flags)
 
     @property
     def name(self) -> str:
         return SECTION_NAMES.get(self.kind, f"unknown-{self.kind}")
 
 
-@dataclass
-class Image:
+class Image(Record):
     """A checked image: header facts, sections, and the code ready to run."""
 
-    board: str
-    arch: str
-    endianness: str
-    word_size: int
-    format_version: int
-    isa_version: int
-    stripped: bool
-    signed: bool
-    size: int
-    sections: list[SectionInfo]
-    strings: list[str]
-    constants: list
-    functions: list[Code]  # the flat table, in preorder; a module's body is one of them
-    code_sizes: list[int]  # encoded bytecode bytes of each function
-    modules: list[ModuleRecord]
-    manifest: Manifest
-    digest: bytes
-    signature: bytes | None = None
-    signature_verified: bool = False
-    rom: Rom | None = None  # the preloaded module instances, if it has a ROM section
-    header_size: int = 0  # bytes before the first section: header and section table
+    __slots__ = ("board", "arch", "endianness", "word_size", "format_version", "isa_version",
+                 "stripped", "signed", "size", "sections", "strings", "constants",
+                 "functions", "code_sizes", "modules", "manifest", "digest", "signature",
+                 "signature_verified", "rom", "header_size")
+
+    def __init__(self, board: str, arch: str, endianness: str, word_size: int,
+                 format_version: int, isa_version: int, stripped: bool, signed: bool,
+                 size: int, sections: list[SectionInfo], strings: list[str],
+                 constants: list, functions: list[Code], code_sizes: list[int],
+                 modules: list[ModuleRecord], manifest: Manifest, digest: bytes,
+                 signature: bytes | None = None, signature_verified: bool = False,
+                 rom: Rom | None = None, header_size: int = 0) -> None:
+        self.board = board
+        self.arch = arch
+        self.endianness = endianness
+        self.word_size = word_size
+        self.format_version = format_version
+        self.isa_version = isa_version
+        self.stripped = stripped
+        self.signed = signed
+        self.size = size
+        self.sections = sections
+        self.strings = strings
+        self.constants = constants
+        # the flat table, in preorder; a module's body is one of them
+        self.functions = functions
+        self.code_sizes = code_sizes  # encoded bytecode bytes of each function
+        self.modules = modules
+        self.manifest = manifest
+        self.digest = digest
+        self.signature = signature
+        self.signature_verified = signature_verified
+        self.rom = rom  # the preloaded module instances, if it has a ROM section
+        self.header_size = header_size  # bytes before the first section: header, table
 
     @property
     def entry(self) -> Code:
@@ -340,12 +370,12 @@ class _Writer:
 
     def collect(self, code: Code) -> None:
         """The function table in preorder: a parent comes before its children."""
-        for f in dataclasses.fields(code):
-            if f.name not in _CODE_FIELDS:
-                default = f.default_factory() if f.default_factory is not dataclasses.MISSING \
-                    else f.default
-                if getattr(code, f.name) != default:
-                    raise ImageError(f"Code.{f.name} is not stored by image format "
+        unstored = [f for f in code.FIELDS if f not in _CODE_FIELDS]
+        if unstored:  # a field added to Code: refused unless it has its default value
+            blank = type(code)(code.name)
+            for f in unstored:
+                if getattr(code, f) != getattr(blank, f):
+                    raise ImageError(f"Code.{f} is not stored by image format "
                                      f"{FORMAT_VERSION}: extend compiler/bytecode/image.py")
         self.functions.append(code)
         for child in code.functions:
@@ -708,21 +738,26 @@ class _Cursor:
             raise self.fail(f"{self.end - self.pos} unexpected bytes at its end")
 
 
-@dataclass(frozen=True)
-class Header:
+class Header(Frozen):
     """The header's facts, read from the first bytes of an image (see ``read_header``)."""
 
-    order: str  # "<" or ">"
-    word_size: int
-    format_version: int
-    flags: int
-    isa_version: int
-    isa_hash: bytes
-    body_length: int
-    board: str
-    arch: str
-    sections: int  # entries in the section table
-    size: int  # bytes of the header, up to the section table
+    __slots__ = ("order", "word_size", "format_version", "flags", "isa_version", "isa_hash",
+                 "body_length", "board", "arch", "sections", "size")
+
+    def __init__(self, order: str, word_size: int, format_version: int, flags: int,
+                 isa_version: int, isa_hash: bytes, body_length: int, board: str, arch: str,
+                 sections: int, size: int) -> None:
+        _set(self, "order", order)  # "<" or ">"
+        _set(self, "word_size", word_size)
+        _set(self, "format_version", format_version)
+        _set(self, "flags", flags)
+        _set(self, "isa_version", isa_version)
+        _set(self, "isa_hash", isa_hash)
+        _set(self, "body_length", body_length)
+        _set(self, "board", board)
+        _set(self, "arch", arch)
+        _set(self, "sections", sections)  # entries in the section table
+        _set(self, "size", size)  # bytes of the header, up to the section table
 
     @property
     def endianness(self) -> str:

@@ -14,29 +14,14 @@ into an accessor). A ``("symbol", name)`` is a well-known symbol (``"Symbol.iter
 
 from __future__ import annotations
 
+from .records import Record
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .code import Code
 
 
-class _Record:
-    """Plain data compared field by field (not dataclasses: making a dataclass costs a
-    millisecond of start-up, and `caplet run` reads these)."""
-
-    __slots__ = ()
-
-    def __eq__(self, other) -> bool:
-        return type(other) is type(self) and all(
-            getattr(self, f) == getattr(other, f) for f in self.__slots__)
-
-    __hash__ = None
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{f}={getattr(self, f)!r}" for f in self.__slots__)
-        return f"{type(self).__name__}({fields})"
-
-
-class RomObject(_Record):
+class RomObject(Record):
     __slots__ = ("kind", "proto", "props", "items", "code", "cells", "home", "this",
                  "constructor_kind")
 
@@ -55,7 +40,7 @@ class RomObject(_Record):
         self.constructor_kind = constructor_kind  # "", "base" or "derived"
 
 
-class RomModule(_Record):
+class RomModule(Record):
     __slots__ = ("specifier", "exports")
 
     def __init__(self, specifier: str, exports: list | None = None) -> None:
@@ -63,7 +48,7 @@ class RomModule(_Record):
         self.exports: list[tuple[str, int]] = exports or []  # (name, cell index)
 
 
-class Rom(_Record):
+class Rom(Record):
     __slots__ = ("cells", "objects", "modules")
 
     def __init__(self, cells: list[tuple] | None = None, objects: list | None = None,

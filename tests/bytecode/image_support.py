@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import math
 import struct
 
 from compiler import parse
-from compiler.bytecode.code import Code
+from compiler.bytecode.code import Code, EvalSite, TemplateSite
 from compiler.bytecode.image import DIGEST_SIZE, Manifest, read_header, write_image
 from compiler.codegen import compile_script
 
@@ -55,15 +54,15 @@ def unsealed(image: bytes) -> bytearray:
 
 def comparable(code: Code) -> dict:
     """A Code as plain data; NaN constants compare equal to each other, -0 unlike 0."""
-    out = {f.name: getattr(code, f.name) for f in dataclasses.fields(code)}
+    out = {f: getattr(code, f) for f in code.FIELDS}
     out["functions"] = [comparable(c) for c in code.functions]
     out["constants"] = [_constant(v) for v in code.constants]
     return out
 
 
 def _constant(v):
-    if dataclasses.is_dataclass(v):  # eval and template sites: compared field by field
-        return (type(v).__name__, dataclasses.astuple(v))
+    if isinstance(v, (EvalSite, TemplateSite)):  # compared field by field
+        return (type(v).__name__, tuple(getattr(v, f) for f in v.__slots__))
     if isinstance(v, float):
         return ("float", "nan" if math.isnan(v) else struct.pack("<d", v))
     if isinstance(v, (tuple, list)):

@@ -51,6 +51,26 @@ def test_compile_then_run_prints_what_the_source_prints(app):
     assert from_image.stdout == from_source.stdout == "hello, pico! 2 2\n"
 
 
+def test_running_an_image_imports_no_parser_and_no_heavy_standard_modules(app):
+    """`caplet run app.caplet` start-up (issue 5): no parser or code generator, and none
+    of the standard modules that cost the most to import (run without site packages,
+    which may import some of them themselves)."""
+    import os
+
+    image = compile_ok(app)
+    watched = ("compiler.parser", "compiler.codegen", "lark", "dataclasses", "inspect",
+               "pathlib", "re", "urllib", "typing", "argparse", "json", "tomllib", "hashlib")
+    script = ("import runpy, sys\n"
+              f"sys.argv = ['caplet', 'run', {str(image)!r}]\n"
+              "try:\n    runpy.run_module('caplet.cli', run_name='__main__')\n"
+              "except SystemExit:\n    pass\n"
+              f"print(sorted(m for m in {watched!r} if m in sys.modules), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-S", "-c", script], capture_output=True,
+                          text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.stdout == "hello, pico! 2 2\n", done.stderr
+    assert done.stderr.strip() == "[]"
+
+
 def test_compile_reports_size_and_boot_ram(app):
     image = app.with_suffix(".caplet")
     result = caplet("compile", str(app), "-o", str(image), "--board", "esp32-devkitc")
@@ -247,13 +267,11 @@ def test_syntax_errors_are_reported_like_caplet_run(tmp_path):
 
 def test_an_image_for_a_board_caplet_does_not_know_still_runs_after_its_checks(app, tmp_path):
     sys.path.insert(0, str(ROOT))
-    import dataclasses
-
     import boards
     from compiler.bytecode.image import Manifest, write_image
     from tests.bytecode.image_support import compile_text
 
-    board = dataclasses.replace(boards.load_board("rpi-pico"), name="homebrew-rp2040")
+    board = boards.load_board("rpi-pico").replace(name="homebrew-rp2040")
     image = tmp_path / "h.caplet"
     image.write_bytes(write_image(compile_text(HELLO), board=board, manifest=Manifest("h")))
     assert caplet("run", str(image)).stdout == "hello, pico! 2 2\n"

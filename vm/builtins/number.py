@@ -9,7 +9,6 @@ is imported on first use, as start-up time matters.
 from __future__ import annotations
 
 import math
-import re
 
 from ..convert import (
     INF,
@@ -29,10 +28,11 @@ from ..convert import (
 )
 from ..objects import JSObject
 from ..operations import get_prototype_from_constructor
+from ..patterns import LazyPattern
 from ..values import UNDEFINED
 from .support import arg, constant, make_constructor, method
 
-_FLOAT_PREFIX = re.compile(r"[+-]?(?:Infinity|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)")
+_FLOAT_PREFIX = LazyPattern(r"[+-]?(?:Infinity|(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)")
 _MAX_UINT32_PART = 0xFFFFFFFF // 36
 
 

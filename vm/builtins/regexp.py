@@ -1,9 +1,10 @@
 """RegExp (§22.2): the constructor, RegExp.prototype, the Symbol.match / matchAll /
 replace / search / split protocol, and %RegExpStringIteratorPrototype%.
 
-Matching itself is :mod:`vm.regexp` (our engine); this module is the spec's glue:
-RegExpInitialize, RegExpBuiltinExec, RegExpExec and the symbol methods, which observe
-user-overridable ``exec``, ``flags`` and ``lastIndex`` exactly as ECMA-262 orders it.
+Matching itself is :mod:`vm.regexp` (our engine, loaded on first use); this module is
+the spec's glue: RegExpInitialize, RegExpBuiltinExec, RegExpExec and the symbol methods,
+which observe user-overridable ``exec``, ``flags`` and ``lastIndex`` exactly as
+ECMA-262 orders it.
 A match charges the interpreter's step budget as it backtracks, so a runaway pattern
 stops like a runaway loop does.
 """
@@ -11,7 +12,6 @@ stops like a runaway loop does.
 from __future__ import annotations
 
 from .. import objects
-from .. import regexp as engine
 from ..convert import (
     is_callable,
     to_boolean,
@@ -70,7 +70,13 @@ def charge_steps(n: int) -> None:
         interpreter.machine.out_of_steps()
 
 
+# The engine (vm.regexp and the compiler's pattern validator) is imported on first use,
+# by the functions below: a program that makes no RegExp never loads it (start-up).
+
+
 def compile_program(source: str, flags: str):
+    from .. import regexp as engine
+
     try:
         return engine.compile_pattern(source, flags)
     except engine.RegExpSyntaxError as err:
@@ -78,6 +84,8 @@ def compile_program(source: str, flags: str):
 
 
 def run_program(program, s: str, index: int, sticky: bool):
+    from .. import regexp as engine
+
     try:
         return engine.run(program, s, index, sticky, charge_steps)
     except engine.RegExpStackOverflow as err:
@@ -351,6 +359,8 @@ def setup(realm) -> None:
     def all_matches(rx, s: str) -> list[list[int]]:
         """Every match a global scan finds, as exec would step through them; leaves
         lastIndex at 0 as the final failing exec does."""
+        from .. import regexp as engine
+
         data: RegExpData = rx.internal
         try:
             found = engine.run_all(data.program, s, "y" in data.flags, charge_steps)
