@@ -36,11 +36,10 @@ from .objects import (
     ROM,
     WRITABLE,
     JSObject,
-    PrivateName,
     Slot,
-    is_array_index,
+    property_order,
 )
-from .values import HOLE, UNDEFINED, JSSymbol
+from .values import HOLE, UNDEFINED
 
 
 class PerGlobal:
@@ -202,19 +201,7 @@ class GlobalObject(JSObject):
         props = self.props
         keys = [k for k in template.entries if own.get(k) is not DELETED and k not in props]
         keys.extend(props)
-        ints, strs, syms = [], [], []
-        for key in keys:
-            if type(key) is JSSymbol:
-                syms.append(key)
-            elif type(key) is PrivateName:
-                continue
-            elif is_array_index(key):
-                ints.append(key)
-            else:
-                strs.append(key)
-        if ints:
-            ints.sort(key=int)
-        return ints + strs + syms
+        return property_order(keys)
 
     def prevent_extensions(self) -> bool:
         self.materialize()

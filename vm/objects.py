@@ -101,6 +101,24 @@ def is_array_index(key) -> bool:
     return int(key) < 0xFFFFFFFF
 
 
+def property_order(keys) -> list:
+    """Integer keys ascending, then string keys, then symbols, in insertion order;
+    private names are not properties anyone can list."""
+    ints, strs, syms = [], [], []
+    for key in keys:
+        if type(key) is JSSymbol:
+            syms.append(key)
+        elif type(key) is PrivateName:
+            continue
+        elif is_array_index(key):
+            ints.append(key)
+        else:
+            strs.append(key)
+    if ints:
+        ints.sort(key=int)
+    return ints + strs + syms
+
+
 class JSObject:
     """An ordinary object (ECMA-262 §10.1)."""
 
@@ -266,20 +284,7 @@ class JSObject:
         return True
 
     def own_keys(self) -> list:
-        """Integer keys ascending, then string keys, then symbols, in insertion order."""
-        ints, strs, syms = [], [], []
-        for key in self.props:
-            if type(key) is JSSymbol:
-                syms.append(key)
-            elif type(key) is PrivateName:
-                continue  # private members are not properties anyone can list
-            elif is_array_index(key):
-                ints.append(key)
-            else:
-                strs.append(key)
-        if ints:
-            ints.sort(key=int)
-        return ints + strs + syms
+        return property_order(self.props)
 
     def prevent_extensions(self) -> bool:
         if self.segment is ROM:
