@@ -19,10 +19,12 @@ from vm.objects import JSFunction
 from vm.values import UNDEFINED
 
 
-def run(source: str, use_tier: bool, **options) -> tuple[list[str], str | None, object]:
-    """Printed lines, the uncaught error (or None), and the script's Code."""
+def run(source: str, use_tier: bool, mode="eager", **options
+        ) -> tuple[list[str], str | None, object]:
+    """Printed lines, the uncaught error (or None), and the script's Code; ``mode`` is
+    the tier policy when ``use_tier`` (True: translate when code proves hot)."""
     lines: list[str] = []
-    machine = Machine(output=lines.append, tier="eager" if use_tier else False, **options)
+    machine = Machine(output=lines.append, tier=mode if use_tier else False, **options)
     code = compile_script(parse(source, module=False), source, "t.js")
     fn = JSFunction(machine.realm.function_prototype, code, [], machine.main)
     uncaught = None
@@ -303,11 +305,7 @@ def test_loop_free_code_is_translated_at_its_second_call() -> None:
     source = ("function once(x) { return x + 1; } function twice(x) { return x * 2; }"
               "function looping(n) { var s = 0; while (n--) s += n; return s; }"
               "console.log(once(1), twice(2), twice(3), looping(4));")
-    lines: list[str] = []
-    machine = Machine(output=lines.append, tier=True)
-    code = compile_script(parse(source, module=False), source, "t.js")
-    fn = JSFunction(machine.realm.function_prototype, code, [], machine.main)
-    machine.interpreter.run(fn, machine.main.global_object, [], UNDEFINED)
+    lines, _, code = run(source, True, mode=True)
     by_name = {c.name: c for c in codes(code)}
     assert lines == ["2 4 6 6"]
     assert by_name["<script>"].tier == 0 and by_name["once"].tier == 0  # ran once
@@ -343,11 +341,7 @@ def test_large_code_waits_and_the_largest_stays_interpreted(monkeypatch) -> None
     big = f"function big() {{ var s = 0; {loop * 4} return s; }}"
     huge = f"function huge() {{ var s = 0; {loop * 12} return s; }}"
     source = f"{small}{big}{huge} console.log(small(), big(), huge()); big(); huge();"
-    lines: list[str] = []
-    machine = Machine(output=lines.append, tier=True)
-    code = compile_script(parse(source, module=False), source, "t.js")
-    fn = JSFunction(machine.realm.function_prototype, code, [], machine.main)
-    machine.interpreter.run(fn, machine.main.global_object, [], UNDEFINED)
+    lines, _, code = run(source, True, mode=True)
     by_name = {c.name: c for c in codes(code)}
     assert lines == ["3 12 36"]
     assert len(by_name["small"].code) < 30 < len(by_name["big"].code) < 60 < len(
