@@ -5,8 +5,8 @@ slots, RAM and heap budget, the serial rates, the pins. `device_spec(profile)` t
 profile into a `DeviceSpec`, adding the agent's own choices: the boot-record sectors
 (the first two erase sectors after the last app slot, else the last two before the
 first slot), a 256-byte program page, the frame size, the window and the default
-instruction budget. `resolve_board(name)` accepts a board's file name or an alias
-(`pico` for `rpi-pico`: one dash-separated part, or a prefix, naming exactly one board).
+instruction budget. A board is named by its file name or an alias (`pico` for
+`rpi-pico`), which `boards.load_board` resolves.
 """
 
 from __future__ import annotations
@@ -129,23 +129,12 @@ def device_spec(profile, **overrides) -> DeviceSpec:
     return DeviceSpec(**values)
 
 
-def resolve_board(name: str) -> str:
-    """A board file name from a name or an alias; ValueError naming the choices."""
-    from boards import BoardError
-    from boards.profile import resolve_board_name
-
-    try:
-        return resolve_board_name(name)
-    except BoardError as e:
-        raise ValueError(str(e)) from None
-
-
 def spec_for(name: str, **overrides) -> DeviceSpec:
     """The spec of a shipped board, by name or alias."""
     from boards import BoardError, load_board
 
     try:
-        profile = load_board(resolve_board(name))
+        profile = load_board(name)
     except BoardError as e:
         raise ValueError(str(e)) from None
     return device_spec(profile, **overrides)
