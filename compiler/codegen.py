@@ -1156,10 +1156,10 @@ class FunctionCompiler:
             for p in target.properties:
                 v = self.alloc()
                 if p.type == "RestElement":
-                    self.emit(O["NEWOBJECT"], v)
-                    self.emit(O["COPYPROPS"], v, value)
-                    for key in used:
-                        self.emit(O["DELELEM"], self.alloc(), v, key)
+                    keys = self.next_reg
+                    for key in used:  # the excluded keys, as one run of registers
+                        self.emit(O["MOVE"], self.alloc(), key)
+                    self.emit(O["RESTOBJECT"], v, value, keys, len(used))
                     self.bind_pattern(p.argument, v, scope, init)
                     continue
                 if p.computed:

@@ -111,6 +111,7 @@ OP_WITHBASE = OPCODE["WITHBASE"]
 OP_GETOBJBINDING = OPCODE["GETOBJBINDING"]
 OP_SETOBJBINDING = OPCODE["SETOBJBINDING"]
 OP_EVALSPREAD = OPCODE["EVALSPREAD"]
+OP_RESTOBJECT = OPCODE["RESTOBJECT"]
 OP_IMPORTMETA = OPCODE["IMPORTMETA"]
 OP_INC = OPCODE["INC"]
 OP_INITFIELDS = OPCODE["INITFIELDS"]
@@ -565,6 +566,11 @@ class Interpreter:
                             obj.define_accessor(key, getter, setter, ENUMERABLE | CONFIGURABLE)
                         elif op == OP_COPYPROPS:
                             copy_data_properties(regs[ins[1]], regs[ins[2]])
+                        elif op == OP_RESTOBJECT:
+                            base = ins[3]
+                            regs[ins[1]] = copy_data_properties(
+                                JSObject(realm.object_prototype), regs[ins[2]],
+                                frozenset(regs[base:base + ins[4]]))
                         elif op == OP_TOSTRING:
                             v = regs[ins[2]]
                             regs[ins[1]] = v if type(v) is str else C.to_string(v)

@@ -59,7 +59,7 @@ SUPPORTED = frozenset(_O[name] for name in (
     "SUPERCALLSPREAD", "GETSUPER", "NEWTARGET", "YIELD", "YIELDSTAR", "AWAIT",
     "NEWPRIVATE", "GETPRIVATE", "SETPRIVATE", "HASPRIVATE", "ADDPRIVATEMETHOD", "GENSTART",
     "SETSUPER", "SETHOME", "DELGLOBAL", "USINGSTACK", "ADDUSING", "USINGERROR", "DISPOSE",
-    "DISPOSESTEP",
+    "DISPOSESTEP", "RESTOBJECT",
 ))
 
 # Instructions after which control never falls through.
@@ -961,6 +961,12 @@ class _Translator:
 
     def op_COPYPROPS(self, a, b):
         return [f"copy_data_properties({self.R(a)}, {self.R(b)})"]
+
+    def op_RESTOBJECT(self, a, b, c, d):
+        self.needs.add("realm")
+        keys = ", ".join(self.R(c + i) for i in range(d))
+        return [f"r{a} = copy_data_properties(JSObject(realm.object_prototype), {self.R(b)}, "
+                f"frozenset(({keys}{',' if d == 1 else ''})))"]
 
     def op_DELPROP(self, a, b, k):
         return [f"r{a} = interp.delete_property({self.R(b)}, {self.K(k)}, "

@@ -19,7 +19,7 @@ Operand kinds:
 
 from __future__ import annotations
 
-ISA_VERSION = 1
+ISA_VERSION = 2
 
 OPCODES: list[tuple[str, str, str]] = [
     # prefixes
@@ -213,6 +213,8 @@ OPCODES: list[tuple[str, str, str]] = [
      "r[c] (a deleted binding: recreated, or a ReferenceError in strict code)"),
     ("EVALSPREAD", "RRRK", "r[a] = r[b](...r[c]) (r[c] an array), as a direct eval with site "
      "constants[d] when r[b] is the Global's eval"),
+    ("RESTOBJECT", "RRRN", "r[a] = a new object with the own enumerable properties of r[b] "
+     "except the keys in r[c] .. r[c+d-1] (object rest patterns)"),
 ]
 
 OPCODE: dict[str, int] = {name: i for i, (name, _, _) in enumerate(OPCODES)}
