@@ -448,6 +448,8 @@ class FunctionCompiler:
             self.emit(O["LOADHOLE" if code.kind == "derived" else "LOADTHIS"], r)
             self.emit(O["SETCELL"], this_b.cell, r)
             self.free_to(r)
+            if code.kind == "derived":  # the cell is the binding, shared with arrows
+                code.this_cell = this_b.cell
         args_b = fscope.bindings.get("arguments")
         if args_b is not None and args_b.kind == "arguments":
             r = self.alloc()
@@ -1838,13 +1840,6 @@ class FunctionCompiler:
         self.free_to(mark)
         return r
 
-    def bind_super_this(self, r: int) -> None:
-        """After super(): arrows of a derived constructor see the bound `this` too."""
-        b = self.unit.analysis.scopes[id(self.node)].bindings.get("%this") \
-            if self.code.kind == "derived" else None
-        if b is not None and b.captured:
-            self.emit(O["SETCELL"], b.cell, r)
-
     def _super_key(self, member) -> int:
         key = self.alloc()
         if self.code.kind == "derived":  # GetThisBinding comes first: before super()?
@@ -1990,12 +1985,14 @@ class FunctionCompiler:
         if id(node) in self.unit.analysis.evals:
             return self.direct_eval(node, dst)
         if callee.type == "Super":
+            b = self.unit.analysis.refs.get(id(node))
+            if b is not None and b.scope.func is not self.info:  # in an arrow
+                self.code.this_cell = self.cell_of(b)
             if any(a.type == "SpreadElement" for a in node.arguments):
                 arr = self.array_of_arguments(node.arguments)
                 self.free_to(mark)
                 r = self.target(dst)
                 self.emit(O["SUPERCALLSPREAD"], r, arr)
-                self.bind_super_this(r)
                 return r
             base = self.next_reg
             for a in node.arguments:
@@ -2003,7 +2000,6 @@ class FunctionCompiler:
             self.free_to(mark)
             r = self.target(dst)
             self.emit(O["SUPERCALL"], r, base, len(node.arguments))
-            self.bind_super_this(r)
             return r
         if callee.type == "ChainExpression" and callee.expression.type == "MemberExpression":
             # `(o?.m)()`: still a method call on o, unless the chain short-circuits

@@ -386,6 +386,9 @@ class _Resolver:
     def v_CallExpression(self, node, scope):
         if is_direct_eval(node):
             self.direct_eval(node, scope)
+        elif node.callee.type == "Super":  # super() binds the constructor's `this`
+            self.a.refs[id(node)] = self.resolve("%this", scope)
+            self.a.keep.append(node)
         for child in A.iter_children(node):
             self.visit(child, scope)
 

@@ -95,6 +95,7 @@ _SKIP_SLOTS = frozenset({"proto", "props", "extensible", "segment", "class_name"
                          "template", "own",
                          "items", "code", "cells", "this_value", "home_object", "global_env",
                          "fields", "constructor_kind", "referrer", "fn", "construct",
+                         "outer_function",
                          "__weakref__"})
 _slot_names: dict[type, tuple[str, ...]] = {}
 

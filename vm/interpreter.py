@@ -197,6 +197,16 @@ class KeyIter:
         self.index = 0
 
 
+class ConstructorReturnError(Exception):
+    """A derived constructor returned a non-object, or without binding `this`: the error
+    belongs to [[Construct]], after the body, so the body's own handlers must not catch
+    it. ``construct`` turns it back into the JavaScript error."""
+
+    def __init__(self, error: JSError) -> None:
+        super().__init__(error)
+        self.error = error
+
+
 class Interpreter:
     def __init__(self, machine, tier: bool | str = False):
         self.machine = machine
@@ -227,7 +237,10 @@ class Interpreter:
             if kind in ("arrow", "method") or f.code.generator or f.code.is_async:
                 raise JSError("TypeError", f"{f.code.name or 'anonymous'} is not a constructor")
             if kind == "derived":
-                return self.run(f, HOLE, args, new_target)
+                try:
+                    return self.run(f, HOLE, args, new_target)
+                except ConstructorReturnError as e:
+                    raise e.error from None
             proto = new_target.get("prototype")
             if not isinstance(proto, JSObject):
                 proto = self.machine.realm.object_prototype
@@ -416,7 +429,9 @@ class Interpreter:
                         elif op == OP_RETURN:
                             if new_target is UNDEFINED:
                                 return regs[ins[1]]
-                            return self.constructor_result(code, regs[ins[1]], this)
+                            return self.constructor_result(
+                                code, regs[ins[1]], this,
+                                cells[code.this_cell] if code.this_cell >= 0 else None)
                         elif op == OP_GETCELL:
                             regs[ins[1]] = cells[ins[2]].value
                         elif op == OP_SETCELL:
@@ -497,6 +512,8 @@ class Interpreter:
                         elif op == OP_LOADUNDEF:
                             regs[ins[1]] = UNDEFINED
                         elif op == OP_LOADTHIS:
+                            if this is HOLE and code.this_cell >= 0:
+                                this = cells[code.this_cell].value  # bound by an arrow
                             if this is HOLE:
                                 raise JSError("ReferenceError", "Must call super constructor "
                                               "in derived class before accessing 'this' or "
@@ -529,7 +546,9 @@ class Interpreter:
                         elif op == OP_RETURNUNDEF:
                             if new_target is UNDEFINED:
                                 return UNDEFINED
-                            return self.constructor_result(code, UNDEFINED, this)
+                            return self.constructor_result(
+                                code, UNDEFINED, this,
+                                cells[code.this_cell] if code.this_cell >= 0 else None)
                         elif op == OP_NEWOBJECT:
                             regs[ins[1]] = JSObject(realm.object_prototype)
                         elif op == OP_NEWARRAY:
@@ -662,6 +681,10 @@ class Interpreter:
                                 super_args = regs[start : start + ins[3]]
                             else:
                                 super_args = list(regs[ins[2]].items)
+                            if code.this_cell >= 0:  # super() of an arrow, or with one
+                                regs[ins[1]] = self.super_call_through_cell(
+                                    fn, cells[code.this_cell], super_args, new_target)
+                                continue
                             parent = fn.proto
                             if not C.is_constructor(parent):
                                 raise JSError("TypeError", "Super constructor is not a "
@@ -907,18 +930,43 @@ class Interpreter:
             except GeneratorReturn as e:
                 received, mode = e.value, "return"
 
-    def constructor_result(self, code, value, this):
-        """What [[Construct]] gets back when a constructor returns ``value``."""
+    def constructor_result(self, code, value, this, this_cell=None):
+        """What [[Construct]] gets back when a constructor returns ``value`` (a derived
+        constructor's `this` may live in ``this_cell``, shared with its arrows)."""
         if isinstance(value, JSObject):
             return value
         if code.kind == "derived":
+            if this is HOLE and this_cell is not None:
+                this = this_cell.value
             if value is not UNDEFINED:
-                raise JSError("TypeError", "Derived constructors may only return object or "
-                                           "undefined")
+                raise ConstructorReturnError(JSError(
+                    "TypeError", "Derived constructors may only return object or undefined"))
             if this is HOLE:
-                raise JSError("ReferenceError", "Must call super constructor in derived class "
-                              "before accessing 'this' or returning from derived constructor")
+                raise ConstructorReturnError(JSError(
+                    "ReferenceError", "Must call super constructor in derived class before "
+                    "accessing 'this' or returning from derived constructor"))
         return this
+
+    def super_call_through_cell(self, fn, cell, args, new_target):
+        """SUPERCALL when the derived constructor's this binding is its cell
+        (``code.this_cell``), shared with its arrows, which may call super() too: the
+        parent is constructed before the binding is checked (BindThisValue), and the
+        cell is bound before field initialisers run (they may call such an arrow)."""
+        ctor = fn
+        if fn.code.kind == "arrow":
+            ctor, new_target = fn.outer_function, fn.outer_new_target
+            if ctor is None:
+                raise JSError("SyntaxError", "'super' keyword unexpected here")
+        parent = ctor.proto
+        if not C.is_constructor(parent):
+            raise JSError("TypeError", "Super constructor is not a constructor")
+        result = self.construct(parent, args, new_target)
+        if cell.value is not HOLE:
+            raise JSError("ReferenceError", "Super constructor may only be called once")
+        cell.value = result
+        if ctor.fields:
+            self.init_fields(ctor, result)
+        return result
 
     def define_class(self, F, heritage) -> None:
         realm = self.machine.realm
@@ -964,8 +1012,12 @@ class Interpreter:
         closure.referrer = fn.referrer
         if child.kind == "arrow":
             closure.home_object = fn.home_object
-            closure.outer_new_target = fn.outer_new_target if fn.code.kind == "arrow" \
-                else new_target
+            if fn.code.kind == "arrow":
+                closure.outer_new_target = fn.outer_new_target
+                closure.outer_function = fn.outer_function
+            else:
+                closure.outer_new_target = new_target
+                closure.outer_function = fn
         return closure
 
     def close_iterator(self, record, on_throw: int, exception) -> None:

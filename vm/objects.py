@@ -541,7 +541,7 @@ class JSFunction(JSObject):
     """A function made from compiled code: a closure over its creating frame's cells."""
 
     __slots__ = ("code", "cells", "this_value", "home_object", "global_env", "fields",
-                 "constructor_kind", "referrer", "outer_new_target")
+                 "constructor_kind", "referrer", "outer_new_target", "outer_function")
 
     def __init__(self, proto, code, cells, global_env, segment=None):
         super().__init__(proto, "Function", segment)
@@ -554,6 +554,7 @@ class JSFunction(JSObject):
         self.constructor_kind = None  # None (not a constructor), "base" or "derived"
         self.referrer = None  # the script or module record whose code made it (import())
         self.outer_new_target = UNDEFINED  # an arrow's new.target: its enclosing function's
+        self.outer_function = None  # an arrow's enclosing non-arrow function (super() calls)
 
     def source_text(self) -> str | None:
         """The source text of this function (Function.prototype.toString)."""

@@ -600,7 +600,9 @@ class _Translator:
 
     def op_LOADTHIS(self, a):
         if self.code.kind == "derived":
-            return ["if this is HOLE:",
+            refresh = [] if self.code.this_cell < 0 else [
+                "if this is HOLE:", f"    this = c{self.code.this_cell}.value"]
+            return refresh + ["if this is HOLE:",
                     "    raise JSError('ReferenceError', \"Must call super constructor in "
                     "derived class before accessing 'this' or returning from derived "
                     "constructor\")",
@@ -852,11 +854,15 @@ class _Translator:
     def op_RETURN(self, a):
         v = self.R(a)
         return ["if new_target is UNDEFINED:", f"    return {v}",
-                f"return interp.constructor_result(fn.code, {v}, this)"]
+                f"return interp.constructor_result(fn.code, {v}, this{self._this_cell()})"]
 
     def op_RETURNUNDEF(self):
         return ["if new_target is UNDEFINED:", "    return UNDEFINED",
-                "return interp.constructor_result(fn.code, UNDEFINED, this)"]
+                "return interp.constructor_result(fn.code, UNDEFINED, "
+                f"this{self._this_cell()})"]
+
+    def _this_cell(self) -> str:
+        return f", c{self.code.this_cell}" if self.code.this_cell >= 0 else ""
 
     def op_THROW(self, a):
         v = self.R(a)
@@ -1049,6 +1055,9 @@ class _Translator:
         return ["if fn.fields:", "    interp.init_fields(fn, this)"]
 
     def _supercall(self, a, args: str):
+        if self.code.this_cell >= 0:
+            return [f"r{a} = interp.super_call_through_cell(fn, c{self.code.this_cell}, "
+                    f"{args}, new_target)"]
         return ["parent = fn.proto",
                 "if not is_constructor(parent):",
                 "    raise JSError('TypeError', 'Super constructor is not a constructor')",

@@ -26,7 +26,11 @@ def setup(realm) -> None:
         desc = arg(args, 0)
         return JSSymbol(None if desc is UNDEFINED else to_string(desc))
 
-    ctor = make_constructor(realm, "Symbol", symbol_call, 0, None, proto)
+    def symbol_construct(args, new_target):
+        # Symbol is a constructor (a class may extend it) whose [[Construct]] always throws
+        raise type_error("Symbol is not a constructor")
+
+    ctor = make_constructor(realm, "Symbol", symbol_call, 0, symbol_construct, proto)
 
     def symbol_for_(this, args):
         return symbol_for(to_string(arg(args, 0)))
