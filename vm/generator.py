@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .builtins.iterator import create_iter_result_object
 from .objects import CONFIGURABLE, JSError, JSObject, JSThrow
-from .records import GeneratorReturn
+from .records import GeneratorReturn, InnerResult
 from .symbols import TO_STRING_TAG
 from .values import UNDEFINED
 
@@ -65,6 +65,8 @@ def resume(machine, gen, mode: str, value):
     finally:
         interp.depth -= 1
     gen.state = SUSPENDED
+    if type(out) is InnerResult:  # yield*: the inner iterator's result, as it is
+        return out.result
     return create_iter_result_object(realm, out, False)
 
 

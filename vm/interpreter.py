@@ -44,7 +44,7 @@ from .operations import (
     instance_of,
     set_integrity_level,
 )
-from .records import GENSTART, GeneratorReturn, IterRecord
+from .records import GENSTART, GeneratorReturn, InnerResult, IterRecord
 from .symbols import ITERATOR, UNSCOPABLES
 from .values import HOLE, NULL, UNDEFINED
 
@@ -923,7 +923,7 @@ class Interpreter:
                     raise GeneratorReturn(value)
                 return value
             try:
-                received = yield result.get("value", result)
+                received = yield InnerResult(result)
                 mode = "next"
             except JSThrow as e:
                 received, mode = e.value, "throw"

@@ -11,6 +11,17 @@ class GeneratorReturn(Exception):
         self.value = value
 
 
+class InnerResult:
+    """What yield* yields in a sync generator: the inner iterator's own result object,
+    which the generator's next()/throw()/return() hand back unchanged (its `value` is
+    not read, its `done` not re-created)."""
+
+    __slots__ = ("result",)
+
+    def __init__(self, result) -> None:
+        self.result = result
+
+
 class IterRecord:
     """An iterator record: the iterator object and its `next` method."""
 
