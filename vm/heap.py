@@ -281,6 +281,10 @@ def roots(g) -> list:
             records.extend(module_map.values())
         fields = getattr(host, "fields", None)
         records.extend(getattr(fields, "records", {}).values())
+    fields = g.compartment
+    if fields is not None:  # a compartment's own record: its object, name, options
+        out.extend((fields.compartment_object, fields.name, fields.transforms,
+                    fields.module_map, fields.hooks, fields.instances, fields.namespaces))
     for record in records:
         out.append(getattr(record, "env", None))
         out.append(getattr(record, "namespace", None))
