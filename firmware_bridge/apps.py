@@ -85,7 +85,6 @@ class AppRuntime:
         self.stop(name, quiet=True)
         from vm.builtins import console
         from vm.compartment import CompartmentFields
-        from vm.realm import Global
 
         from . import device_io
 
@@ -93,7 +92,7 @@ class AppRuntime:
         manifest = program.manifest
         app = App(name, program, budget=manifest.step_budget or self.step_budget,
                   heap_quota=manifest.heap_quota or self.spec.heap_budget)
-        g = Global(machine.realm, name, populate=machine.compartments.populate)
+        g = machine.compartments.make_global(name)
         g.compartment = CompartmentFields(name, g, machine.main)
         # a compartment's module host: `import()` in an app has no resolveHook, so it
         # throws a TypeError (an app reaches no files and no other app's modules)

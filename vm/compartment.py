@@ -3,9 +3,12 @@
 A compartment is a :class:`~vm.realm.Global` like the main one: its functions record it
 as their Global, its `eval`, `Function` and `Compartment` compile and create into it,
 and its global object holds the shared intrinsics the way `ses` 2.x lays them out
-(after lockdown: `%SharedDate%`, `%SharedMath%`, `harden`). `%CompartmentPrototype%`
-is one shared intrinsic; each Global has its own `Compartment` constructor whose
-compartments record it as their parent.
+(after lockdown: `%SharedDate%`, `%SharedMath%`, `harden`). That layout is one frozen
+template shared by every compartment (vm/global_object.py): a compartment's global
+object is an alias of it plus what the compartment writes, its endowments among them,
+and its `globalThis`, `eval`, `Function` and `Compartment` are made on first read.
+`%CompartmentPrototype%` is one shared intrinsic; each Global has its own `Compartment`
+constructor whose compartments record it as their parent.
 
 Module options (`modules`, `resolveHook`, `importHook`, `importNowHook`,
 `moduleMapHook`, `importMetaHook`, `__noNamespaceBox__`, `noAggregateLoadErrors`) are
@@ -251,10 +254,7 @@ class Compartments:
         proto = get_prototype_from_constructor(machine.realm, new_target,
                                                "%CompartmentPrototype%")
         compartment = JSObject(proto, "Compartment")
-        template = self.template()
-        g = Global(machine.realm, name, populate=_strict_evaluators,
-                   global_object=lambda g: GlobalObject(machine.realm.object_prototype,
-                                                        template, g))
+        g = self.make_global(name)
         fields = CompartmentFields(name, g, parent)
         g.compartment = fields
         fields.transforms = self._transforms(options.get("transforms", UNDEFINED)) + \
@@ -302,6 +302,14 @@ class Compartments:
             if not is_callable(item):
                 raise JSError("TypeError", "Compartment transforms must be functions")
         return items
+
+    def make_global(self, name: str) -> Global:
+        """A compartment's Global: its global object an alias of the shared template, its
+        evaluators strict (a device's apps are made so too, firmware_bridge/apps.py)."""
+        template = self.template()
+        proto = self.machine.realm.object_prototype
+        return Global(self.machine.realm, name, populate=_strict_evaluators,
+                      global_object=lambda g: GlobalObject(proto, template, g))
 
     def template(self) -> Template:
         """The shared template of a compartment's global object (see the module doc),
