@@ -418,12 +418,12 @@ class Compartments:
     def run_job(self, job) -> None:
         """A job a compartment queued: dropped if it was terminated, else its turn."""
         fields = job.owner.compartment
-        if job.owner.halted:
+        if job.owner.halted is True:
             return
         try:
             self.machine._guard(lambda: self.run_turn(fields, job.job), job.owner, turn=False)
         except UncaughtError:
-            if not job.owner.halted:
+            if job.owner.halted is not True:
                 raise  # an ordinary uncaught error; a termination was reported already
 
     def _compile(self, source: str):

@@ -152,3 +152,62 @@ def test_a_compartment_s_quota_counts_what_its_guest_writes_over_the_template():
         const d = new Compartment();
         console.log(typeof d.globalThis.k0, typeof Array);""")
     assert lines == ['Compartment "w" terminated: heap quota o', "undefined function"]
+
+
+# -- a guest's functions called from outside run on the guest's budget ------------------
+
+def _stopped_by_guest_budget(tier: str) -> list[str]:
+    import os
+
+    before = os.environ.get("CAPLET_TIER")
+    os.environ["CAPLET_TIER"] = tier
+    try:
+        m = Machine()
+    finally:
+        if before is None:
+            del os.environ["CAPLET_TIER"]
+        else:
+            os.environ["CAPLET_TIER"] = before
+    reports: list[str] = []
+    m.limits.on_terminate = reports.append
+    lines = run("""const c = new Compartment({ __options__: true, name: 'spin',
+          resourceLimits: { instructions: 5000 } });
+        const sum = c.evaluate('n => { let s = 0; for (let i = 0; i < n; i++) s += i; return s }');
+        console.log(sum(1000), sum(1000));  // each call is a turn: 2000 steps, twice
+        const spin = c.evaluate('({ get value() { for (;;) {} } })');
+        try { spin.value; } catch (e) { console.log(e.constructor === Error, e.message); }
+        try { sum(1); } catch (e) { console.log(e.message); }
+        const g = new Global({ resourceLimits: { instructions: 5000 } });
+        const made = g.Function('for (;;) {}');
+        try { [1].forEach(made); } catch (e) { console.log(e.message); }
+        let n = 0; for (let i = 0; i < 50000; i++) n++;
+        console.log('host goes on', n);""", m)
+    assert reports == [
+        'Compartment "spin" terminated: instruction budget of 5000 steps per turn exhausted',
+        'Global "global" terminated: instruction budget of 5000 steps per turn exhausted']
+    return lines
+
+
+def test_a_guest_function_called_by_the_host_is_stopped_by_the_guest_s_budget():
+    for tier in ("0", "eager"):  # the reference interpreter and the translating tier
+        assert _stopped_by_guest_budget(tier) == [
+            "499500 499500",
+            'true Compartment "spin" terminated: instruction budget of 5000 steps per turn '
+            "exhausted",
+            'Compartment "spin" was terminated: instruction budget of 5000 steps per turn '
+            "exhausted",
+            'Global "global" terminated: instruction budget of 5000 steps per turn exhausted',
+            "host goes on 50000"], tier
+
+
+def test_a_guest_calling_back_into_itself_through_the_host_stays_in_one_turn():
+    lines = run("""const c = new Compartment({ __options__: true, name: 'c',
+          resourceLimits: { instructions: 5000 }, globals: { twice: f => { f(); f(); } } });
+        const tick = c.evaluate('let k = 0; () => { for (let i = 0; i < 1500; i++) k++; '
+                                + 'return k }');
+        tick(); tick(); tick();  // three turns of 1500 steps each
+        console.log(tick());
+        c.globalThis.tick = tick;
+        try { c.evaluate('twice(() => twice(tick))'); } catch (e) { console.log(e.message); }""")
+    assert lines == ["6000", 'Compartment "c" terminated: instruction budget of 5000 steps '
+                             "per turn exhausted"]
