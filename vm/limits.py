@@ -263,22 +263,27 @@ class Limits:
         made, a getter, a callback) runs the call as its turn, under its own budget and
         with its fail-stop; the result is returned. None: run the activation as it is
         (a generator's or async function's body runs when resumed, on the resumer's
-        budget; the calls it makes into ``g`` are turns)."""
+        budget; the calls it makes into ``g`` are turns; a module body's evaluation is
+        made a turn by vm/modules.py)."""
         if g.halted is not GATED:
             self.refuse(g)
         code = fn.code
-        if code.generator or code.is_async:
+        if code.generator or code.is_async or code.kind == "module":
             return None
+        interpreter = self.machine.interpreter
+        return self.guest_turn(g, lambda: interpreter.run(fn, this, args, new_target))
+
+    def guest_turn(self, g, thunk):
+        """Run ``thunk`` as a turn of ``g`` if ``g`` is gated (see ``enter``), else as it
+        is; a stop gives the caller an Error."""
+        if g.halted is not GATED:
+            return thunk()
         machine = self.machine
-
-        def call():
-            return machine.interpreter.run(fn, this, args, new_target)
-
         if g.compartment is not None:
-            return machine.compartments.run_turn(g.compartment, call)
+            return machine.compartments.run_turn(g.compartment, thunk)
         from .new_global import run_turn
 
-        return run_turn(machine, g, call)
+        return run_turn(machine, g, thunk)
 
     def job_owner(self):
         """The Global a job queued now belongs to: the innermost running turn of a

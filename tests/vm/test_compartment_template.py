@@ -211,3 +211,24 @@ def test_a_guest_calling_back_into_itself_through_the_host_stays_in_one_turn():
         try { c.evaluate('twice(() => twice(tick))'); } catch (e) { console.log(e.message); }""")
     assert lines == ["6000", 'Compartment "c" terminated: instruction budget of 5000 steps '
                              "per turn exhausted"]
+
+
+def test_module_bodies_a_guest_imports_run_on_its_budget():
+    lines = run("""const body = { ok: 'export default 6 * 7;',
+          spin: 'for (;;) {} export default 0;',
+          tla: 'await null; export default "awaited";', again: 'export default 1;' };
+        const g = new Global({ resourceLimits: { instructions: 5000 },
+          importHook: s => new ModuleSource(body[s]) });
+        const c = new Compartment({ __options__: true, name: 'm', __noNamespaceBox__: true,
+          resourceLimits: { instructions: 5000 },
+          modules: { ok: { source: new ModuleSource(body.ok) },
+                     tla: { source: new ModuleSource(body.tla) } } });
+        const show = p => p.then(ns => console.log(ns.default), e => console.log(e.message));
+        show(g.import('ok')).then(() => show(g.import('tla')))
+          .then(() => show(c.import('ok'))).then(() => show(c.import('tla')))
+          .then(() => show(g.import('spin'))).then(() => show(g.import('again')));""")
+    assert lines == ["42", "awaited", "42", "awaited",
+                     'Global "global" terminated: instruction budget of 5000 steps per turn '
+                     "exhausted",
+                     'Global "global" was terminated: instruction budget of 5000 steps per turn'
+                     " exhausted"]
