@@ -2,10 +2,12 @@
 
 caplet, measured in this process:
 
-- board bytes: the live bytes of each `new Global()` (as made, and "used": after its
-  `eval`, `Function`, `Global` and `import` were read, which makes them, and one binding
-  written) and of each new Compartment's heap, under a 32-bit board's cost model
-  (rpi-pico's), measured by the VM's own heap tracer (vm/heap.py);
+- board bytes: the live bytes of each `new Global()` and each `new Compartment()`, as
+  made and "used" (its own evaluators read, which makes them: `eval`, `Function` and
+  `Global`/`import` or `Compartment`; one binding written; a Compartment given one
+  endowment), under a 32-bit board's cost model (rpi-pico's), measured by the VM's own
+  heap tracer (vm/heap.py): a Compartment's heap holds its global object and its own
+  record (the Compartment object, its name, options and module maps);
 - Python memory: tracemalloc's growth while ``--count`` of them are made and kept alive,
   divided by the count.
 
@@ -14,8 +16,9 @@ Peers, on node in the same run, ``--count`` of each kept alive, V8 heap growth
 ``vm.createContext()`` and the ``ses`` package's ``new Compartment()`` after
 ``lockdown()`` (``ses`` pinned in tests/npm).
 
-Targets (the issue): a new Global at most 512 board bytes; on the desktop, Python memory
-per Global below what a ses Compartment costs on node.
+Targets (the issue): a new Global and a new Compartment at most 512 board bytes each; on
+the desktop, Python memory per Global and per Compartment below what a ses Compartment
+costs on node.
 
     python bench/globals.py [--count N] [--json]
 """
@@ -30,6 +33,7 @@ import sys
 import tracemalloc
 from pathlib import Path
 
+KINDS = ("Global", "Global used", "Compartment", "Compartment used")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "tools"))
@@ -61,22 +65,38 @@ def caplet_figures(count: int) -> dict:
     from vm import Machine
     from vm.heap import Cost
     from vm.new_global import new_global
+    from vm.objects import JSObject
     from vm.values import UNDEFINED
 
     cost = Cost.of(load_board("rpi-pico").cost)
     out = {}
-    for kind in ("Global", "Global used", "Compartment"):
+    for kind in KINDS:
         machine = Machine(output=lambda line: None)
         machine.limits.configure(cost=cost, track=True)
         keep = []
 
         def make(i: int, machine=machine, kind=kind):
-            if kind == "Compartment":
+            used = kind.endswith("used")
+            if kind.startswith("Compartment"):
                 ctor = machine.main.global_object.get("Compartment")
-                return machine.interpreter.construct(ctor, [])
+                args = []
+                if used:  # new Compartment({ __options__: true, globals: { n: 1 } })
+                    endowments = JSObject(machine.realm.object_prototype)
+                    endowments.set("n", 1.0)
+                    options = JSObject(machine.realm.object_prototype)
+                    options.set("__options__", True)
+                    options.set("globals", endowments)
+                    args = [options]
+                compartment = machine.interpreter.construct(ctor, args)
+                if used:
+                    obj = compartment.internal.global_env.global_object
+                    for name in ("eval", "Function", "Compartment"):
+                        obj.get(name)
+                    obj.set("x", 1.0)
+                return compartment
             g = new_global(machine, machine.main, UNDEFINED)  # what `new Global()` does
             machine.limits.adopt(g, "Global")
-            if kind == "Global used":  # its evaluators made, one binding written
+            if used:  # its evaluators made, one binding written
                 obj = g.global_object
                 for name in ("eval", "Function", "Global", "import"):
                     obj.get(name)
@@ -124,13 +144,15 @@ def main() -> int:
         return 0
     c, n = report["caplet"], report["node"]
     print(f"{args.count} of each, kept alive")
-    for kind in ("Global", "Global used", "Compartment"):
-        print(f"caplet new {kind:<12} {c[kind]['board_bytes']:>8.0f} board bytes (32-bit cost "
+    for kind in KINDS:
+        print(f"caplet new {kind:<16} {c[kind]['board_bytes']:>8.0f} board bytes (32-bit cost "
               f"model)  {c[kind]['python_bytes'] / 1024:>7.1f} KB Python memory")
-    print(f"node vm.createContext()        {n['vm_context'] / 1024:>7.1f} KB V8 heap")
-    print(f"ses new Compartment()          {n['ses_compartment'] / 1024:>7.1f} KB V8 heap")
-    print(f"targets: Global <= 512 board bytes -> {c['Global']['board_bytes']:.0f}; Python "
-          f"per Global / ses Compartment = {report['python_per_global_vs_ses']:.2f} (< 1)")
+    print(f"node vm.createContext()            {n['vm_context'] / 1024:>7.1f} KB V8 heap")
+    print(f"ses new Compartment()              {n['ses_compartment'] / 1024:>7.1f} KB V8 heap")
+    print(f"targets: Global <= 512 board bytes -> {c['Global']['board_bytes']:.0f}; "
+          f"Compartment <= 512 -> {c['Compartment']['board_bytes']:.0f}; Python per Global / "
+          f"ses Compartment = {report['python_per_global_vs_ses']:.2f} (< 1); per Compartment"
+          f" / ses Compartment = {report['python_per_compartment_vs_ses']:.2f} (< 1)")
     return 0
 
 

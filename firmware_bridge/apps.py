@@ -85,7 +85,6 @@ class AppRuntime:
         self.stop(name, quiet=True)
         from vm.builtins import console
         from vm.compartment import CompartmentFields
-        from vm.realm import Global
 
         from . import device_io
 
@@ -93,7 +92,7 @@ class AppRuntime:
         manifest = program.manifest
         app = App(name, program, budget=manifest.step_budget or self.step_budget,
                   heap_quota=manifest.heap_quota or self.spec.heap_budget)
-        g = Global(machine.realm, name, populate=machine.compartments.populate)
+        g = machine.compartments.make_global(name)
         g.compartment = CompartmentFields(name, g, machine.main)
         # a compartment's module host: `import()` in an app has no resolveHook, so it
         # throws a TypeError (an app reaches no files and no other app's modules)
@@ -158,7 +157,7 @@ class AppRuntime:
             return False
         app.state = FAILED if reason else STOPPED
         app.reason = reason
-        if self.machine is not None and not app.global_env.halted:
+        if self.machine is not None and app.global_env.halted is not True:
             # its functions refuse to run and its queued jobs go (a RUN makes a new Global)
             self.machine.limits.terminate(app.global_env, reason or "stopped", unwind=False)
         self.timers = [t for t in self.timers if t[2] != name]
@@ -228,7 +227,7 @@ class AppRuntime:
         from vm.interpreter import StepLimit
 
         heap = app.global_env.heap
-        if app.global_env.halted and heap is not None and heap.terminated:
+        if app.global_env.halted is True and heap is not None and heap.terminated:
             return heap.terminated  # a limit of the VM stopped it: say which
         if isinstance(e, UncaughtError | StepLimit):
             return str(e)
@@ -261,7 +260,7 @@ class AppRuntime:
             value = self._turn(app, lambda: self._run_code(app, code))
             return True, inspect(value, machine.realm)
         except UncaughtError as e:
-            if not app.global_env.halted:  # the line threw: that is its result
+            if app.global_env.halted is not True:  # the line threw: that is its result
                 machine.jobs.clear()
                 machine.unhandled.clear()
                 return False, str(e)

@@ -3,9 +3,12 @@
 A compartment is a :class:`~vm.realm.Global` like the main one: its functions record it
 as their Global, its `eval`, `Function` and `Compartment` compile and create into it,
 and its global object holds the shared intrinsics the way `ses` 2.x lays them out
-(after lockdown: `%SharedDate%`, `%SharedMath%`, `harden`). `%CompartmentPrototype%`
-is one shared intrinsic; each Global has its own `Compartment` constructor whose
-compartments record it as their parent.
+(after lockdown: `%SharedDate%`, `%SharedMath%`, `harden`). That layout is one frozen
+template shared by every compartment (vm/global_object.py): a compartment's global
+object is an alias of it plus what the compartment writes, its endowments among them,
+and its `globalThis`, `eval`, `Function` and `Compartment` are made on first read.
+`%CompartmentPrototype%` is one shared intrinsic; each Global has its own `Compartment`
+constructor whose compartments record it as their parent.
 
 Module options (`modules`, `resolveHook`, `importHook`, `importNowHook`,
 `moduleMapHook`, `importMetaHook`, `__noNamespaceBox__`, `noAggregateLoadErrors`) are
@@ -25,9 +28,18 @@ from compiler.errors import JSSyntaxError
 from .convert import is_callable, to_string
 from .errors import UncaughtError
 from .evaluators import STRICT_GLOBAL_CODE
+from .global_object import GlobalObject, PerGlobal, Template
 from .interpreter import StepLimit
 from .limits import Terminated
-from .objects import CONFIGURABLE, ENUMERABLE, WRITABLE, JSError, JSFunction, JSObject
+from .objects import (
+    CONFIGURABLE,
+    ENUMERABLE,
+    WRITABLE,
+    JSError,
+    JSFunction,
+    JSObject,
+    Slot,
+)
 from .operations import get_prototype_from_constructor
 from .realm import Global
 from .symbols import TO_STRING_TAG
@@ -46,6 +58,7 @@ UNIVERSAL = (
     "TextDecoder", "escape", "unescape", "ModuleSource", "lockdown", "harden",
 )
 SHARED = ("Date", "Error", "RegExp", "Symbol", "Math", "Temporal")
+CONSTANTS = (("Infinity", float("inf")), ("NaN", float("nan")), ("undefined", UNDEFINED))
 MODULE_HOOKS = ("resolveHook", "importHook", "importNowHook", "moduleMapHook",
                 "importMetaHook")
 
@@ -59,7 +72,7 @@ class CompartmentFields:
         self.parent = parent
         self.transforms: list = []
         self.module_map: dict = {}
-        self.hooks: dict[str, object] = dict.fromkeys(MODULE_HOOKS, UNDEFINED)
+        self.hooks: dict[str, object] = {}  # the MODULE_HOOKS given (absent: undefined)
         self.no_namespace_box = False
         self.no_aggregate_load_errors = False
         self.terminated: str | None = None  # why it stopped (fail-stop), if it did
@@ -73,6 +86,7 @@ class SloppyGlobalsView(Global):
 
     sloppy_globals = True
     halted = property(lambda self: self.base.halted)  # the base's, even if it changes
+    eval_function = property(lambda self: self.base.eval_function)  # made on first read
 
     def __init__(self, base: Global) -> None:  # noqa: D107 - shares, does not populate
         self.__dict__.update(base.__dict__)
@@ -131,6 +145,7 @@ class Compartments:
 
     def __init__(self, machine) -> None:
         self.machine = machine
+        self.templates: dict[tuple, Template] = {}  # compartment global templates, shared
         self.active: list[CompartmentFields] = []  # evaluations running, innermost last
         from .compartment_modules import CompartmentModules
 
@@ -209,6 +224,13 @@ class Compartments:
 
     def install(self, g: Global) -> JSObject:
         """Give the Global ``g`` its own `Compartment` constructor."""
+        ctor = self.make_constructor(g)
+        g.global_object.define("Compartment", ctor, WRITABLE | CONFIGURABLE)
+        return ctor
+
+    def make_constructor(self, g: Global) -> JSObject:
+        """The Global ``g``'s own `Compartment` (compartments it makes have ``g`` as their
+        parent), charged to ``g``."""
         realm = self.machine.realm
 
         def call(this, args):
@@ -220,7 +242,7 @@ class Compartments:
 
         ctor = realm.native("Compartment", call, 0, construct)
         ctor.define("prototype", self.prototype, WRITABLE)
-        g.global_object.define("Compartment", ctor, WRITABLE | CONFIGURABLE)
+        g.note_host_objects(ctor)
         return ctor
 
     def construct(self, parent: Global, args: list, new_target) -> JSObject:
@@ -232,7 +254,7 @@ class Compartments:
         proto = get_prototype_from_constructor(machine.realm, new_target,
                                                "%CompartmentPrototype%")
         compartment = JSObject(proto, "Compartment")
-        g = Global(machine.realm, name, populate=self.populate)
+        g = self.make_global(name)
         fields = CompartmentFields(name, g, parent)
         g.compartment = fields
         fields.transforms = self._transforms(options.get("transforms", UNDEFINED)) + \
@@ -242,7 +264,8 @@ class Compartments:
             if value is not UNDEFINED and not is_callable(value):
                 raise JSError("TypeError", f"Compartment option {hook} must be a function, "
                                            f"got {to_string(_kind(value))}")
-            fields.hooks[hook] = value
+            if value is not UNDEFINED:
+                fields.hooks[hook] = value
         modules = options.get("modules", UNDEFINED)
         if modules is not UNDEFINED and not isinstance(modules, JSObject):
             if modules is NULL:
@@ -280,32 +303,61 @@ class Compartments:
                 raise JSError("TypeError", "Compartment transforms must be functions")
         return items
 
-    def populate(self, g: Global) -> None:
-        """A compartment's global object, laid out like ses's (see the module doc)."""
-        machine = self.machine
-        realm = machine.realm
+    def make_global(self, name: str) -> Global:
+        """A compartment's Global: its global object an alias of the shared template, its
+        evaluators strict (a device's apps are made so too, firmware_bridge/apps.py)."""
+        template = self.template()
+        proto = self.machine.realm.object_prototype
+        return Global(self.machine.realm, name, populate=_strict_evaluators,
+                      global_object=lambda g: GlobalObject(proto, template, g))
+
+    def template(self) -> Template:
+        """The shared template of a compartment's global object (see the module doc),
+        made once per layout of the intrinsics it names (before and after lockdown)."""
+        realm = self.machine.realm
         intr = realm.intrinsics
-        g.strict_evaluators = True
-        obj = g.global_object
-        for name, value in (("Infinity", float("inf")), ("NaN", float("nan")),
-                            ("undefined", UNDEFINED)):
-            obj.define(name, value, 0)
-        locked = machine.hardened.done
+        locked = self.machine.hardened.done
+        bindings: list = []
         for name in UNIVERSAL:
             value = intr.get(f"%{name}%")
             if value is not None:
-                obj.define(name, value, WRITABLE | CONFIGURABLE)
+                bindings.append((name, value))
         for name in SHARED:
             value = intr.get(f"%Shared{name}%" if locked else f"%Initial{name}%") or \
                 intr.get(f"%{name}%")
             if value is not None:
-                obj.define(name, value, WRITABLE | CONFIGURABLE)
-        obj.define("globalThis", obj, WRITABLE | CONFIGURABLE)
-        self.install(g)
+                bindings.append((name, value))
+        signature = tuple((name, id(value)) for name, value in bindings)
+        found = self.templates.get(signature)
+        if found is not None:
+            return found
+        entries: dict = {name: Slot(value, 0) for name, value in CONSTANTS}
+        for name, value in bindings:
+            entries[name] = Slot(value, WRITABLE | CONFIGURABLE)
+        entries.update(self._per_compartment())
+        template = Template(entries, 0, True)  # intrinsics and evaluators: ROM bindings
+        self.templates[signature] = template
+        return template
+
+    def _per_compartment(self) -> dict:
+        """The template's last entries: what each compartment has its own of, made when
+        first read (`globalThis` is the global object itself)."""
+        machine = self.machine
         from . import evaluators
 
-        evaluators.install(machine, g)
-        g.note_host_objects()  # its Compartment, eval and Function: charged to it
+        def noted(make):
+            def made(g: Global) -> JSObject:
+                fn = make(machine, g)
+                g.note_host_objects(fn)
+                return fn
+            return made
+
+        flags = WRITABLE | CONFIGURABLE
+        return {"globalThis": Slot(PerGlobal(None), flags),
+                "Compartment": Slot(PerGlobal(self.make_constructor), flags),
+                "eval": Slot(PerGlobal(noted(evaluators.make_eval)), flags),
+                "Function": Slot(PerGlobal(noted(evaluators.make_function_constructor)),
+                                 flags)}
 
     # -- evaluate -------------------------------------------------------------------
 
@@ -366,12 +418,12 @@ class Compartments:
     def run_job(self, job) -> None:
         """A job a compartment queued: dropped if it was terminated, else its turn."""
         fields = job.owner.compartment
-        if job.owner.halted:
+        if job.owner.halted is True:
             return
         try:
             self.machine._guard(lambda: self.run_turn(fields, job.job), job.owner, turn=False)
         except UncaughtError:
-            if not job.owner.halted:
+            if job.owner.halted is not True:
                 raise  # an ordinary uncaught error; a termination was reported already
 
     def _compile(self, source: str):
@@ -399,6 +451,12 @@ class Compartments:
             stop.compartment = self.active[-1]
             raise stop
         raise StepLimit("instruction budget exhausted")
+
+
+def _strict_evaluators(g: Global) -> None:
+    """A compartment's populate: its bindings are its template's; its eval and Function
+    compile strict code, as in `ses`."""
+    g.strict_evaluators = True
 
 
 def resource_limits(value, who: str = "Compartment") -> tuple[int | None, int | None]:

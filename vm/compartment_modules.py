@@ -203,7 +203,7 @@ class CompartmentHost:
         """Dynamic import: resolve against the importing module, load, link, hand over."""
         fields = self.fields
         loader = self.loader
-        hook = fields.hooks["resolveHook"]
+        hook = fields.hooks.get("resolveHook", UNDEFINED)
         if not is_callable(hook):
             raise JSError("TypeError", "Compartment does not support dynamic import: no "
                                        "configured resolveHook for compartment "
@@ -237,7 +237,7 @@ class CompartmentHost:
 
             for key in enumerable_own_keys(given):
                 meta.set(key, given.get(key), meta)
-        hook = self.fields.hooks["importMetaHook"]
+        hook = self.fields.hooks.get("importMetaHook", UNDEFINED)
         if is_callable(hook):
             self.loader.call(hook, [module.specifier, meta])
 
@@ -453,11 +453,11 @@ class CompartmentModules:
             return fields.records[specifier]
         desc = fields.module_map.get(specifier, UNDEFINED)
         hooks = fields.hooks
-        if desc is UNDEFINED and hooks["moduleMapHook"] is not UNDEFINED:
+        if desc is UNDEFINED and hooks.get("moduleMapHook", UNDEFINED) is not UNDEFINED:
             desc = self.call(hooks["moduleMapHook"], [specifier])
         if desc is UNDEFINED:
             name = "importHook" if state.is_async else "importNowHook"
-            hook = hooks[name]
+            hook = hooks.get(name, UNDEFINED)
             if hook is UNDEFINED:
                 raise JSError("Error", f"{name} needed to load module {quote(specifier)} in "
                                        f"compartment {quote(fields.name)}")
@@ -566,7 +566,7 @@ class CompartmentModules:
                                        f"{quote(specifier)} of compartment {quote(fields.name)}")
         resolved: dict[str, str] = {}
         for spec in imports:
-            hook = fields.hooks["resolveHook"]
+            hook = fields.hooks.get("resolveHook", UNDEFINED)
             if not is_callable(hook):
                 raise JSError("TypeError", "resolveHook is not a function")
             resolved[spec] = to_string(self.call(hook, [spec, specifier]))

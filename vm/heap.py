@@ -12,10 +12,11 @@ activations): every JavaScript object, closure cell and string reachable from th
 stopping at the ROM segment (frozen, shared, never charged), at the shared intrinsics,
 at another Global's global object and host objects (its console, timers, evaluators and
 constructors) and at another Global's functions (their closures are charged to their
-own Global). A new Global's global object is an alias of a shared template: it is
-charged its alias slot, what it wrote, and the template's non-ROM bindings
-(vm/global_object.py). Internal Python data of built-ins (a promise's reactions,
-a bound function's target, a Map's entries) is followed through containers and
+own Global). A new Global's or a compartment's global object is an alias of a shared
+template: it is charged its alias slot, what it wrote, and the template's non-ROM
+bindings (vm/global_object.py); a compartment is also charged its own record. Internal
+Python data of built-ins (a promise's reactions, a bound function's target, a Map's
+entries) is followed through containers and
 ``__slots__`` records. An object reachable from two Globals is charged to both.
 """
 
@@ -282,6 +283,10 @@ def roots(g) -> list:
             records.extend(module_map.values())
         fields = getattr(host, "fields", None)
         records.extend(getattr(fields, "records", {}).values())
+    fields = g.compartment
+    if fields is not None:  # a compartment's own record: its object, name, options
+        out.extend((fields.compartment_object, fields.name, fields.transforms,
+                    fields.module_map, fields.hooks, fields.instances, fields.namespaces))
     for record in records:
         out.append(getattr(record, "env", None))
         out.append(getattr(record, "namespace", None))

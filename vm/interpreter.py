@@ -334,8 +334,10 @@ class Interpreter:
                 this = C.to_object(self.machine.realm, this)
         g = fn.global_env
         machine = self.machine
-        if g.halted:  # a terminated Global (vm/limits.py): calls into it throw
-            machine.limits.refuse(g)
+        if g.halted:  # terminated (calls throw), or gated: a call from outside is its turn
+            result = machine.limits.enter(g, fn, this, args, new_target)
+            if result is not None:
+                return result
         realm = machine.realm
         exception = UNDEFINED
         pc = 0

@@ -37,6 +37,20 @@ CHECK_RATIO = 32  # ... and this many steps per object the last check visited
 FRAME_CODE = Interpreter.frame.__code__
 
 
+class _Gated:
+    """``Global.halted`` of a Global with an instruction budget while none of its turns
+    runs: truthy, so the interpreter's one check per activation sends a call into it to
+    :meth:`Limits.enter`, which runs that call as its turn."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "GATED"
+
+
+GATED = _Gated()
+
+
 class Terminated(StepLimit):
     """Unwinds the turn of a Global that was just terminated (never seen by JS code)."""
 
@@ -206,6 +220,8 @@ class Limits:
             self.meter.enable_checks()
         if instructions is not None:
             heap.instructions = instructions
+            if g is not self.machine.main and g.halted is False:
+                g.halted = GATED  # a call from outside is a turn of g (``enter``)
         return heap
 
     def shared(self) -> set[int]:
@@ -226,6 +242,9 @@ class Limits:
         heap = g.heap
         if heap is None:
             return thunk()
+        gated = g.halted is GATED
+        if gated:
+            g.halted = False  # its calls run inside this turn
         turn = self.meter.push(g, heap.instructions) if heap.instructions is not None else None
         self.in_turn.append(g)
         try:
@@ -234,6 +253,37 @@ class Limits:
             self.in_turn.pop()
             if turn is not None:
                 self.meter.pop(turn)
+            if gated and g.halted is False:
+                g.halted = GATED
+
+    def enter(self, g, fn, this, args: list, new_target):
+        """An activation of ``fn`` found its Global ``g`` halted. A terminated Global
+        refuses the call. A gated one (it has an instruction budget, and none of its turns
+        is running: its host called a function it gave out, a function its `Function`
+        made, a getter, a callback) runs the call as its turn, under its own budget and
+        with its fail-stop; the result is returned. None: run the activation as it is
+        (a generator's or async function's body runs when resumed, on the resumer's
+        budget; the calls it makes into ``g`` are turns; a module body's evaluation is
+        made a turn by vm/modules.py)."""
+        if g.halted is not GATED:
+            self.refuse(g)
+        code = fn.code
+        if code.generator or code.is_async or code.kind == "module":
+            return None
+        interpreter = self.machine.interpreter
+        return self.guest_turn(g, lambda: interpreter.run(fn, this, args, new_target))
+
+    def guest_turn(self, g, thunk):
+        """Run ``thunk`` as a turn of ``g`` if ``g`` is gated (see ``enter``), else as it
+        is; a stop gives the caller an Error."""
+        if g.halted is not GATED:
+            return thunk()
+        machine = self.machine
+        if g.compartment is not None:
+            return machine.compartments.run_turn(g.compartment, thunk)
+        from .new_global import run_turn
+
+        return run_turn(machine, g, thunk)
 
     def job_owner(self):
         """The Global a job queued now belongs to: the innermost running turn of a

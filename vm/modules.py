@@ -457,7 +457,8 @@ class Modules:
     def _execute(self, module: SourceTextModule) -> None:
         """ExecuteModule() of a module without top-level await."""
         frame, module.frame = module.frame, None
-        if not self._resume(frame, UNDEFINED):
+        run = self.machine.limits.guest_turn  # a turn of a gated Global (vm/limits.py)
+        if not run(module.global_env, lambda: self._resume(frame, UNDEFINED)):
             raise JSError("SyntaxError", "await in a module body compiled as synchronous")
 
     def _execute_async(self, module: SourceTextModule) -> None:

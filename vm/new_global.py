@@ -166,12 +166,12 @@ def run_job(machine, job) -> None:
     """A job a new Global's turn queued: dropped if that Global was terminated, else
     run as its turn."""
     g = job.owner
-    if g.halted:
+    if g.halted is True:
         return
     try:
         machine._guard(lambda: run_turn(machine, g, job.job), g, turn=False)
     except UncaughtError:
-        if not g.halted:
+        if g.halted is not True:
             raise  # an ordinary uncaught error; a termination was reported already
 
 

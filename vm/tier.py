@@ -284,8 +284,11 @@ class _Translator:
                     "    raise JSError('RangeError', 'Maximum call stack size exceeded')",
                     "try:"]
         ind = "    " if plain else ""
-        body = ["if fn.global_env.halted:  # a terminated Global (vm/limits.py)",
-                "    interp.machine.limits.refuse(fn.global_env)"]
+        body = ["if fn.global_env.halted:  # terminated, or gated (vm/limits.py: enter)",
+                "    entered = interp.machine.limits.enter(fn.global_env, fn, this, args, "
+                "new_target)",
+                "    if entered is not None:",
+                "        return entered"]
         if code.params:
             body.append("n = len(args)")
             for i in range(code.params):
