@@ -17,7 +17,8 @@ GLOBAL_INTRINSICS = (
     "Math", "Number", "Object", "Proxy", "RangeError", "ReferenceError", "Reflect", "RegExp",
     "String", "Symbol",
     "SyntaxError", "TypeError", "URIError", "isFinite", "isNaN", "parseFloat", "parseInt",
-    "SuppressedError",
+    "SuppressedError", "encodeURI", "encodeURIComponent", "decodeURI", "decodeURIComponent",
+    "escape", "unescape",
     "Map", "Set", "WeakMap", "WeakSet", "WeakRef", "FinalizationRegistry", "Date",
     "ArrayBuffer", "DataView", "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array",
     "Uint16Array", "Int32Array", "Uint32Array", "Float16Array", "Float32Array", "Float64Array",
@@ -61,6 +62,9 @@ def setup_intrinsics(realm) -> None:
     reflect.setup(realm)
     proxy.setup(realm)
     regexp.setup(realm)
+    from . import uri
+
+    uri.setup(realm)
     from . import array_buffer, data_view, date, map, set, typed_array, weak  # noqa: I001
     for chapter in (map, set, weak, date, array_buffer, typed_array, data_view):
         chapter.setup(realm)
