@@ -132,3 +132,19 @@ console.log(Object.isFrozen(globalThis), d.value === WeakMap, d.writable, d.conf
     m = Machine()
     m.main.global_object.prevent_extensions()
     assert not any(m.main.global_object.is_lazy(k) for k in m.main.global_object.props)
+
+
+@pytest.mark.parametrize("args", [
+    [], ["a"], ["a", "b"], [1.0, "x", -0.0], [float("nan"), float("inf"), 1e21, 0.1],
+    ["50%", 1.0], ["a", "50%"], ["%s!", "x"], [1.5, "%d"], ["", ""], [-1e-7, 2.0**53],
+])
+def test_console_plain_lines_are_what_inspect_makes(args):
+    from vm.builtins.console import plain_line
+    from vm.inspect import format_log_args
+
+    realm = Realm()
+    line = plain_line(args)
+    if line is not None:
+        assert line == format_log_args(list(args), realm)
+    else:
+        assert args and type(args[0]) is str and "%" in args[0]
