@@ -89,6 +89,9 @@ def _compile_file(path: str, module: bool):
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    import gc
+
+    gc.disable()  # during start-up only: hosting.run_guarded turns it on again
     from . import image_commands
 
     if image_commands.is_image(args.file):

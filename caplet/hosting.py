@@ -6,6 +6,7 @@ when a machine is made.
 
 from __future__ import annotations
 
+import gc
 import sys
 from collections.abc import Callable
 
@@ -41,6 +42,9 @@ def run_guarded(machine, action: Callable[[], object], memory_report: str | None
     from vm import UncaughtError
     from vm.interpreter import StepLimit
 
+    if not gc.isenabled():  # off while the VM started (cli.cmd_run): what start-up made
+        gc.freeze()  # lives as long as the program, so no collection scans it again
+        gc.enable()
     status = 0
     try:
         action()

@@ -23,6 +23,8 @@ further evaluations, and its caller gets an Error it may catch.
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from compiler.errors import JSSyntaxError
 
 from .convert import is_callable, to_string
@@ -147,10 +149,19 @@ class Compartments:
         self.machine = machine
         self.templates: dict[tuple, Template] = {}  # compartment global templates, shared
         self.active: list[CompartmentFields] = []  # evaluations running, innermost last
+        machine.realm.intrinsics.defer(("%CompartmentPrototype%", "%InertCompartment%"),
+                                       self._make_prototype)  # on first use (vm/lazy.py)
+
+    @property
+    def prototype(self) -> JSObject:
+        return self.machine.realm.intrinsics["%CompartmentPrototype%"]
+
+    @cached_property
+    def modules(self):
+        """import, importNow, load, module (vm/compartment_modules.py), made on first use."""
         from .compartment_modules import CompartmentModules
 
-        self.modules = CompartmentModules(self)  # import, importNow, load, module
-        self.prototype = self._make_prototype()
+        return CompartmentModules(self)
 
     # -- the shared prototype -------------------------------------------------------
 

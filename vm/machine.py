@@ -15,7 +15,7 @@ from . import objects
 from .errors import UncaughtError
 from .interpreter import Interpreter
 from .limits import Limits, OwnedJob
-from .objects import JSError, JSFunction, JSObject, JSThrow
+from .objects import CONFIGURABLE, WRITABLE, JSError, JSFunction, JSObject, JSThrow
 from .realm import Global, Realm
 from .values import UNDEFINED
 
@@ -36,10 +36,8 @@ class Machine:
         self.step_budget = step_budget
         self.limit_hook = limit_hook
         self.interpreter.steps = step_budget
-        from .stack import stack_frames
-
         frame_code = self.interpreter.frame.__code__
-        self.realm.stack_frames = lambda: stack_frames(self, frame_code)
+        self.realm.stack_frames = lambda: _stack_frames(self, frame_code)
         objects.call_function = self.interpreter.call
         objects.construct_function = self.interpreter.construct
         from . import generator
@@ -55,15 +53,15 @@ class Machine:
         self.timers: list = []  # heap of (due, sequence, callback, args, interval)
         self.timer_seq = 0
         self.unhandled: list = []  # rejected promises nobody handled yet
-        from .builtins import module_source
         from .modules import Modules
 
-        module_source.setup(self.realm)
+        intr = self.realm.intrinsics  # made on first use (vm/lazy.py):
+        intr.defer(("%AbstractModuleSource%", "%AbstractModuleSource.prototype%",
+                    "%ModuleSource%", "%ModuleSource.prototype%"), self._setup_module_source)
+        intr.defer(("%lockdown%",), lambda: self.hardened)  # and `hardened` (__getattr__)
         self.modules = Modules(self)
         from .compartment import Compartments
-        from .lockdown import Lockdown
 
-        self.hardened = Lockdown(self)  # lockdown() and harden (vm/lockdown.py)
         self.compartments = Compartments(self)  # %CompartmentPrototype% and evaluate
         self.limits = Limits(self)  # heaps, quotas, budgets per turn (vm/limits.py)
         self.main = Global(self.realm)
@@ -73,6 +71,22 @@ class Machine:
         self.globals = [self.main]
         if sys.getrecursionlimit() < 20000:
             sys.setrecursionlimit(20000)
+
+    def __getattr__(self, name: str):
+        """``hardened``, the lockdown state with `lockdown` and `harden` (vm/lockdown.py),
+        is made on first use: most programs never lock down."""
+        if name != "hardened":
+            raise AttributeError(name)
+        from .lockdown import Lockdown
+
+        self.realm.intrinsics.deferred.pop("%lockdown%", None)  # Lockdown defines it
+        self.hardened = Lockdown(self)
+        return self.hardened
+
+    def _setup_module_source(self) -> None:
+        from .builtins import module_source
+
+        module_source.setup(self.realm)
 
     def make_generator(self, fn, frame):
         """The generator object a call of a generator function returns."""
@@ -247,12 +261,17 @@ class Machine:
         from .module_host import FileModuleHost
 
         g.module_host = FileModuleHost(self, g)  # HostLoadImportedModule for this Global
-        obj.define("lockdown", realm.intrinsics["%lockdown%"])
-        obj.define("ModuleSource", realm.intrinsics["%ModuleSource%"])  # as the ses shim has it
-        from . import new_global
-
-        new_global.install(self, g)  # `Global` and first-class `import` (vm/new_global.py)
-        self.compartments.install(g)
+        intr = realm.intrinsics
+        # the rarely used ones are bound now and made on first use (vm/lazy.py)
+        lazy = getattr(obj, "define_lazy", None) or (lambda key, make, flags: obj.define(
+            key, make(), flags))
+        lazy("lockdown", lambda: intr["%lockdown%"], WRITABLE | CONFIGURABLE)
+        lazy("ModuleSource", lambda: intr["%ModuleSource%"], WRITABLE | CONFIGURABLE)  # as ses
+        # `Global` and first-class `import` (vm/new_global.py), `Compartment`
+        lazy("Global", lambda: _new_global_part(self, g, "Global"), WRITABLE | CONFIGURABLE)
+        lazy("import", lambda: _new_global_part(self, g, "import"), WRITABLE | CONFIGURABLE)
+        lazy("Compartment", lambda: _noted(g, self.compartments.install(g)),
+             WRITABLE | CONFIGURABLE)
 
         def set_timer(args, repeat):
             callback = args[0] if args else UNDEFINED
@@ -282,6 +301,26 @@ class Machine:
         realm.method(obj, "queueMicrotask", lambda this, args: self.enqueue_job(
             lambda: self.interpreter.call(args[0], UNDEFINED, [])) or UNDEFINED, 1)
         g.note_host_objects()  # console, timers, Global, Compartment: charged to g
+
+
+def _stack_frames(machine, frame_code):
+    from .stack import stack_frames
+
+    return stack_frames(machine, frame_code)
+
+
+def _noted(g: Global, made: JSObject) -> JSObject:
+    """``made``, a host object of ``g`` made after ``install_host`` (charged to it)."""
+    g.note_host_objects(made)
+    return made
+
+
+def _new_global_part(machine, g: Global, key: str) -> JSObject:
+    """`Global` or `import` of ``g`` (vm/new_global.py)."""
+    from . import new_global
+
+    maker = new_global.make_global_constructor if key == "Global" else new_global.make_import
+    return _noted(g, maker(machine, g))
 
 
 __all__ = ["Machine", "UncaughtError", "JSSyntaxError"]

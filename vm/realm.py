@@ -10,16 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .lazy import Intrinsics, LazyGlobalObject
 from .objects import CONFIGURABLE, WRITABLE, JSNative, JSObject, Slot
 
 NativeFn = Callable[[object, list], object]  # (this, args) -> value
 
 
 class Realm:
-    """The intrinsics: ``intrinsics["%Object.prototype%"]`` and so on, made once."""
+    """The intrinsics: ``intrinsics["%Object.prototype%"]`` and so on, made once (the
+    rarely used chapters on first lookup: vm/lazy.py)."""
 
     def __init__(self) -> None:
-        self.intrinsics: dict[str, JSObject] = {}
+        self.intrinsics: Intrinsics = Intrinsics()
         self.template_map: dict = {}  # tagged-template site -> its template object
         object_prototype = JSObject(None)
         function_prototype = JSNative(object_prototype, lambda this, args: None)
@@ -32,6 +34,12 @@ class Realm:
         setup_intrinsics(self)
         self.array_prototype = self.intrinsics.get("%Array.prototype%") or JSObject(
             object_prototype, "Array")
+
+    def regexp_create(self, pattern: str, flags: str) -> JSObject:
+        """A regular expression literal's object: the RegExp chapter is made first, and its
+        ``regexp_create`` (an attribute of the realm) answers from then on."""
+        self.intrinsics["%RegExp%"]
+        return self.regexp_create(pattern, flags)
 
     def native(self, name: str, fn: NativeFn, length: int = 0, construct=None,
                proto: JSObject | None = None) -> JSNative:
@@ -70,8 +78,12 @@ class Global:
         self.realm = realm
         self.name = name
         self.halted = False  # terminated fail-stop: its functions refuse to run
-        self.global_object = JSObject(realm.object_prototype) if global_object is None \
-            else global_object(self)  # a new Global's aliases a template (global_object.py)
+        if global_object is not None:  # a new Global's aliases a template (global_object.py)
+            self.global_object = global_object(self)
+        elif populate is None:  # the language's globals: some made on first use (lazy.py)
+            self.global_object = LazyGlobalObject(realm.object_prototype)
+        else:
+            self.global_object = JSObject(realm.object_prototype)
         self.lexical: dict[str, object] = {}  # script-level let/const/class (HOLE in TDZ)
         self.consts: set[str] = set()
         self.output: Callable[[str], None] = print  # where console writes, line by line
@@ -89,7 +101,8 @@ class Global:
         if not made:
             intrinsics = self.realm.intrinsics
             obj = self.global_object
-            made = tuple(v for k in obj.own_keys() if isinstance(
+            lazy = getattr(obj, "is_lazy", None)  # a binding not made yet is an intrinsic
+            made = tuple(v for k in obj.own_keys() if not (lazy and lazy(k)) and isinstance(
                 v := obj.get_own_property(k).value, JSObject) and v is not obj and
                 v is not intrinsics.get(f"%{k}%"))
         self.host_objects = (*self.host_objects, *made)

@@ -26,8 +26,33 @@ GLOBAL_INTRINSICS = (
 )
 
 
+# Chapters made when one of their intrinsics is first looked up (vm/lazy.py), in the
+# order they are made when all are: what each defines. tests/vm/test_lazy_builtins.py
+# checks these lists against what each chapter's setup really defines.
+LAZY_CHAPTERS = {
+    "json": ("%JSON%",),
+    "reflect": ("%Reflect%",),
+    "proxy": ("%Proxy%",),
+    "regexp": ("%RegExp%", "%RegExp.prototype%", "%RegExpStringIteratorPrototype%"),
+    "map": ("%Map%", "%Map.prototype%", "%MapIteratorPrototype%"),
+    "set": ("%Set%", "%Set.prototype%", "%SetIteratorPrototype%"),
+    "weak": ("%WeakMap%", "%WeakMap.prototype%", "%WeakSet%", "%WeakSet.prototype%",
+             "%WeakRef%", "%WeakRef.prototype%", "%FinalizationRegistry%",
+             "%FinalizationRegistry.prototype%"),
+    "date": ("%Date%", "%Date.prototype%"),
+    "array_buffer": ("%ArrayBuffer%", "%ArrayBuffer.prototype%"),
+    "typed_array": ("%TypedArray%", "%TypedArray.prototype%", *(
+        f"%{kind}Array{part}%" for kind in (
+            "Int8", "Uint8", "Uint8Clamped", "Int16", "Uint16", "Int32", "Uint32", "Float16",
+            "Float32", "Float64", "BigInt64", "BigUint64") for part in ("", ".prototype"))),
+    "data_view": ("%DataView%", "%DataView.prototype%"),
+    "uri": ("%encodeURI%", "%encodeURIComponent%", "%decodeURI%", "%decodeURIComponent%",
+            "%escape%", "%unescape%"),
+}
+
+
 def setup_intrinsics(realm) -> None:
-    """Create every intrinsic of ``realm`` (constructors, prototypes, ...)."""
+    """Create the intrinsics of ``realm`` every program needs, and defer the rest."""
     from . import (
         array,
         bigint,
@@ -35,12 +60,8 @@ def setup_intrinsics(realm) -> None:
         error,
         function,
         iterator,
-        json,
         number,
         object,
-        proxy,
-        reflect,
-        regexp,
         string,
         symbol,
     )
@@ -58,16 +79,15 @@ def setup_intrinsics(realm) -> None:
     boolean.setup(realm)
     bigint.setup(realm)
     math_.setup(realm)
-    json.setup(realm)
-    reflect.setup(realm)
-    proxy.setup(realm)
-    regexp.setup(realm)
-    from . import uri
+    for chapter, names in LAZY_CHAPTERS.items():
+        realm.intrinsics.defer(names, lambda chapter=chapter: setup_chapter(realm, chapter))
 
-    uri.setup(realm)
-    from . import array_buffer, data_view, date, map, set, typed_array, weak  # noqa: I001
-    for chapter in (map, set, weak, date, array_buffer, typed_array, data_view):
-        chapter.setup(realm)
+
+def setup_chapter(realm, chapter: str) -> None:
+    """Make the intrinsics of one deferred chapter (imported now, not at start-up)."""
+    from importlib import import_module
+
+    import_module(f"{__name__}.{chapter}").setup(realm)
 
 
 def install_globals(global_env) -> None:
@@ -76,8 +96,13 @@ def install_globals(global_env) -> None:
 
     g = global_env.global_object
     intr = global_env.realm.intrinsics
+    lazy = getattr(g, "define_lazy", None)  # vm/lazy.py: bound now, made on first use
     for name in GLOBAL_INTRINSICS:
-        value = intr.get(f"%{name}%")
+        key = f"%{name}%"
+        if lazy is not None and key in intr.deferred:
+            lazy(name, lambda key=key: intr[key], WRITABLE | CONFIGURABLE)
+            continue
+        value = intr.get(key)
         if value is not None:
             g.define(name, value, WRITABLE | CONFIGURABLE)
     g.define("globalThis", g, WRITABLE | CONFIGURABLE)

@@ -8,6 +8,7 @@ methods take a list fast path when the array is plain and dense.
 
 from __future__ import annotations
 
+import sys
 from functools import cmp_to_key
 
 from .. import objects
@@ -47,7 +48,6 @@ from ..symbols import IS_CONCAT_SPREADABLE, ITERATOR, SPECIES, TO_STRING_TAG, UN
 from ..values import HOLE, NULL, UNDEFINED
 from .iterator import DONE, create_iter_result_object, get_iterator
 from .support import accessor, arg, make_constructor, method
-from .typed_array import iteration_length
 
 
 def _get(o: JSObject, i: int):
@@ -843,7 +843,7 @@ def setup(realm) -> None:
         if o is None:
             return create_iter_result_object(realm, UNDEFINED, True)
         index = state[1]
-        if index >= iteration_length(o):
+        if index >= (length_of_array_like(o) if type(o) is JSArray else iteration_length(o)):
             state[0] = None
             return create_iter_result_object(realm, UNDEFINED, True)
         state[1] = index + 1
@@ -858,3 +858,12 @@ def setup(realm) -> None:
 
     intr["%ArrayIteratorPrototype%.next"] = method(realm, iter_proto, "next", iterator_next, 0)
     iter_proto.define(TO_STRING_TAG, "Array Iterator", CONFIGURABLE)
+
+
+def iteration_length(o: JSObject) -> int:
+    """The length %ArrayIteratorPrototype%.next compares with (typed arrays' module is
+    asked only once it is loaded: before, no typed array exists)."""
+    typed_array = sys.modules.get("vm.builtins.typed_array")
+    if typed_array is None:
+        return length_of_array_like(o)
+    return typed_array.iteration_length(o)
