@@ -27,6 +27,7 @@ from compiler import JSSyntaxError
 from compiler.bytecode import signing
 from compiler.bytecode.code import Code, EvalSite, TemplateSite
 from compiler.bytecode.image import (
+    FORMAT_VERSION,
     HEADER_SIZE,
     MAGIC,
     ROM,
@@ -289,9 +290,9 @@ def test_magic():
 
 def test_wrong_format_version():
     body = unsealed(GOOD)
-    body[10] = 3
-    rejects(reseal(bytes(body)), "format version: the image is version 3, this reader reads "
-            "version 2")
+    body[10] = FORMAT_VERSION + 1
+    rejects(reseal(bytes(body)), f"format version: the image is version {FORMAT_VERSION + 1}, "
+            f"this reader reads version {FORMAT_VERSION}")
 
 
 def test_wrong_instruction_set():
