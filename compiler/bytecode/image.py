@@ -50,10 +50,11 @@ except ImportError:  # Python 3.12 renamed it; any other build has hashlib's
     except ImportError:
         from hashlib import sha256
 
-MAGIC = b"\x89CAPLET\n"
-FORMAT_VERSION = 3
-FIXED_HEADER_SIZE = 22  # magic .. body length; the names and the section table follow
+MAGIC = b"\x89CPL"
+FORMAT_VERSION = 4
+FIXED_HEADER_SIZE = 9  # magic, version, flags, ISA version and hash (at their smallest)
 HEADER_SIZE = 80  # the header without its section table always fits in this many bytes
+ISA_HASH_SIZE = 2
 MAX_BOARD_NAME, MAX_ARCH_NAME = 31, 15
 DIGEST_SIZE = 32
 SIGNATURE_SIZE = 64
@@ -61,15 +62,24 @@ MAX_IMAGE_SIZE = 16 * 1024 * 1024  # no board has an app slot near this
 MAX_SECTIONS = 64
 MAX_COUNT = 1 << 20  # registers, cells, parameters per function: far past any real one
 
-FLAG_STRIPPED = 1
-FLAG_SIGNED = 2
+FLAG_BIG_ENDIAN = 1
+FLAG_STRIPPED = 2
+FLAG_SIGNED = 4
+FLAG_WORD = 0x18  # bits 3-4: the word size, 1 << (1 + value) bytes (1: 2, 2: 4, 3: 8)
+WORD_SHIFT = 3
+# target architectures stored as one byte (their index + 1); 0: the name follows
+ARCHES = ("armv6-m", "armv7-m", "armv7e-m", "armv8-m.main", "xtensa-lx6", "xtensa-lx7",
+          "xtensa-lx106", "riscv32")
 SECTION_OPTIONAL = 1  # a reader that does not know the kind may skip the section
 
 STRINGS, CONSTANTS, FUNCTIONS, MODULES, MANIFEST, LINES, SOURCES, ROM = range(1, 9)
 SECTION_NAMES = {STRINGS: "strings", CONSTANTS: "constants", FUNCTIONS: "functions",
                  MODULES: "modules", MANIFEST: "manifest", LINES: "lines",
                  SOURCES: "sources", ROM: "rom"}
-REQUIRED = (STRINGS, CONSTANTS, FUNCTIONS, MODULES, MANIFEST)
+REQUIRED = (FUNCTIONS, MANIFEST)
+# sections a writer leaves out when they would hold only a zero count (no strings, no
+# constants, the one implied module record of a script): a reader supplies that
+EMPTY = b"\x00"
 
 # constant tags
 K_UNDEFINED, K_FALSE, K_TRUE, K_FLOAT, K_INTFLOAT, K_STRING, K_BIGINT, K_TUPLE, K_LIST, \
@@ -78,9 +88,10 @@ K_UNDEFINED, K_FALSE, K_TRUE, K_FLOAT, K_INTFLOAT, K_STRING, K_BIGINT, K_TUPLE, 
 # function flags: bits 0-2 the kind (an index in FUNCTION_KINDS; 7: a string ref follows),
 # then properties and which optional parts of the record follow, most common first
 F_KIND = 7
-F_STRICT, F_USES_THIS, F_CHILDREN, F_CONSTS_IN_CODE, F_LENGTH, F_CELLS, F_CAPTURES, \
-    F_HANDLERS, F_PARAM_CELLS, F_GENERATOR, F_ASYNC, F_MAPPED_ARGUMENTS = (
+F_STRICT, F_CHILDREN, F_CELLS, F_CAPTURES, F_HANDLERS, F_CONSTANT_LIST, F_LENGTH, \
+    F_PARAM_CELLS, F_GENERATOR, F_ASYNC, F_MAPPED_ARGUMENTS, F_USES_THIS = (
         1 << b for b in range(3, 15))
+FRAME_PARAMS = 7  # the frame varint: (registers - params) << 3 | params (7: params follow)
 # EvalSite flags, in this order
 _SITE_FLAGS = ("strict", "function", "new_target", "super_prop", "super_call", "args_banned",
                "in_params")
@@ -99,7 +110,7 @@ DEFAULT_PROTOS = {"object": "%Object.prototype%", "array": "%Array.prototype%",
                   "function": "%Function.prototype%", "alias-object": "%Object.prototype%",
                   "alias-array": "%Array.prototype%"}
 # optional manifest fields
-M_VERSION, M_QUOTA, M_CAPABILITIES, M_STEPS = 1, 2, 4, 8
+M_VERSION, M_QUOTA, M_CAPABILITIES, M_STEPS, M_NAME = 1, 2, 4, 8, 16
 DEFAULT_VERSION = "0.0.0"
 _CODE_FIELDS = {"name", "params", "registers", "cells", "captures", "param_cells",
                 "constants", "code", "handlers", "lines", "functions", "strict", "kind",
@@ -112,13 +123,13 @@ class ImageError(Exception):
 
 
 def isa_hash() -> bytes:
-    """4 bytes identifying the instruction table: names, numbers and operand kinds.
+    """2 bytes identifying the instruction table: names, numbers and operand kinds.
 
     The doc column is left out, so rewording an opcode's description changes nothing;
     renumbering, adding or retyping an opcode changes the hash.
     """
     text = "\n".join(f"{i}:{name}:{kinds}" for i, (name, kinds, _) in enumerate(OPCODES))
-    return sha256(f"caplet-isa-{ISA_VERSION}\n{text}".encode()).digest()[:4]
+    return sha256(f"caplet-isa-{ISA_VERSION}\n{text}".encode()).digest()[:ISA_HASH_SIZE]
 
 
 # ------------------------------------------------------------------------- records
@@ -412,7 +423,7 @@ def _section_functions(w: _Writer) -> tuple[bytes, bytes, bytes]:
         except BytecodeError as e:
             raise ImageError(f"cannot encode function {code.name!r}: {e}") from None
         starts = instruction_starts(data)
-        flags = ((0 if table else F_CONSTS_IN_CODE)
+        flags = ((F_CONSTANT_LIST if table else 0)
                  | (F_STRICT if code.strict else 0) | (F_GENERATOR if code.generator else 0)
                  | (F_ASYNC if code.is_async else 0) | (F_USES_THIS if code.uses_this else 0)
                  | (F_MAPPED_ARGUMENTS if code.mapped_arguments else 0)
@@ -429,7 +440,11 @@ def _section_functions(w: _Writer) -> tuple[bytes, bytes, bytes]:
             rec += _uleb(w.string(code.kind))
         default = DEFAULT_NAMES.get(code.kind, "")
         rec += _uleb(0 if code.name == default else w.string(code.name) + 1)
-        rec += _uleb(code.params) + _uleb(code.registers)
+        if code.registers < code.params:
+            raise ImageError(f"function {code.name!r} has fewer registers than parameters")
+        rec += _uleb((code.registers - code.params) << 3 | min(code.params, FRAME_PARAMS))
+        if code.params >= FRAME_PARAMS:
+            rec += _uleb(code.params)
         if flags & F_LENGTH:
             rec += _uleb(code.length)
         if flags & F_CELLS:
@@ -525,12 +540,19 @@ def _section_modules(w: _Writer, modules: list[ModuleRecord], manifest: Manifest
     return bytes(out)
 
 
+def _stem(entry: str) -> str:
+    """An app's default name: its entry's file name without the extension."""
+    base = entry.rsplit("/", 1)[-1]
+    return base[:base.rindex(".")] if "." in base[1:] else base
+
+
 def _section_manifest(w: _Writer, m: Manifest) -> bytes:
     flags = ((M_VERSION if m.version != DEFAULT_VERSION else 0)
              | (M_QUOTA if m.heap_quota else 0) | (M_CAPABILITIES if m.capabilities else 0)
-             | (M_STEPS if m.step_budget else 0))
-    out = bytearray(_uleb(flags))
-    out += _uleb(w.string(m.name)) + _uleb(w.string(m.entry))
+             | (M_STEPS if m.step_budget else 0) | (M_NAME if m.name != _stem(m.entry) else 0))
+    out = bytearray(_uleb(flags) + _uleb(w.string(m.entry)))
+    if flags & M_NAME:
+        out += _uleb(w.string(m.name))
     if flags & M_VERSION:
         out += _uleb(w.string(m.version))
     if flags & M_QUOTA:
@@ -655,19 +677,23 @@ def write_image(code: Code, *, board: BoardProfile, manifest: Manifest,
         sections += [(LINES, SECTION_OPTIONAL, lines), (SOURCES, SECTION_OPTIONAL, sources)]
     if rom_data is not None:
         sections.append((ROM, 0, rom_data))
+    sections = [(k, f, d) for k, f, d in sections if k in REQUIRED or d != EMPTY]
     table = bytearray()
     for kind, flags, data in sections:
         table += _uleb(kind << 1 | flags) + _uleb(len(data))
-    names = _name_field(board.name, MAX_BOARD_NAME, "board name")
-    names += _name_field(board.arch, MAX_ARCH_NAME, "arch")
-    payload = b"".join(data for _, _, data in sections)
-    body_length = FIXED_HEADER_SIZE + len(names) + 1 + len(table) + len(payload)
-    flags = (FLAG_STRIPPED if strip else 0) | (FLAG_SIGNED if signing_key is not None else 0)
-    header = MAGIC + bytes([1 if order == "<" else 2, board.word_size, FORMAT_VERSION, flags])
-    header += struct.pack(order + "H", ISA_VERSION) + isa_hash()
-    header += struct.pack(order + "I", body_length) + names + bytes([len(sections)])
-    body = bytes(header + table + payload)
-    assert len(body) == body_length
+    if board.word_size not in (2, 4, 8):
+        raise ImageError(f"word size {board.word_size} is not 2, 4 or 8")
+    flags = ((FLAG_BIG_ENDIAN if order == ">" else 0) | (FLAG_STRIPPED if strip else 0)
+             | (FLAG_SIGNED if signing_key is not None else 0)
+             | (board.word_size.bit_length() - 2) << WORD_SHIFT)
+    header = MAGIC + bytes([FORMAT_VERSION, flags]) + _uleb(ISA_VERSION) + isa_hash()
+    header += _name_field(board.name, MAX_BOARD_NAME, "board name")
+    if board.arch in ARCHES:
+        header += bytes([ARCHES.index(board.arch) + 1])
+    else:
+        header += b"\x00" + _name_field(board.arch, MAX_ARCH_NAME, "arch")
+    header += bytes([len(sections)])
+    body = bytes(header + table + b"".join(data for _, _, data in sections))
     if len(body) + DIGEST_SIZE + SIGNATURE_SIZE > MAX_IMAGE_SIZE:
         raise ImageError(f"image of {len(body)} bytes exceeds the format's limit of "
                          f"{MAX_IMAGE_SIZE} bytes")
@@ -756,10 +782,10 @@ class Header(Frozen):
     """The header's facts, read from the first bytes of an image (see ``read_header``)."""
 
     __slots__ = ("order", "word_size", "format_version", "flags", "isa_version", "isa_hash",
-                 "body_length", "board", "arch", "sections", "size")
+                 "board", "arch", "sections", "size")
 
     def __init__(self, order: str, word_size: int, format_version: int, flags: int,
-                 isa_version: int, isa_hash: bytes, body_length: int, board: str, arch: str,
+                 isa_version: int, isa_hash: bytes, board: str, arch: str,
                  sections: int, size: int) -> None:
         _set(self, "order", order)  # "<" or ">"
         _set(self, "word_size", word_size)
@@ -767,7 +793,6 @@ class Header(Frozen):
         _set(self, "flags", flags)
         _set(self, "isa_version", isa_version)
         _set(self, "isa_hash", isa_hash)
-        _set(self, "body_length", body_length)
         _set(self, "board", board)
         _set(self, "arch", arch)
         _set(self, "sections", sections)  # entries in the section table
@@ -795,35 +820,49 @@ def _header_name(data: bytes, pos: int, limit: int, what: str) -> tuple[str, int
 def read_header(data: bytes) -> Header:
     """The header at the start of ``data`` (an image, or the first bytes of one).
 
-    Checks, in order: ``truncated``, ``magic``, ``header`` (byte order), ``format
-    version``, ``instruction set``, ``header`` (flags, names). Enough for a device to
-    refuse another board's image from the first bytes of a transfer.
+    Checks, in order: ``truncated``, ``magic``, ``format version``, ``header`` (flags),
+    ``instruction set``, ``header`` (names). Enough for a device to refuse another
+    board's image from the first bytes of a transfer.
     """
     if len(data) < FIXED_HEADER_SIZE:
         raise ImageError(f"truncated: {len(data)} bytes is shorter than a header")
-    if data[:8] != MAGIC:
+    if data[:len(MAGIC)] != MAGIC:
         raise ImageError("magic: not a caplet image")
-    if data[8] not in (1, 2):
-        raise ImageError(f"header: byte order {data[8]} is neither 1 (little) nor 2 (big)")
-    order = "<" if data[8] == 1 else ">"
-    word_size, fmt, flags = data[9], data[10], data[11]
+    fmt, flags = data[4], data[5]
     if fmt != FORMAT_VERSION:
         raise ImageError(f"format version: the image is version {fmt}, this reader reads "
                          f"version {FORMAT_VERSION}")
-    isa_version, body_length = struct.unpack_from(order + "H", data, 12)[0], \
-        struct.unpack_from(order + "I", data, 18)[0]
-    if isa_version != ISA_VERSION or data[14:18] != isa_hash():
-        raise ImageError(f"instruction set: the image was compiled for ISA {isa_version} "
-                         f"({data[14:18].hex()}), this VM runs ISA {ISA_VERSION} "
-                         f"({isa_hash().hex()}); recompile it")
-    if flags & ~(FLAG_STRIPPED | FLAG_SIGNED):
+    if flags & ~(FLAG_BIG_ENDIAN | FLAG_STRIPPED | FLAG_SIGNED | FLAG_WORD):
         raise ImageError("header: unknown flags are set")
-    board, pos = _header_name(data, FIXED_HEADER_SIZE, MAX_BOARD_NAME, "board name")
-    arch, pos = _header_name(data, pos, MAX_ARCH_NAME, "arch")
+    if not flags & FLAG_WORD:
+        raise ImageError("header: the word size is not given")
+    order = ">" if flags & FLAG_BIG_ENDIAN else "<"
+    word_size = 1 << (1 + ((flags & FLAG_WORD) >> WORD_SHIFT))
+    c = _Cursor(data, 6, len(data), "header", order)
+    try:
+        isa_version = c.uint(1 << 16, "ISA version")
+    except ImageError:
+        raise ImageError("truncated: the image ends inside its header (ISA version)") \
+            from None
+    found = bytes(data[c.pos:c.pos + ISA_HASH_SIZE])
+    if isa_version != ISA_VERSION or found != isa_hash():
+        raise ImageError(f"instruction set: the image was compiled for ISA {isa_version} "
+                         f"({found.hex()}), this VM runs ISA {ISA_VERSION} "
+                         f"({isa_hash().hex()}); recompile it")
+    board, pos = _header_name(data, c.pos + ISA_HASH_SIZE, MAX_BOARD_NAME, "board name")
+    if pos >= len(data):
+        raise ImageError("truncated: the image ends inside its header (arch)")
+    code, pos = data[pos], pos + 1
+    if code == 0:
+        arch, pos = _header_name(data, pos, MAX_ARCH_NAME, "arch")
+    elif code <= len(ARCHES):
+        arch = ARCHES[code - 1]
+    else:
+        raise ImageError(f"header: architecture code {code} is unknown")
     if pos >= len(data):
         raise ImageError("truncated: the image ends inside its header (section count)")
-    return Header(order, word_size, fmt, flags, isa_version, bytes(data[14:18]), body_length,
-                  board, arch, data[pos], pos + 1)
+    return Header(order, word_size, fmt, flags, isa_version, found, board, arch, data[pos],
+                  pos + 1)
 
 
 def board_name_of(data: bytes) -> str | None:
@@ -855,17 +894,17 @@ def read_image(data: bytes, *, board: BoardProfile | None = None, public_key=Non
         raise ImageError(f"truncated: {size} bytes is shorter than a header and digest "
                          f"({FIXED_HEADER_SIZE + DIGEST_SIZE})")
     head = read_header(data)
-    body_length, order = head.body_length, head.order
+    order = head.order
     signed = bool(head.flags & FLAG_SIGNED)
+    entries, table_end = _table_entries(data, head.size, head.sections)
+    body_length = table_end + sum(length for _, length in entries)
     expected = body_length + DIGEST_SIZE + (SIGNATURE_SIZE if signed else 0)
-    if body_length < head.size:
-        raise ImageError(f"header: body length {body_length} is shorter than the header")
     if size < expected:
-        raise ImageError(f"truncated: the header announces {expected} bytes, the image has "
-                         f"{size}")
+        raise ImageError(f"truncated: the section table announces {expected} bytes, the "
+                         f"image has {size}")
     if size > expected:
-        raise ImageError(f"oversized: {size - expected} bytes after the end the header "
-                         f"announces ({expected})")
+        raise ImageError(f"oversized: {size - expected} bytes after the end the section "
+                         f"table announces ({expected})")
     body = data[:body_length]
     digest = data[body_length:body_length + DIGEST_SIZE]
     if sha256(body).digest() != digest:
@@ -889,9 +928,7 @@ def read_image(data: bytes, *, board: BoardProfile | None = None, public_key=Non
             raise ImageError(f"board: the image targets {arch}/{endianness}/{word_size}-byte "
                              f"words, {board.name} is {board.arch}/{board.endianness}/"
                              f"{board.word_size}-byte words")
-    if word_size not in (2, 4, 8):
-        raise ImageError(f"header: word size {word_size} is not 2, 4 or 8")
-    sections, table_end = _read_table(data, head.size, head.sections, body_length)
+    sections = _read_table(entries, table_end)
     image = _Decoder(data, order, sections).image(
         board=head.board, arch=arch, endianness=endianness, word_size=word_size,
         format_version=head.format_version, isa_version=head.isa_version,
@@ -902,40 +939,40 @@ def read_image(data: bytes, *, board: BoardProfile | None = None, public_key=Non
     return image
 
 
-def _read_table(data: bytes, start: int, n: int, body_length: int
-                ) -> tuple[list[SectionInfo], int]:
-    """The section table at ``start``; sections follow it back to back."""
+def _table_entries(data: bytes, start: int, n: int) -> tuple[list[tuple[int, int]], int]:
+    """The section table's (kind word, length) entries at ``start``, and where it ends:
+    the sections follow it back to back, so it also gives the body's length."""
     if n > MAX_SECTIONS:
         raise ImageError(f"section table: {n} sections is over the limit of {MAX_SECTIONS}")
-    c = _Cursor(data, start, body_length, "section table", "<")
+    c = _Cursor(data, start, len(data), "section table", "<")
     entries = []
     try:
         for _ in range(n):
             entries.append((c.uint(1 << 16, "kind"), c.uint(MAX_IMAGE_SIZE, "length")))
     except ImageError as e:
         raise ImageError(str(e).replace("section table section:", "section table:")) from None
-    sections, seen, pos = [], set(), c.pos
+    return entries, c.pos
+
+
+def _read_table(entries: list[tuple[int, int]], pos: int) -> list[SectionInfo]:
+    """The sections the table lists (those of unknown optional kinds left out), checked."""
+    sections, seen = [], set()
     for word, length in entries:
         kind, flags = word >> 1, word & SECTION_OPTIONAL
         name = SECTION_NAMES.get(kind, f"kind {kind}")
         if kind in seen:
             raise ImageError(f"section table: the {name} section appears twice")
         seen.add(kind)
-        if pos + length > body_length:
-            raise ImageError(f"section table: the {name} section ({pos}+{length}) runs past "
-                             "the body")
         offset, pos = pos, pos + length
         if kind not in SECTION_NAMES:
             if flags & SECTION_OPTIONAL:
                 continue
             raise ImageError(f"section table: unknown required section kind {kind}")
         sections.append(SectionInfo(kind, offset, length, flags))
-    if pos != body_length:
-        raise ImageError(f"section table: {body_length - pos} bytes after the last section")
     for kind in REQUIRED:
         if kind not in seen:
             raise ImageError(f"section table: the {SECTION_NAMES[kind]} section is missing")
-    return sections, c.pos
+    return sections
 
 
 # Opcodes reading a run of registers: (base operand, count operand, first offset).
@@ -1245,7 +1282,9 @@ class _Decoder:
         self.string_constants: dict[int, None] = {}  # strings named by const refs
 
     def cursor(self, kind: int) -> _Cursor:
-        s = self.by_kind[kind]
+        s = self.by_kind.get(kind)
+        if s is None:  # left out: it would hold only a zero count
+            return _Cursor(EMPTY, 0, len(EMPTY), SECTION_NAMES[kind], self.order)
         return _Cursor(self.data, s.offset, s.offset + s.length, s.name, self.order)
 
     def image(self, **header) -> Image:
@@ -1401,7 +1440,7 @@ class _Decoder:
 
     def read_functions(self) -> LazyObjects:
         c = self.cursor(FUNCTIONS)
-        n = c.count("function", 6)
+        n = c.count("function", 5)
         if n == 0:
             raise c.fail("the image has no functions")
 
@@ -1432,7 +1471,7 @@ class _Decoder:
         c.end = c.pos + size  # the cursor stays inside the function's own record
         self.function_entries.ended(i, c.end)
         n = len(self.functions)
-        flags = c.uint(F_MAPPED_ARGUMENTS << 1, f"{where} flags")
+        flags = c.uint(F_USES_THIS << 1, f"{where} flags")
         k = flags & F_KIND
         if len(FUNCTION_KINDS) < k < F_KIND:
             raise c.fail(f"{where} kind {k} is unknown")
@@ -1440,8 +1479,11 @@ class _Decoder:
             self.string(c, f"{where} kind")
         ref = c.uint(self.nstrings + 1, f"{where} name")
         name = self.strings[ref - 1] if ref else DEFAULT_NAMES.get(kind, "")
-        params, registers = (c.uint(MAX_COUNT, f"{where} {w}") for w in
-                             ("params", "registers"))
+        frame = c.uint(MAX_COUNT << 3, f"{where} frame")
+        params = frame & FRAME_PARAMS
+        if params == FRAME_PARAMS:
+            params = c.uint(MAX_COUNT, f"{where} params")
+        registers = params + (frame >> 3)
         length = c.uint(MAX_COUNT, f"{where} length") if flags & F_LENGTH else params
         cells, this_cell = 0, -1
         if flags & F_CELLS:
@@ -1451,15 +1493,13 @@ class _Decoder:
         captures = [c.uint(MAX_COUNT, f"{where} capture") for _ in
                     range(c.count("capture") if flags & F_CAPTURES else 0)]
         slots += len(captures)
-        if params > registers:
-            raise c.fail(f"{where} has {params} parameters but {registers} registers")
         if this_cell >= slots:
             raise c.fail(f"{where} this cell {this_cell} is not one of its {slots} cells")
         param_cells = []
         for _ in range(c.count("parameter cell", 2) if flags & F_PARAM_CELLS else 0):
             reg = c.uint(registers, f"{where} parameter cell register")
             param_cells.append((reg, c.uint(slots, f"{where} parameter cell slot")))
-        constants = [] if flags & F_CONSTS_IN_CODE else [
+        constants = [] if not flags & F_CONSTANT_LIST else [
             self.const_ref(c, self.constants, f"{where} constant")
             for _ in range(c.count("constant"))]
         kids = [c.uint(n, f"{where} child") for _ in
@@ -1474,7 +1514,7 @@ class _Decoder:
         self.sizes[i] = len(raw)
         body = _Body(self, i, c, raw, handlers, constants,
                      {"R": registers, "K": len(constants), "F": len(kids), "C": slots},
-                     kids, self.constants_from_code if flags & F_CONSTS_IN_CODE else None)
+                     kids, None if flags & F_CONSTANT_LIST else self.constants_from_code)
         code = Code(name=name, params=params, registers=registers, cells=cells,
                     captures=captures, param_cells=param_cells, constants=constants,
                     strict=bool(flags & F_STRICT),
@@ -1590,8 +1630,9 @@ class _Decoder:
 
     def read_manifest(self) -> Manifest:
         c = self.cursor(MANIFEST)
-        flags = c.uint(16, "manifest flags")
-        name, entry = (self.string(c, f"manifest {w}") for w in ("name", "entry"))
+        flags = c.uint(32, "manifest flags")
+        entry = self.string(c, "manifest entry")
+        name = self.string(c, "manifest name") if flags & M_NAME else _stem(entry)
         version = self.string(c, "manifest version") if flags & M_VERSION else DEFAULT_VERSION
         quota = c.uint(what="heap quota") if flags & M_QUOTA else 0
         caps = tuple(self.string(c, "capability") for _ in

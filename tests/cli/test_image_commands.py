@@ -39,7 +39,7 @@ def compile_ok(app: Path, *extra: str, board: str = "rpi-pico") -> Path:
     out = app.with_suffix(".caplet")
     result = caplet("compile", str(app), "-o", str(out), "--board", board, *extra)
     assert result.returncode == 0, result.stderr
-    assert out.read_bytes().startswith(b"\x89CAPLET\n")
+    assert out.read_bytes().startswith(b"\x89CPL")
     return out
 
 
