@@ -111,9 +111,9 @@ def test_inspect_json(app, tmp_path):
     assert result.returncode == 0, result.stderr
     info = json.loads(result.stdout)
     assert info["board"] == "rpi-pico" and info["size"] == image.stat().st_size
+    # a script's one module record is implied: no modules section
     assert [s["name"] for s in info["sections"]] == ["strings", "constants", "functions",
-                                                      "modules", "manifest", "lines",
-                                                      "sources"]
+                                                      "manifest", "lines", "sources"]
     assert info["header_bytes"] + sum(s["size"] for s in info["sections"]) + 32 <= info["size"]
     names = [f["name"] for f in info["functions"]]
     assert "greet" in names and "next" in names
