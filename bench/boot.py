@@ -4,10 +4,12 @@
 Module graphs of 1, 10 and 100 modules are generated (each module builds a frozen table
 in a loop at its top level and exports it with two functions; the entry imports them all
 and default-exports ``main``, which calls every module). For each size, best of
-``--repeat``, in this process:
+``--repeat``, in this process (each run after a full garbage collection, with the
+collector off while it is timed, as ``timeit`` does):
 
-- boot: ``read_image(lazy=True)`` (header, digest, tables; function bodies and ROM
-  objects are decoded on first use) + a fresh ``Machine`` + ``vm.preload.boot`` (link
+- boot: ``read_image(lazy=True)`` (header, digest, section table, manifest, the ROM's
+  module table; strings, constants, functions and ROM cells and objects are found and
+  decoded when first asked for) + a fresh ``Machine`` + ``vm.preload.boot`` (link
   the module records; ROM objects are made when first reached). This is what must not
   grow with the module count; "read" is its first part alone;
 - boot + main: the same, then ``main`` is called (which reaches every module, so this
@@ -28,6 +30,7 @@ all), and whether the parser was imported (``-X importtime``).
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import resource
@@ -64,11 +67,19 @@ def make_graph(folder: Path, n: int) -> Path:
 
 
 def best(repeat: int, run) -> float:
+    """The fastest of ``repeat`` runs, each started after a full collection and timed
+    with the cyclic collector off (as ``timeit`` does), so no run pays for collecting
+    garbage an earlier step left (the build-time machine, the previous boots)."""
     times = []
     for _ in range(repeat):
-        t = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - t)
+        gc.collect()
+        gc.disable()
+        try:
+            t = time.perf_counter()
+            run()
+            times.append(time.perf_counter() - t)
+        finally:
+            gc.enable()
     return min(times)
 
 
@@ -94,6 +105,7 @@ def one_graph(entry: Path, n: int, repeat: int, board) -> dict:
     root, modules, rom = build(str(entry), output=lambda line: None)
     data = write_image(root, board=board, manifest=Manifest("boot", "0.0.0", "main.mjs"),
                        modules=modules, rom=rom, strip=True)
+    del root, modules, rom  # the build-time machine: a booting process has only the image
     text = entry.read_text()
     out: list[str] = []
     frames = []

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     import argparse
     from pathlib import Path
 
-MAGIC = b"\x89CAPLET\n"  # compiler.bytecode.image.MAGIC, repeated to avoid importing it
+MAGIC = b"\x89CPL"  # compiler.bytecode.image.MAGIC, repeated to avoid importing it
 MANIFEST_FILE = "caplet.json"
 MANIFEST_KEYS = {"name", "version", "entry", "capabilities", "heapQuota", "stepBudget"}
 

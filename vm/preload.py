@@ -257,7 +257,7 @@ class RomCell(Cell):
     """A module environment cell of a booted image whose value is still the ROM's: the
     value is made the first time the cell is read (or is simply replaced if written
     first), and from then on the cell is a plain ``Cell``. Its one slot holds
-    ``(materialize, rom value)`` meanwhile, so the class can be swapped in place."""
+    ``(materialize, ROM cell index)`` meanwhile, so the class can be swapped in place."""
 
     __slots__ = ()
 
@@ -292,12 +292,20 @@ class _Materializer:
         self.machine, self.rom, self.g, self.realm = machine, rom, g, machine.realm
         self.symbols = {s.description: s for s in symbols_by_name.values()}
         self.made: list[JSObject | None] = [None] * len(rom.objects)
-        self.cells = []
-        for v in rom.cells:
-            cell = RomCell.__new__(RomCell)
-            _CELL_SLOT.__set__(cell, (self.value, v))
-            self.cells.append(cell)
+        self.cells: list[Cell | None] = [None] * len(rom.cells)  # made when first named
         self.shells = machine.limits.rom_roots  # every object made, for the ROM report
+
+    def cell(self, k: int) -> Cell:
+        """Module-environment cell ``k`` of this boot: one object however it is reached
+        (a module's export, a closure), its ROM value read when the cell first is."""
+        cell = self.cells[k]
+        if cell is None:
+            cell = self.cells[k] = RomCell.__new__(RomCell)
+            _CELL_SLOT.__set__(cell, (self.cell_value, k))
+        return cell
+
+    def cell_value(self, k: int):
+        return self.value(self.rom.cells[k])
 
     def value(self, v: tuple):
         tag = v[0]
@@ -333,7 +341,7 @@ class _Materializer:
         proto = value(obj.proto)
         shell.proto = None if proto is NULL else proto
         if obj.kind == "function":
-            shell.cells = [self.cells[k] for k in obj.cells]
+            shell.cells = [self.cell(k) for k in obj.cells]
             home = value(obj.home)
             shell.home_object = None if home is UNDEFINED else home
             this = value(obj.this)
@@ -391,13 +399,13 @@ def boot(machine, rom: Rom, g=None):
         machine.hardened.lockdown()
     made = _Materializer(machine, rom, g)
     machine.limits.rom_pending.append(made.make_all)  # the ROM report counts them all
-    cells = made.cells
+    cell = made.cell
     records = []
     host = g.module_host
     for module in rom.modules:
         record = SyntheticModule(module.specifier, host, g, {})
         record.export_names = [name for name, _ in module.exports]
-        record.env = {name: cells[i] for name, i in module.exports}
+        record.env = {name: cell(i) for name, i in module.exports}
         record.status = EVALUATED
         host.module_map[(module.specifier, "javascript")] = record  # its cells: RAM roots
         records.append(record)

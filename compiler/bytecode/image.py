@@ -50,10 +50,11 @@ except ImportError:  # Python 3.12 renamed it; any other build has hashlib's
     except ImportError:
         from hashlib import sha256
 
-MAGIC = b"\x89CAPLET\n"
-FORMAT_VERSION = 2
-FIXED_HEADER_SIZE = 22  # magic .. body length; the names and the section table follow
+MAGIC = b"\x89CPL"
+FORMAT_VERSION = 4
+FIXED_HEADER_SIZE = 9  # magic, version, flags, ISA version and hash (at their smallest)
 HEADER_SIZE = 80  # the header without its section table always fits in this many bytes
+ISA_HASH_SIZE = 2
 MAX_BOARD_NAME, MAX_ARCH_NAME = 31, 15
 DIGEST_SIZE = 32
 SIGNATURE_SIZE = 64
@@ -61,15 +62,24 @@ MAX_IMAGE_SIZE = 16 * 1024 * 1024  # no board has an app slot near this
 MAX_SECTIONS = 64
 MAX_COUNT = 1 << 20  # registers, cells, parameters per function: far past any real one
 
-FLAG_STRIPPED = 1
-FLAG_SIGNED = 2
+FLAG_BIG_ENDIAN = 1
+FLAG_STRIPPED = 2
+FLAG_SIGNED = 4
+FLAG_WORD = 0x18  # bits 3-4: the word size, 1 << (1 + value) bytes (1: 2, 2: 4, 3: 8)
+WORD_SHIFT = 3
+# target architectures stored as one byte (their index + 1); 0: the name follows
+ARCHES = ("armv6-m", "armv7-m", "armv7e-m", "armv8-m.main", "xtensa-lx6", "xtensa-lx7",
+          "xtensa-lx106", "riscv32")
 SECTION_OPTIONAL = 1  # a reader that does not know the kind may skip the section
 
 STRINGS, CONSTANTS, FUNCTIONS, MODULES, MANIFEST, LINES, SOURCES, ROM = range(1, 9)
 SECTION_NAMES = {STRINGS: "strings", CONSTANTS: "constants", FUNCTIONS: "functions",
                  MODULES: "modules", MANIFEST: "manifest", LINES: "lines",
                  SOURCES: "sources", ROM: "rom"}
-REQUIRED = (STRINGS, CONSTANTS, FUNCTIONS, MODULES, MANIFEST)
+REQUIRED = (FUNCTIONS, MANIFEST)
+# sections a writer leaves out when they would hold only a zero count (no strings, no
+# constants, the one implied module record of a script): a reader supplies that
+EMPTY = b"\x00"
 
 # constant tags
 K_UNDEFINED, K_FALSE, K_TRUE, K_FLOAT, K_INTFLOAT, K_STRING, K_BIGINT, K_TUPLE, K_LIST, \
@@ -78,9 +88,10 @@ K_UNDEFINED, K_FALSE, K_TRUE, K_FLOAT, K_INTFLOAT, K_STRING, K_BIGINT, K_TUPLE, 
 # function flags: bits 0-2 the kind (an index in FUNCTION_KINDS; 7: a string ref follows),
 # then properties and which optional parts of the record follow, most common first
 F_KIND = 7
-F_STRICT, F_USES_THIS, F_CHILDREN, F_CONSTS_IN_CODE, F_LENGTH, F_CELLS, F_CAPTURES, \
-    F_HANDLERS, F_PARAM_CELLS, F_GENERATOR, F_ASYNC, F_MAPPED_ARGUMENTS = (
+F_STRICT, F_CHILDREN, F_CELLS, F_CAPTURES, F_HANDLERS, F_CONSTANT_LIST, F_LENGTH, \
+    F_PARAM_CELLS, F_GENERATOR, F_ASYNC, F_MAPPED_ARGUMENTS, F_USES_THIS = (
         1 << b for b in range(3, 15))
+FRAME_PARAMS = 7  # the frame varint: (registers - params) << 3 | params (7: params follow)
 # EvalSite flags, in this order
 _SITE_FLAGS = ("strict", "function", "new_target", "super_prop", "super_call", "args_banned",
                "in_params")
@@ -99,7 +110,7 @@ DEFAULT_PROTOS = {"object": "%Object.prototype%", "array": "%Array.prototype%",
                   "function": "%Function.prototype%", "alias-object": "%Object.prototype%",
                   "alias-array": "%Array.prototype%"}
 # optional manifest fields
-M_VERSION, M_QUOTA, M_CAPABILITIES, M_STEPS = 1, 2, 4, 8
+M_VERSION, M_QUOTA, M_CAPABILITIES, M_STEPS, M_NAME = 1, 2, 4, 8, 16
 DEFAULT_VERSION = "0.0.0"
 _CODE_FIELDS = {"name", "params", "registers", "cells", "captures", "param_cells",
                 "constants", "code", "handlers", "lines", "functions", "strict", "kind",
@@ -112,13 +123,13 @@ class ImageError(Exception):
 
 
 def isa_hash() -> bytes:
-    """4 bytes identifying the instruction table: names, numbers and operand kinds.
+    """2 bytes identifying the instruction table: names, numbers and operand kinds.
 
     The doc column is left out, so rewording an opcode's description changes nothing;
     renumbering, adding or retyping an opcode changes the hash.
     """
     text = "\n".join(f"{i}:{name}:{kinds}" for i, (name, kinds, _) in enumerate(OPCODES))
-    return sha256(f"caplet-isa-{ISA_VERSION}\n{text}".encode()).digest()[:4]
+    return sha256(f"caplet-isa-{ISA_VERSION}\n{text}".encode()).digest()[:ISA_HASH_SIZE]
 
 
 # ------------------------------------------------------------------------- records
@@ -198,7 +209,7 @@ class Image(Record):
     __slots__ = ("board", "arch", "endianness", "word_size", "format_version", "isa_version",
                  "stripped", "signed", "size", "sections", "strings", "constants",
                  "functions", "code_sizes", "modules", "manifest", "digest", "signature",
-                 "signature_verified", "rom", "header_size")
+                 "signature_verified", "rom", "header_size", "loader")
 
     def __init__(self, board: str, arch: str, endianness: str, word_size: int,
                  format_version: int, isa_version: int, stripped: bool, signed: bool,
@@ -206,7 +217,7 @@ class Image(Record):
                  constants: list, functions: list[Code], code_sizes: list[int],
                  modules: list[ModuleRecord], manifest: Manifest, digest: bytes,
                  signature: bytes | None = None, signature_verified: bool = False,
-                 rom: Rom | None = None, header_size: int = 0) -> None:
+                 rom: Rom | None = None, header_size: int = 0, loader=None) -> None:
         self.board = board
         self.arch = arch
         self.endianness = endianness
@@ -229,10 +240,20 @@ class Image(Record):
         self.signature_verified = signature_verified
         self.rom = rom  # the preloaded module instances, if it has a ROM section
         self.header_size = header_size  # bytes before the first section: header, table
+        # read lazily (to boot): the tables (strings, functions, code sizes, modules, ROM
+        # cells and objects) are sequences that decode an entry when it is first asked
+        # for, and ``constants`` is None, until ``load_all``
+        self.loader = loader
 
     @property
     def entry(self) -> Code:
         return self.functions[self.modules[0].function]
+
+    def load_all(self) -> None:
+        """Decode and check everything a lazy read left for later, as the eager reader
+        does at once (raises ``ImageError`` naming the check); the tables become lists."""
+        if self.loader is not None:
+            self.loader.load_all(self)
 
 
 # ------------------------------------------------------------------------ encoding
@@ -402,7 +423,7 @@ def _section_functions(w: _Writer) -> tuple[bytes, bytes, bytes]:
         except BytecodeError as e:
             raise ImageError(f"cannot encode function {code.name!r}: {e}") from None
         starts = instruction_starts(data)
-        flags = ((0 if table else F_CONSTS_IN_CODE)
+        flags = ((F_CONSTANT_LIST if table else 0)
                  | (F_STRICT if code.strict else 0) | (F_GENERATOR if code.generator else 0)
                  | (F_ASYNC if code.is_async else 0) | (F_USES_THIS if code.uses_this else 0)
                  | (F_MAPPED_ARGUMENTS if code.mapped_arguments else 0)
@@ -419,7 +440,11 @@ def _section_functions(w: _Writer) -> tuple[bytes, bytes, bytes]:
             rec += _uleb(w.string(code.kind))
         default = DEFAULT_NAMES.get(code.kind, "")
         rec += _uleb(0 if code.name == default else w.string(code.name) + 1)
-        rec += _uleb(code.params) + _uleb(code.registers)
+        if code.registers < code.params:
+            raise ImageError(f"function {code.name!r} has fewer registers than parameters")
+        rec += _uleb((code.registers - code.params) << 3 | min(code.params, FRAME_PARAMS))
+        if code.params >= FRAME_PARAMS:
+            rec += _uleb(code.params)
         if flags & F_LENGTH:
             rec += _uleb(code.length)
         if flags & F_CELLS:
@@ -434,7 +459,6 @@ def _section_functions(w: _Writer) -> tuple[bytes, bytes, bytes]:
         if flags & F_CHILDREN:
             rec += _uleb(len(code.functions))
             rec += b"".join(_uleb(index_of[id(c)]) for c in code.functions)
-        rec += _uleb(len(data)) + data
         if flags & F_HANDLERS:
             rec += _uleb(len(code.handlers))
             for start, end, target, *kind in code.handlers:
@@ -442,7 +466,8 @@ def _section_functions(w: _Writer) -> tuple[bytes, bytes, bytes]:
                     raise ImageError(f"handler kind {kind[0]!r} cannot be stored")
                 rec += _uleb(starts[start]) + _uleb(starts[end]) + _uleb(starts[target])
                 rec.append(1 if kind else 0)
-        body += rec
+        rec += data  # the code: the rest of the record
+        body += _uleb(len(rec)) + rec
         if not w.strip:
             lines += _uleb(len(code.lines))
             prev_pc, prev_line = 0, 0
@@ -515,12 +540,19 @@ def _section_modules(w: _Writer, modules: list[ModuleRecord], manifest: Manifest
     return bytes(out)
 
 
+def _stem(entry: str) -> str:
+    """An app's default name: its entry's file name without the extension."""
+    base = entry.rsplit("/", 1)[-1]
+    return base[:base.rindex(".")] if "." in base[1:] else base
+
+
 def _section_manifest(w: _Writer, m: Manifest) -> bytes:
     flags = ((M_VERSION if m.version != DEFAULT_VERSION else 0)
              | (M_QUOTA if m.heap_quota else 0) | (M_CAPABILITIES if m.capabilities else 0)
-             | (M_STEPS if m.step_budget else 0))
-    out = bytearray(_uleb(flags))
-    out += _uleb(w.string(m.name)) + _uleb(w.string(m.entry))
+             | (M_STEPS if m.step_budget else 0) | (M_NAME if m.name != _stem(m.entry) else 0))
+    out = bytearray(_uleb(flags) + _uleb(w.string(m.entry)))
+    if flags & M_NAME:
+        out += _uleb(w.string(m.name))
     if flags & M_VERSION:
         out += _uleb(w.string(m.version))
     if flags & M_QUOTA:
@@ -582,10 +614,14 @@ def _section_rom(w: _Writer, rom: Rom) -> bytes:
             return bytes([T_SYMBOL]) + _uleb(w.string(v[1]))
         raise ImageError(f"internal: ROM value {v!r}")
 
-    out = bytearray(_uleb(len(rom.cells)))
-    for cell in rom.cells:
-        out += value(cell)
-    out += _uleb(len(rom.objects))
+    out = bytearray(_uleb(len(rom.cells)) + _uleb(len(rom.objects)))
+    out += _uleb(len(rom.modules))
+    for module in rom.modules:
+        out += _uleb(w.string(module.specifier)) + _uleb(len(module.exports))
+        for name, cell in module.exports:
+            out += _uleb(w.string(name)) + _uleb(cell)
+    cells = b"".join(value(cell) for cell in rom.cells)
+    out += _uleb(len(cells)) + cells
     for obj in rom.objects:
         props = obj.props
         flags = KINDS.index(obj.kind)
@@ -613,11 +649,6 @@ def _section_rom(w: _Writer, rom: Rom) -> bytes:
         for key, flags, val, getter, setter in props:
             out += value(key) + bytes([flags])
             out += value(getter) + value(setter) if flags & ROM_ACCESSOR else value(val)
-    out += _uleb(len(rom.modules))
-    for module in rom.modules:
-        out += _uleb(w.string(module.specifier)) + _uleb(len(module.exports))
-        for name, cell in module.exports:
-            out += _uleb(w.string(name)) + _uleb(cell)
     return bytes(out)
 
 
@@ -646,19 +677,23 @@ def write_image(code: Code, *, board: BoardProfile, manifest: Manifest,
         sections += [(LINES, SECTION_OPTIONAL, lines), (SOURCES, SECTION_OPTIONAL, sources)]
     if rom_data is not None:
         sections.append((ROM, 0, rom_data))
+    sections = [(k, f, d) for k, f, d in sections if k in REQUIRED or d != EMPTY]
     table = bytearray()
     for kind, flags, data in sections:
         table += _uleb(kind << 1 | flags) + _uleb(len(data))
-    names = _name_field(board.name, MAX_BOARD_NAME, "board name")
-    names += _name_field(board.arch, MAX_ARCH_NAME, "arch")
-    payload = b"".join(data for _, _, data in sections)
-    body_length = FIXED_HEADER_SIZE + len(names) + 1 + len(table) + len(payload)
-    flags = (FLAG_STRIPPED if strip else 0) | (FLAG_SIGNED if signing_key is not None else 0)
-    header = MAGIC + bytes([1 if order == "<" else 2, board.word_size, FORMAT_VERSION, flags])
-    header += struct.pack(order + "H", ISA_VERSION) + isa_hash()
-    header += struct.pack(order + "I", body_length) + names + bytes([len(sections)])
-    body = bytes(header + table + payload)
-    assert len(body) == body_length
+    if board.word_size not in (2, 4, 8):
+        raise ImageError(f"word size {board.word_size} is not 2, 4 or 8")
+    flags = ((FLAG_BIG_ENDIAN if order == ">" else 0) | (FLAG_STRIPPED if strip else 0)
+             | (FLAG_SIGNED if signing_key is not None else 0)
+             | (board.word_size.bit_length() - 2) << WORD_SHIFT)
+    header = MAGIC + bytes([FORMAT_VERSION, flags]) + _uleb(ISA_VERSION) + isa_hash()
+    header += _name_field(board.name, MAX_BOARD_NAME, "board name")
+    if board.arch in ARCHES:
+        header += bytes([ARCHES.index(board.arch) + 1])
+    else:
+        header += b"\x00" + _name_field(board.arch, MAX_ARCH_NAME, "arch")
+    header += bytes([len(sections)])
+    body = bytes(header + table + b"".join(data for _, _, data in sections))
     if len(body) + DIGEST_SIZE + SIGNATURE_SIZE > MAX_IMAGE_SIZE:
         raise ImageError(f"image of {len(body)} bytes exceeds the format's limit of "
                          f"{MAX_IMAGE_SIZE} bytes")
@@ -733,6 +768,11 @@ class _Cursor:
         self.pos += n
         return out
 
+    def skip(self, n: int, what: str) -> None:
+        if n > self.end - self.pos:
+            raise self.fail(f"{what} of {n} bytes runs past the end of the section")
+        self.pos += n
+
     def finish(self) -> None:
         if self.pos != self.end:
             raise self.fail(f"{self.end - self.pos} unexpected bytes at its end")
@@ -742,10 +782,10 @@ class Header(Frozen):
     """The header's facts, read from the first bytes of an image (see ``read_header``)."""
 
     __slots__ = ("order", "word_size", "format_version", "flags", "isa_version", "isa_hash",
-                 "body_length", "board", "arch", "sections", "size")
+                 "board", "arch", "sections", "size")
 
     def __init__(self, order: str, word_size: int, format_version: int, flags: int,
-                 isa_version: int, isa_hash: bytes, body_length: int, board: str, arch: str,
+                 isa_version: int, isa_hash: bytes, board: str, arch: str,
                  sections: int, size: int) -> None:
         _set(self, "order", order)  # "<" or ">"
         _set(self, "word_size", word_size)
@@ -753,7 +793,6 @@ class Header(Frozen):
         _set(self, "flags", flags)
         _set(self, "isa_version", isa_version)
         _set(self, "isa_hash", isa_hash)
-        _set(self, "body_length", body_length)
         _set(self, "board", board)
         _set(self, "arch", arch)
         _set(self, "sections", sections)  # entries in the section table
@@ -781,35 +820,49 @@ def _header_name(data: bytes, pos: int, limit: int, what: str) -> tuple[str, int
 def read_header(data: bytes) -> Header:
     """The header at the start of ``data`` (an image, or the first bytes of one).
 
-    Checks, in order: ``truncated``, ``magic``, ``header`` (byte order), ``format
-    version``, ``instruction set``, ``header`` (flags, names). Enough for a device to
-    refuse another board's image from the first bytes of a transfer.
+    Checks, in order: ``truncated``, ``magic``, ``format version``, ``header`` (flags),
+    ``instruction set``, ``header`` (names). Enough for a device to refuse another
+    board's image from the first bytes of a transfer.
     """
     if len(data) < FIXED_HEADER_SIZE:
         raise ImageError(f"truncated: {len(data)} bytes is shorter than a header")
-    if data[:8] != MAGIC:
+    if data[:len(MAGIC)] != MAGIC:
         raise ImageError("magic: not a caplet image")
-    if data[8] not in (1, 2):
-        raise ImageError(f"header: byte order {data[8]} is neither 1 (little) nor 2 (big)")
-    order = "<" if data[8] == 1 else ">"
-    word_size, fmt, flags = data[9], data[10], data[11]
+    fmt, flags = data[4], data[5]
     if fmt != FORMAT_VERSION:
         raise ImageError(f"format version: the image is version {fmt}, this reader reads "
                          f"version {FORMAT_VERSION}")
-    isa_version, body_length = struct.unpack_from(order + "H", data, 12)[0], \
-        struct.unpack_from(order + "I", data, 18)[0]
-    if isa_version != ISA_VERSION or data[14:18] != isa_hash():
-        raise ImageError(f"instruction set: the image was compiled for ISA {isa_version} "
-                         f"({data[14:18].hex()}), this VM runs ISA {ISA_VERSION} "
-                         f"({isa_hash().hex()}); recompile it")
-    if flags & ~(FLAG_STRIPPED | FLAG_SIGNED):
+    if flags & ~(FLAG_BIG_ENDIAN | FLAG_STRIPPED | FLAG_SIGNED | FLAG_WORD):
         raise ImageError("header: unknown flags are set")
-    board, pos = _header_name(data, FIXED_HEADER_SIZE, MAX_BOARD_NAME, "board name")
-    arch, pos = _header_name(data, pos, MAX_ARCH_NAME, "arch")
+    if not flags & FLAG_WORD:
+        raise ImageError("header: the word size is not given")
+    order = ">" if flags & FLAG_BIG_ENDIAN else "<"
+    word_size = 1 << (1 + ((flags & FLAG_WORD) >> WORD_SHIFT))
+    c = _Cursor(data, 6, len(data), "header", order)
+    try:
+        isa_version = c.uint(1 << 16, "ISA version")
+    except ImageError:
+        raise ImageError("truncated: the image ends inside its header (ISA version)") \
+            from None
+    found = bytes(data[c.pos:c.pos + ISA_HASH_SIZE])
+    if isa_version != ISA_VERSION or found != isa_hash():
+        raise ImageError(f"instruction set: the image was compiled for ISA {isa_version} "
+                         f"({found.hex()}), this VM runs ISA {ISA_VERSION} "
+                         f"({isa_hash().hex()}); recompile it")
+    board, pos = _header_name(data, c.pos + ISA_HASH_SIZE, MAX_BOARD_NAME, "board name")
+    if pos >= len(data):
+        raise ImageError("truncated: the image ends inside its header (arch)")
+    code, pos = data[pos], pos + 1
+    if code == 0:
+        arch, pos = _header_name(data, pos, MAX_ARCH_NAME, "arch")
+    elif code <= len(ARCHES):
+        arch = ARCHES[code - 1]
+    else:
+        raise ImageError(f"header: architecture code {code} is unknown")
     if pos >= len(data):
         raise ImageError("truncated: the image ends inside its header (section count)")
-    return Header(order, word_size, fmt, flags, isa_version, bytes(data[14:18]), body_length,
-                  board, arch, data[pos], pos + 1)
+    return Header(order, word_size, fmt, flags, isa_version, found, board, arch, data[pos],
+                  pos + 1)
 
 
 def board_name_of(data: bytes) -> str | None:
@@ -841,17 +894,17 @@ def read_image(data: bytes, *, board: BoardProfile | None = None, public_key=Non
         raise ImageError(f"truncated: {size} bytes is shorter than a header and digest "
                          f"({FIXED_HEADER_SIZE + DIGEST_SIZE})")
     head = read_header(data)
-    body_length, order = head.body_length, head.order
+    order = head.order
     signed = bool(head.flags & FLAG_SIGNED)
+    entries, table_end = _table_entries(data, head.size, head.sections)
+    body_length = table_end + sum(length for _, length in entries)
     expected = body_length + DIGEST_SIZE + (SIGNATURE_SIZE if signed else 0)
-    if body_length < head.size:
-        raise ImageError(f"header: body length {body_length} is shorter than the header")
     if size < expected:
-        raise ImageError(f"truncated: the header announces {expected} bytes, the image has "
-                         f"{size}")
+        raise ImageError(f"truncated: the section table announces {expected} bytes, the "
+                         f"image has {size}")
     if size > expected:
-        raise ImageError(f"oversized: {size - expected} bytes after the end the header "
-                         f"announces ({expected})")
+        raise ImageError(f"oversized: {size - expected} bytes after the end the section "
+                         f"table announces ({expected})")
     body = data[:body_length]
     digest = data[body_length:body_length + DIGEST_SIZE]
     if sha256(body).digest() != digest:
@@ -875,52 +928,51 @@ def read_image(data: bytes, *, board: BoardProfile | None = None, public_key=Non
             raise ImageError(f"board: the image targets {arch}/{endianness}/{word_size}-byte "
                              f"words, {board.name} is {board.arch}/{board.endianness}/"
                              f"{board.word_size}-byte words")
-    if word_size not in (2, 4, 8):
-        raise ImageError(f"header: word size {word_size} is not 2, 4 or 8")
-    sections, table_end = _read_table(data, head.size, head.sections, body_length)
-    decoder = _Decoder(data, order, sections)
-    decoder.lazy = lazy
-    return decoder.image(
+    sections = _read_table(entries, table_end)
+    image = _Decoder(data, order, sections).image(
         board=head.board, arch=arch, endianness=endianness, word_size=word_size,
         format_version=head.format_version, isa_version=head.isa_version,
         stripped=bool(head.flags & FLAG_STRIPPED), signed=signed, size=size, digest=digest,
         signature=signature, signature_verified=verified, header_size=table_end)
+    if not lazy:
+        image.load_all()
+    return image
 
 
-def _read_table(data: bytes, start: int, n: int, body_length: int
-                ) -> tuple[list[SectionInfo], int]:
-    """The section table at ``start``; sections follow it back to back."""
+def _table_entries(data: bytes, start: int, n: int) -> tuple[list[tuple[int, int]], int]:
+    """The section table's (kind word, length) entries at ``start``, and where it ends:
+    the sections follow it back to back, so it also gives the body's length."""
     if n > MAX_SECTIONS:
         raise ImageError(f"section table: {n} sections is over the limit of {MAX_SECTIONS}")
-    c = _Cursor(data, start, body_length, "section table", "<")
+    c = _Cursor(data, start, len(data), "section table", "<")
     entries = []
     try:
         for _ in range(n):
             entries.append((c.uint(1 << 16, "kind"), c.uint(MAX_IMAGE_SIZE, "length")))
     except ImageError as e:
         raise ImageError(str(e).replace("section table section:", "section table:")) from None
-    sections, seen, pos = [], set(), c.pos
+    return entries, c.pos
+
+
+def _read_table(entries: list[tuple[int, int]], pos: int) -> list[SectionInfo]:
+    """The sections the table lists (those of unknown optional kinds left out), checked."""
+    sections, seen = [], set()
     for word, length in entries:
         kind, flags = word >> 1, word & SECTION_OPTIONAL
         name = SECTION_NAMES.get(kind, f"kind {kind}")
         if kind in seen:
             raise ImageError(f"section table: the {name} section appears twice")
         seen.add(kind)
-        if pos + length > body_length:
-            raise ImageError(f"section table: the {name} section ({pos}+{length}) runs past "
-                             "the body")
         offset, pos = pos, pos + length
         if kind not in SECTION_NAMES:
             if flags & SECTION_OPTIONAL:
                 continue
             raise ImageError(f"section table: unknown required section kind {kind}")
         sections.append(SectionInfo(kind, offset, length, flags))
-    if pos != body_length:
-        raise ImageError(f"section table: {body_length - pos} bytes after the last section")
     for kind in REQUIRED:
         if kind not in seen:
             raise ImageError(f"section table: the {SECTION_NAMES[kind]} section is missing")
-    return sections, c.pos
+    return sections
 
 
 # Opcodes reading a run of registers: (base operand, count operand, first offset).
@@ -958,21 +1010,163 @@ def _verify(c: _Cursor, where: str, instructions: list, limits: dict[str, int]) 
                              f"r{last}, past its {registers} registers")
 
 
+class _Entries:
+    """Where each of ``n`` variable-length entries starts, found by skimming (``skip``
+    moves a cursor past one entry) only as far as the furthest entry asked for: a lazily
+    read image finds entry ``i`` without decoding, or even skimming, the entries after
+    it. ``finish`` skims them all and checks that they fill their part exactly."""
+
+    __slots__ = ("scan", "offsets", "n", "skip")
+
+    def __init__(self, c: _Cursor, n: int, skip):
+        self.scan, self.n, self.skip = c, n, skip  # the cursor is the table's own
+        self.offsets = [c.pos]
+
+    def cursor(self, i: int) -> _Cursor:
+        offsets, scan = self.offsets, self.scan
+        while len(offsets) <= i:
+            self.skip(scan, len(offsets) - 1)
+            offsets.append(scan.pos)
+        return _Cursor(scan.data, offsets[i], scan.end, scan.section, scan.order)
+
+    def ended(self, i: int, pos: int) -> None:
+        """Entry ``i`` was decoded and ends at ``pos``: reading in order needs no skim."""
+        if len(self.offsets) == i + 1:
+            self.offsets.append(pos)
+            self.scan.pos = pos
+
+    def finish(self) -> None:
+        self.cursor(self.n).finish()
+
+
+class _InOrder:
+    """Records decoded in order, as far as asked: each may name only earlier ones (the
+    constant table), or nothing needs the later ones yet (the module table)."""
+
+    __slots__ = ("n", "done", "next")
+
+    def __init__(self, n: int, next_record):
+        self.n, self.done, self.next = n, [], next_record  # next_record(i, done)
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __getitem__(self, i: int):
+        done = self.done
+        while len(done) <= i:
+            done.append(self.next(len(done), done))
+        return done[i]
+
+    def __iter__(self):
+        return (self[i] for i in range(self.n))
+
+
+def _skip_varint(c: _Cursor, what: str) -> None:
+    data, pos, end = c.data, c.pos, c.end
+    while pos < end and data[pos] & 0x80:
+        pos += 1
+    if pos >= end:
+        raise c.fail(f"{what}: ends early")
+    c.pos = pos + 1
+
+
+def _skip_rom_value(data: bytes, pos: int) -> int:
+    """Past one ROM value (a tag and its payload); bounds are the caller's check."""
+    tag = data[pos]
+    if tag == T_NUMBER:
+        return pos + 9
+    if tag >= T_BIGINT or tag == T_STRING:
+        pos += 1
+        while data[pos] & 0x80:
+            pos += 1
+    return pos + 1
+
+
+def _skip_rom_cell(c: _Cursor, i: int) -> None:
+    try:
+        pos = _skip_rom_value(c.data, c.pos)
+    except IndexError:
+        pos = c.end + 1
+    if pos > c.end:
+        raise c.fail(f"cell {i}: ends early")
+    c.pos = pos
+
+
+_ROM_FUNCTION = KINDS.index("function")
+_ROM_WITH_ITEMS = frozenset(KINDS.index(kind) for kind in ITEM_KINDS)
+
+
+def _skip_rom_object(c: _Cursor, i: int) -> None:
+    """Past ROM object ``i``: a skim of the layout ``read_rom_object`` decodes (no values
+    made, nothing looked up, nothing checked but the bounds)."""
+    data, pos, end = c.data, c.pos, c.end
+
+    def uint(pos: int) -> tuple[int, int]:
+        value = shift = 0
+        while True:
+            b = data[pos]
+            pos += 1
+            value |= (b & 0x7F) << shift
+            if not b & 0x80:
+                return value, pos
+            shift += 7
+            if shift > 63:
+                raise c.fail(f"object {i}: varint too long")
+
+    skip = _skip_rom_value
+    try:
+        flags = data[pos]
+        kind = flags & R_KIND
+        pos += 1
+        if not flags & R_DEFAULT_PROTO:
+            pos = skip(data, pos)
+        if kind == _ROM_FUNCTION:
+            pos = uint(pos)[1]
+            k, pos = uint(pos)
+            if k > end - pos:
+                raise c.fail(f"object {i} cells count {k} is more than the section holds")
+            for _ in range(k):
+                pos = uint(pos)[1]
+            pos = skip(data, skip(data, pos)) + 1
+        elif kind in _ROM_WITH_ITEMS:
+            k, pos = uint(pos)
+            if k > end - pos:
+                raise c.fail(f"object {i} items count {k} is more than the section holds")
+            for _ in range(k):
+                pos = skip(data, pos)
+        k, pos = uint(pos)
+        if 3 * k > end - pos:
+            raise c.fail(f"object {i} properties count {k} is more than the section holds")
+        for _ in range(k):
+            pos = skip(data, pos)
+            flags = data[pos]
+            pos = skip(data, pos + 1)
+            if flags & ROM_ACCESSOR:
+                pos = skip(data, pos)
+    except IndexError:
+        pos = end + 1
+    if pos > end:
+        raise c.fail(f"object {i}: ends early")
+    c.pos = pos
+
+
 class _Body:
-    """One function's bytecode, exception table and line table as stored, checked and
-    decoded by :meth:`decode` (at once, or on first use for a lazily read image)."""
+    """One function's bytecode, exception table, line table and children as stored,
+    checked and decoded by :meth:`decode` (at once, or on first use for a lazily read
+    image)."""
 
-    __slots__ = ("cursor", "where", "raw", "handlers", "constants", "limits", "starts",
-                 "lines", "lines_cursor", "from_code")
+    __slots__ = ("decoder", "index", "cursor", "where", "raw", "handlers", "constants",
+                 "limits", "starts", "from_code", "kids")
 
-    def __init__(self, cursor: _Cursor, where: str, raw: bytes, handlers: list,
-                 constants: list, limits: dict[str, int], from_code=None):
-        self.cursor, self.where, self.raw, self.handlers = cursor, where, raw, handlers
-        self.constants, self.limits = constants, limits
+    def __init__(self, decoder: _Decoder, index: int, cursor: _Cursor, raw: bytes,
+                 handlers: list, constants: list, limits: dict[str, int], kids: list[int],
+                 from_code=None):
+        self.decoder, self.index, self.cursor, self.raw = decoder, index, cursor, raw
+        self.where = f"function {index}"
+        self.handlers, self.constants, self.limits, self.kids = handlers, constants, \
+            limits, kids
         self.from_code = from_code  # rebuilds the constant list kept in the bytecode
         self.starts: dict[int, int] = {}  # byte offset -> instruction index
-        self.lines: list[tuple[int, int]] = []  # (byte offset, line) as stored
-        self.lines_cursor = cursor
 
     def decode(self) -> tuple[list, list]:
         """The instructions (every operand checked) and the exception table."""
@@ -983,6 +1177,7 @@ class _Body:
             raise c.fail(f"{where} bytecode: {e}") from None
         index_of = self.starts = {pos: k for k, pos in enumerate(instruction_starts(self.raw))}
         if self.from_code is not None:  # constants kept in the code: the list fills now
+            del constants[:]
             instructions = self.from_code(c, where, instructions, constants)
         for pc, ins in enumerate(instructions):
             expected = _CONSTANT_KINDS.get(ins[0])
@@ -1009,40 +1204,50 @@ class _Body:
 
     def decode_lines(self) -> list[tuple[int, int]]:
         """The line table as (instruction index, line); after :meth:`decode`."""
+        stored = self.decoder.lines_of(self.index)
+        if stored is None:
+            return []
+        c, entries = stored
         out = []
-        for offset, line in self.lines:
+        for offset, line in entries:
             if offset not in self.starts or line < 0:
-                raise self.lines_cursor.fail(f"{self.where} line entry ({offset}, {line}) is "
-                                             "malformed")
+                raise c.fail(f"{self.where} line entry ({offset}, {line}) is malformed")
             out.append((self.starts[offset], line))
         return out
 
 
 class _LazyCode(Code):
-    """A function of a lazily read image (``read_image(..., lazy=True)``): everything
-    but its instructions, exception table and line table is read and checked; those are
-    decoded and checked on first use (its first call), then it becomes a plain ``Code``.
-    So booting an image does not scale with the code it holds, and no instruction runs
-    unchecked: a corrupt body raises ``ImageError`` instead of running."""
+    """A function of a lazily read image (``read_image(..., lazy=True)``): its header is
+    read and checked when the function is first reached (a parent's first call, a ROM
+    object, a module record); its instructions, exception table, line table and children
+    are decoded and checked on its first use (its first call), then it becomes a plain
+    ``Code``. So booting an image does not scale with the code it holds, and no
+    instruction runs unchecked: a corrupt body raises ``ImageError`` instead of
+    running."""
+
+    DEFERRED = ("code", "handlers", "lines", "functions")
 
     @staticmethod
     def defer(code: Code, body: _Body) -> None:
         code.__class__ = _LazyCode
         state = code.__dict__
-        del state["code"], state["handlers"], state["lines"]
+        for name in _LazyCode.DEFERRED:
+            del state[name]
         state["_body"] = body
 
     def load(self) -> None:
         body = self.__dict__["_body"]
         code, handlers = body.decode()
         lines = body.decode_lines()
+        functions = body.decoder.children(body, self)
         state = self.__dict__
         del state["_body"]
         state["code"], state["handlers"], state["lines"] = code, handlers, lines
+        state["functions"] = functions
         self.__class__ = Code
 
     def __getattr__(self, name: str):  # only for attributes not yet in the instance
-        if name in ("code", "handlers", "lines") and "_body" in self.__dict__:
+        if name in _LazyCode.DEFERRED and "_body" in self.__dict__:
             self.load()
             return self.__dict__[name]
         raise AttributeError(name)
@@ -1062,233 +1267,124 @@ class _LazyCode(Code):
         return self.__reduce_ex__(protocol)
 
 
-def _scan_rom_objects(c: _Cursor, n: int) -> list[int]:
-    """The offsets of the ``n`` ROM objects at the cursor, which it moves past them: a
-    skim of the layout ``read_rom_object`` decodes (no values made, nothing looked up),
-    so a lazily read image finds its module table without decoding every object."""
-    data, pos, end = c.data, c.pos, c.end
-    function = KINDS.index("function")
-    with_items = frozenset(KINDS.index(kind) for kind in ITEM_KINDS)
-
-    def uint(pos: int) -> tuple[int, int]:
-        value = shift = 0
-        while True:
-            b = data[pos]
-            pos += 1
-            value |= (b & 0x7F) << shift
-            if not b & 0x80:
-                return value, pos
-            shift += 7
-            if shift > 63:
-                raise c.fail("varint too long")
-
-    def skip(pos: int) -> int:  # one value: a tag and its payload
-        tag = data[pos]
-        if tag == T_NUMBER:
-            return pos + 9
-        if tag >= T_BIGINT or tag == T_STRING:
-            pos += 1
-            while data[pos] & 0x80:
-                pos += 1
-        return pos + 1
-
-    offsets = []
-    try:
-        for i in range(n):
-            offsets.append(pos)
-            flags = data[pos]
-            kind = flags & R_KIND
-            pos += 1
-            if not flags & R_DEFAULT_PROTO:
-                pos = skip(pos)
-            if kind == function:
-                pos = uint(pos)[1]
-                k, pos = uint(pos)
-                if k > end - pos:
-                    raise c.fail(f"object {i} cells count {k} is more than the section holds")
-                for _ in range(k):
-                    pos = uint(pos)[1]
-                pos = skip(skip(pos)) + 1
-            elif kind in with_items:
-                k, pos = uint(pos)
-                if k > end - pos:
-                    raise c.fail(f"object {i} items count {k} is more than the section holds")
-                for _ in range(k):  # skip(), inlined: arrays are the bulk of a ROM
-                    tag = data[pos]
-                    if tag <= T_NUMBER:
-                        pos += 9 if tag == T_NUMBER else 1
-                    else:
-                        pos += 1
-                        while data[pos] & 0x80:
-                            pos += 1
-                        pos += 1
-            k, pos = uint(pos)
-            if 3 * k > end - pos:
-                raise c.fail(f"object {i} properties count {k} is more than the section "
-                             "holds")
-            for _ in range(k):
-                pos = skip(pos)
-                flags = data[pos]
-                pos = skip(pos + 1)
-                if flags & ROM_ACCESSOR:
-                    pos = skip(pos)
-            if pos > end:
-                break
-    except IndexError:
-        pos = end + 1
-    if pos > end:
-        raise c.fail("ends early")
-    c.pos = pos
-    return offsets
-
-
 class _Decoder:
+    """Reads the sections of one image. Every table is a lazy sequence (``LazyObjects``,
+    ``_InOrder``) that decodes and checks an entry when it is first asked for; ``load_all``
+    asks for everything (the eager reader, ``caplet verify``)."""
+
     def __init__(self, data: bytes, order: str, sections: list[SectionInfo]):
         self.data, self.order = data, order
         self.sections = sections
         self.by_kind = {s.kind: s for s in sections}
-        self.bodies: list[_Body] = []  # per function: its bytecode as read
-        self.lazy = False
+        self.sizes: dict[int, int] = {}  # function index -> bytes of bytecode
+        self.texts: list | None = None  # the sources section's texts, once read
+        self.checks: list = []  # what load_all does beyond asking for every entry
+        self.string_constants: dict[int, None] = {}  # strings named by const refs
 
     def cursor(self, kind: int) -> _Cursor:
-        s = self.by_kind[kind]
+        s = self.by_kind.get(kind)
+        if s is None:  # left out: it would hold only a zero count
+            return _Cursor(EMPTY, 0, len(EMPTY), SECTION_NAMES[kind], self.order)
         return _Cursor(self.data, s.offset, s.offset + s.length, s.name, self.order)
 
     def image(self, **header) -> Image:
+        """The image with its tables still lazy: only the counts, the manifest and (for a
+        preloaded image) the ROM's module table are read now."""
         self.strings = self.read_strings()
-        self.string_constants: dict[int, str] = {}  # the strings used as constants
         self.constants = self.read_constants()
-        functions, sizes = self.read_functions()
-        if LINES in self.by_kind:
-            self.read_lines(functions)
-        if SOURCES in self.by_kind:
-            self.read_sources(functions)
+        self.functions = self.read_functions()
+        self.lines = self.read_lines() if LINES in self.by_kind else None
+        self.source_entries = self.read_sources() if SOURCES in self.by_kind else None
         manifest = self.read_manifest()
-        modules = self.read_modules(len(functions), manifest)
-        rom = self.read_rom(functions) if ROM in self.by_kind else None
-        constants = self.constants + [self.strings[i] for i in sorted(self.string_constants)]
-        return Image(sections=self.sections, strings=self.strings, constants=constants,
-                     functions=functions, code_sizes=sizes, modules=modules,
-                     manifest=manifest, rom=rom, **header)
+        modules = self.read_modules(manifest)
+        rom = self.read_rom(len(modules)) if ROM in self.by_kind else None
+        sizes = LazyObjects(len(self.functions), self.code_size)
+        return Image(sections=self.sections, strings=self.strings, constants=None,
+                     functions=self.functions, code_sizes=sizes, modules=modules,
+                     manifest=manifest, rom=rom, loader=self, **header)
 
-    def read_rom(self, functions: list[Code]) -> Rom:
-        """The ROM snapshot; every object, cell and function reference is checked. Read
-        lazily, objects are found by a scan and each decoded (and checked) on first use."""
-        c = self.cursor(ROM)
-        rom = Rom()
-        value = self.value_reader = self.rom_value_reader(c)
-        for i in range(c.count("cells")):
-            rom.cells.append(value(f"cell {i}"))
-        n = c.count("objects", 2)
-        if self.lazy:
-            offsets = _scan_rom_objects(c, n)
-            section = self.by_kind[ROM]
-            end = section.offset + section.length
+    def load_all(self, image: Image) -> None:
+        """Decode and check every entry of every table (in section order) and make them
+        plain lists; ``image.constants`` is filled in."""
+        for check in self.checks:
+            check()
+        image.strings = list(self.strings)
+        image.functions = list(self.functions)
+        image.code_sizes = list(image.code_sizes)
+        image.modules = list(image.modules)
+        if image.rom is not None:
+            image.rom.cells = list(image.rom.cells)
+            image.rom.objects = list(image.rom.objects)
+        image.constants = list(self.constants) + [self.strings[i] for i in
+                                                  sorted(self.string_constants)]
+        image.loader = None
 
-            def decode(i: int) -> RomObject:
-                cursor = _Cursor(self.data, offsets[i], end, section.name, self.order)
-                return self.read_rom_object(cursor, i, n, functions, len(rom.cells))
+    def code_size(self, i: int) -> int:
+        self.functions[i]
+        return self.sizes[i]
 
-            rom.objects = LazyObjects(n, decode)
-        else:
-            for i in range(n):
-                rom.objects.append(self.read_rom_object(c, i, n, functions, len(rom.cells)))
-        for i in range(c.count("modules", 2)):
-            module = RomModule(self.string(c, f"module {i} specifier"))
-            for j in range(c.count(f"module {i} exports", 2)):
-                name = self.string(c, f"module {i} export {j}")
-                module.exports.append((name, c.uint(len(rom.cells), f"module {i} export "
-                                                                   f"{j} cell")))
-            rom.modules.append(module)
-        c.finish()
-        for what, i in self.rom_refs:
-            if i >= n:
-                raise c.fail(f"an {what} reference ({i}) is past the {n} ROM objects")
-        return rom
+    # -- strings and constants
 
-    def rom_value_reader(self, c: _Cursor):
-        self.rom_refs: list[tuple[str, int]] = []  # checked once the object count is known
+    def read_strings(self) -> LazyObjects:
+        c = self.cursor(STRINGS)
+        n = c.count("string")
 
-        def value(what: str) -> tuple:
-            tag = c.byte()
-            if tag == T_UNDEFINED:
-                return ("undefined",)
-            if tag == T_NULL:
-                return ("null",)
-            if tag == T_HOLE:
-                return ("hole",)
-            if tag in (T_FALSE, T_TRUE):
-                return ("bool", tag == T_TRUE)
-            if tag == T_NUMBER:
-                return ("number", struct.unpack(self.order + "d", c.raw(8, what))[0])
-            if tag == T_INTEGER:
-                return ("number", float(_unzigzag(c.uint(1 << 54, what))))
-            if tag == T_STRING:
-                return ("string", self.string(c, what))
-            if tag == T_BIGINT:
-                return ("bigint", _unzigzag(c.bigint()))
-            if tag == T_OBJECT:
-                i = c.uint(1 << 24, f"{what} (object index)")
-                self.rom_refs.append(("object", i))
-                return ("object", i)
-            if tag in (T_INTRINSIC, T_SYMBOL):
-                return ("intrinsic" if tag == T_INTRINSIC else "symbol", self.string(c, what))
-            raise c.fail(f"{what}: unknown value tag {tag}")
+        def skip(c: _Cursor, i: int) -> None:
+            c.skip(c.uint(what=f"string {i} length"), f"string {i}")
 
-        return value
+        entries = _Entries(c, n, skip)
 
-    def read_rom_object(self, c: _Cursor, i: int, n: int, functions: list[Code],
-                        ncells: int) -> RomObject:
-        """ROM object ``i`` of ``n`` at the cursor; its object references are checked
-        against ``n`` when the whole section is not being read (lazy reading)."""
-        value = self.rom_value_reader(c) if self.lazy else self.value_reader
-        where = f"object {i}"
-        flags = c.byte()
-        kind = flags & R_KIND
-        if kind >= len(KINDS) or flags & ~(R_KIND | R_DEFAULT_PROTO | R_FUNCTION_PROPS) or (
-                flags & R_FUNCTION_PROPS and KINDS[kind] != "function") or (
-                flags & R_DEFAULT_PROTO and KINDS[kind] not in DEFAULT_PROTOS):
-            raise c.fail(f"{where}: unknown kind or flags {flags}")
-        obj = RomObject(KINDS[kind], ("intrinsic", DEFAULT_PROTOS[KINDS[kind]])
-                        if flags & R_DEFAULT_PROTO else value(f"{where} prototype"))
-        if obj.kind == "function":
-            obj.code = functions[c.uint(len(functions), f"{where} function index")]
-            for _ in range(c.count(f"{where} cells")):
-                obj.cells.append(c.uint(ncells, f"{where} cell index"))
-            obj.home = value(f"{where} home object")
-            obj.this = value(f"{where} this")
-            ctor = c.byte()
-            if ctor >= len(CONSTRUCTOR_KINDS):
-                raise c.fail(f"{where}: unknown constructor kind {ctor}")
-            obj.constructor_kind = CONSTRUCTOR_KINDS[ctor]
-        elif obj.kind in ITEM_KINDS:
-            for j in range(c.count(f"{where} items")):
-                obj.items.append(value(f"{where} item {j}"))
-        if flags & R_FUNCTION_PROPS:
-            obj.props.extend(_function_props(obj.code))
-        for j in range(c.count(f"{where} properties", 3)):
-            key = value(f"{where} property {j} key")
-            if key[0] not in ("string", "symbol"):
-                raise c.fail(f"{where} property {j}: a key must be a string or a symbol")
-            flags = c.byte()
-            if flags & ~15:
-                raise c.fail(f"{where} property {j}: unknown attribute bits {flags}")
-            if flags & ROM_ACCESSOR:
-                getter = value(f"{where} property {j} getter")
-                setter = value(f"{where} property {j} setter")
-                obj.props.append((key, flags, ("undefined",), getter, setter))
-            else:
-                obj.props.append((key, flags, value(f"{where} property {j}"),
-                                  ("undefined",), ("undefined",)))
-        if self.lazy:
-            for what, k in self.rom_refs:
-                if k >= n:
-                    raise c.fail(f"{where}: an {what} reference ({k}) is past the {n} ROM "
-                                 "objects")
-        return obj
+        def decode(i: int) -> str:
+            c = entries.cursor(i)
+            raw = c.raw(c.uint(what=f"string {i} length"), f"string {i}")
+            entries.ended(i, c.pos)
+            try:
+                return raw.decode("utf-8", "surrogatepass")
+            except UnicodeDecodeError:
+                raise c.fail(f"string {i} is not valid UTF-8") from None
+
+        strings = LazyObjects(n, decode)
+        self.nstrings = n
+        self.checks.append(lambda: (list(strings), entries.finish()))
+        return strings
 
     def string(self, c: _Cursor, what: str) -> str:
-        return self.strings[c.uint(len(self.strings), f"{what} (string index)")]
+        return self.strings[c.uint(self.nstrings, f"{what} (string index)")]
+
+    def read_constants(self) -> _InOrder:
+        c = self.cursor(CONSTANTS)
+        constants = _InOrder(c.count("constant"), lambda i, done: self.read_constant(c, i,
+                                                                                     done))
+        self.checks.append(lambda: (list(constants), c.finish()))
+        return constants
+
+    def read_constant(self, c: _Cursor, i: int, out: list):
+        """Constant record ``i`` at the cursor; ``out`` holds the earlier ones."""
+        tag = c.byte()
+        if tag == K_UNDEFINED:
+            return None
+        if tag in (K_FALSE, K_TRUE):
+            return tag == K_TRUE
+        if tag == K_FLOAT:
+            return struct.unpack(self.order + "d", c.raw(8, "number"))[0]
+        if tag == K_INTFLOAT:
+            return float(_unzigzag(c.uint(1 << 54, "integer")))
+        if tag == K_BIGINT:
+            return c.bigint()
+        if tag in (K_TUPLE, K_LIST):
+            items = [self.const_ref(c, out, f"constant {i} item")
+                     for _ in range(c.count(f"constant {i} item"))]
+            return tuple(items) if tag == K_TUPLE else items
+        if tag == K_TEMPLATE:
+            n = c.count(f"constant {i} strings")
+            items = [self.const_ref(c, out, f"constant {i} item") for _ in range(2 * n)]
+            if not all(v is None or isinstance(v, str) for v in items[:n]) or \
+                    not all(isinstance(v, str) for v in items[n:]):
+                raise c.fail(f"constant {i}: a template's strings must be strings")
+            return TemplateSite(tuple(items[:n]), tuple(items[n:]))
+        if tag == K_EVALSITE:
+            return self.read_eval_site(c, f"constant {i}")
+        raise c.fail(f"constant {i} has unknown tag {tag}")
 
     def constants_from_code(self, c: _Cursor, where: str, instructions: list,
                             constants: list) -> list:
@@ -1311,67 +1407,20 @@ class _Decoder:
             out.append(ins)
         return out
 
-    def const_ref(self, c: _Cursor, records: list, what: str):
+    def const_ref(self, c: _Cursor, records, what: str):
         """A string (ref << 1) or one of ``records`` so far (ref << 1 | 1)."""
         return self.const_value(c, c.uint(what=f"{what} (const ref)"), records, what)
 
-    def const_value(self, c: _Cursor, ref: int, records: list, what: str):
+    def const_value(self, c: _Cursor, ref: int, records, what: str):
         if ref & 1:
             if ref >> 1 >= len(records):
                 raise c.fail(f"{what}: constant {ref >> 1} is out of range (limit "
                              f"{len(records)})")
             return records[ref >> 1]
-        if ref >> 1 >= len(self.strings):
-            raise c.fail(f"{what}: string {ref >> 1} is out of range (limit "
-                         f"{len(self.strings)})")
-        self.string_constants[ref >> 1] = self.strings[ref >> 1]
+        if ref >> 1 >= self.nstrings:
+            raise c.fail(f"{what}: string {ref >> 1} is out of range (limit {self.nstrings})")
+        self.string_constants[ref >> 1] = None
         return self.strings[ref >> 1]
-
-    def read_strings(self) -> list[str]:
-        c = self.cursor(STRINGS)
-        out = []
-        for i in range(c.count("string")):
-            raw = c.raw(c.uint(what=f"string {i} length"), f"string {i}")
-            try:
-                out.append(raw.decode("utf-8", "surrogatepass"))
-            except UnicodeDecodeError:
-                raise c.fail(f"string {i} is not valid UTF-8") from None
-        c.finish()
-        return out
-
-    def read_constants(self) -> list:
-        c = self.cursor(CONSTANTS)
-        out: list = []
-        for i in range(c.count("constant")):
-            tag = c.byte()
-            if tag == K_UNDEFINED:
-                out.append(None)
-            elif tag in (K_FALSE, K_TRUE):
-                out.append(tag == K_TRUE)
-            elif tag == K_FLOAT:
-                out.append(struct.unpack(self.order + "d", c.raw(8, "number"))[0])
-            elif tag == K_INTFLOAT:
-                value = _unzigzag(c.uint(1 << 54, "integer"))
-                out.append(float(value))
-            elif tag == K_BIGINT:
-                out.append(c.bigint())
-            elif tag in (K_TUPLE, K_LIST):
-                items = [self.const_ref(c, out, f"constant {i} item")
-                         for _ in range(c.count(f"constant {i} item"))]
-                out.append(tuple(items) if tag == K_TUPLE else items)
-            elif tag == K_TEMPLATE:
-                n = c.count(f"constant {i} strings")
-                items = [self.const_ref(c, out, f"constant {i} item") for _ in range(2 * n)]
-                if not all(v is None or isinstance(v, str) for v in items[:n]) or \
-                        not all(isinstance(v, str) for v in items[n:]):
-                    raise c.fail(f"constant {i}: a template's strings must be strings")
-                out.append(TemplateSite(tuple(items[:n]), tuple(items[n:])))
-            elif tag == K_EVALSITE:
-                out.append(self.read_eval_site(c, f"constant {i}"))
-            else:
-                raise c.fail(f"constant {i} has unknown tag {tag}")
-        c.finish()
-        return out
 
     def read_eval_site(self, c: _Cursor, where: str) -> EvalSite:
         flags = c.uint(1 << len(_SITE_FLAGS), f"{where} flags")
@@ -1387,51 +1436,54 @@ class _Decoder:
                         privates=privates, **{f: bool(flags >> i & 1)
                                               for i, f in enumerate(_SITE_FLAGS)})
 
-    def read_functions(self) -> tuple[list[Code], list[int]]:
+    # -- functions and their debug sections
+
+    def read_functions(self) -> LazyObjects:
         c = self.cursor(FUNCTIONS)
-        n = c.count("function", 7)
+        n = c.count("function", 5)
         if n == 0:
             raise c.fail("the image has no functions")
-        codes: list[Code] = []
-        children: list[list[int]] = []
-        sizes: list[int] = []
-        for i in range(n):
-            code, kids, size = self.read_function(c, i, n)
-            codes.append(code)
-            children.append(kids)
-            sizes.append(size)
-        c.finish()
-        parent = [-1] * n
-        for i, kids in enumerate(children):
-            for k in kids:
-                if k <= i or parent[k] != -1:
-                    raise c.fail(f"function {i} lists function {k} as a child: the function "
-                                 "tree is malformed")
-                parent[k] = i
-            codes[i].functions = [codes[k] for k in kids]
-        for i, code in enumerate(codes):
-            if parent[i] == -1:
-                if code.captures:
-                    raise c.fail(f"function {i} captures cells but has no parent")
-                continue
-            p = codes[parent[i]]
-            for slot in code.captures:
-                if slot >= p.cells + len(p.captures):
-                    raise c.fail(f"function {i} captures cell {slot} its parent does not have")
-        return codes, sizes
 
-    def read_function(self, c: _Cursor, i: int, n: int) -> tuple[Code, list[int], int]:
+        def skip(c: _Cursor, i: int) -> None:
+            c.skip(c.uint(what=f"function {i} length"), f"function {i}")
+
+        self.function_entries = entries = _Entries(c, n, skip)
+        self.parent = [-1] * n
+        functions = LazyObjects(n, self.read_function)
+
+        def check() -> None:
+            for code in functions:
+                if type(code) is _LazyCode:
+                    code.load()
+            entries.finish()
+            for i, code in enumerate(functions):
+                if self.parent[i] == -1 and code.captures:
+                    raise c.fail(f"function {i} captures cells but has no parent")
+
+        self.checks.append(check)
+        return functions
+
+    def read_function(self, i: int) -> Code:
+        """Function ``i``'s header; its body is decoded at once or (lazily) on first use."""
+        c = self.function_entries.cursor(i)
         where = f"function {i}"
-        flags = c.uint(F_MAPPED_ARGUMENTS << 1, f"{where} flags")
+        size = c.uint(c.end - c.pos + 1, f"{where} length")
+        c.end = c.pos + size  # the cursor stays inside the function's own record
+        self.function_entries.ended(i, c.end)
+        n = len(self.functions)
+        flags = c.uint(F_USES_THIS << 1, f"{where} flags")
         k = flags & F_KIND
         if len(FUNCTION_KINDS) < k < F_KIND:
             raise c.fail(f"{where} kind {k} is unknown")
         kind = FUNCTION_KINDS[k] if k < len(FUNCTION_KINDS) else \
             self.string(c, f"{where} kind")
-        ref = c.uint(len(self.strings) + 1, f"{where} name")
+        ref = c.uint(self.nstrings + 1, f"{where} name")
         name = self.strings[ref - 1] if ref else DEFAULT_NAMES.get(kind, "")
-        params, registers = (c.uint(MAX_COUNT, f"{where} {w}") for w in
-                             ("params", "registers"))
+        frame = c.uint(MAX_COUNT << 3, f"{where} frame")
+        params = frame & FRAME_PARAMS
+        if params == FRAME_PARAMS:
+            params = c.uint(MAX_COUNT, f"{where} params")
+        registers = params + (frame >> 3)
         length = c.uint(MAX_COUNT, f"{where} length") if flags & F_LENGTH else params
         cells, this_cell = 0, -1
         if flags & F_CELLS:
@@ -1441,29 +1493,28 @@ class _Decoder:
         captures = [c.uint(MAX_COUNT, f"{where} capture") for _ in
                     range(c.count("capture") if flags & F_CAPTURES else 0)]
         slots += len(captures)
-        if params > registers:
-            raise c.fail(f"{where} has {params} parameters but {registers} registers")
         if this_cell >= slots:
             raise c.fail(f"{where} this cell {this_cell} is not one of its {slots} cells")
         param_cells = []
         for _ in range(c.count("parameter cell", 2) if flags & F_PARAM_CELLS else 0):
             reg = c.uint(registers, f"{where} parameter cell register")
             param_cells.append((reg, c.uint(slots, f"{where} parameter cell slot")))
-        constants = [] if flags & F_CONSTS_IN_CODE else [
+        constants = [] if not flags & F_CONSTANT_LIST else [
             self.const_ref(c, self.constants, f"{where} constant")
             for _ in range(c.count("constant"))]
         kids = [c.uint(n, f"{where} child") for _ in
                 range(c.count("child function") if flags & F_CHILDREN else 0)]
-        raw = c.raw(c.uint(what=f"{where} code length"), f"{where} code")
         handlers = []  # byte offsets as stored: checked against the decoded code
         for _ in range(c.count("handler", 4) if flags & F_HANDLERS else 0):
             spans = [c.uint(what=f"{where} handler {what}") for what in ("start", "end",
                                                                          "target")]
             tag = c.uint(2, f"{where} handler kind")
             handlers.append((*spans, "finally" if tag else None))
-        body = _Body(c, where, raw, handlers, constants,
+        raw = c.data[c.pos:c.end]  # the code: the rest of the record
+        self.sizes[i] = len(raw)
+        body = _Body(self, i, c, raw, handlers, constants,
                      {"R": registers, "K": len(constants), "F": len(kids), "C": slots},
-                     self.constants_from_code if flags & F_CONSTS_IN_CODE else None)
+                     kids, None if flags & F_CONSTANT_LIST else self.constants_from_code)
         code = Code(name=name, params=params, registers=registers, cells=cells,
                     captures=captures, param_cells=param_cells, constants=constants,
                     strict=bool(flags & F_STRICT),
@@ -1471,64 +1522,117 @@ class _Decoder:
                     is_async=bool(flags & F_ASYNC), length=length,
                     uses_this=bool(flags & F_USES_THIS), this_cell=this_cell,
                     mapped_arguments=bool(flags & F_MAPPED_ARGUMENTS))
-        if self.lazy:
-            _LazyCode.defer(code, body)
-        else:
-            code.code, code.handlers = body.decode()
-        self.bodies.append(body)  # for the lines section
-        return code, kids, len(raw)
+        if self.source_entries is not None:
+            self.read_source(code, i)
+        _LazyCode.defer(code, body)
+        return code
 
-    def read_lines(self, codes: list[Code]) -> None:
-        c = self.cursor(LINES)
-        for i, code in enumerate(codes):
-            offset, line, entries = 0, 0, []
-            for _ in range(c.count(f"function {i} line", 2)):
-                offset += c.uint(what=f"function {i} line offset")
-                line += _unzigzag(c.uint(what=f"function {i} line"))
-                entries.append((offset, line))
-            body = self.bodies[i]
-            body.lines, body.lines_cursor = entries, c
-            if not self.lazy:
-                code.lines = body.decode_lines()
-        c.finish()
-
-    def read_sources(self, codes: list[Code]) -> None:
-        c = self.cursor(SOURCES)
-        texts = [self.string(c, "source text") for _ in range(c.count("source text"))]
-        for i, code in enumerate(codes):
-            idx = c.uint(len(texts) + 1, f"function {i} source text")
-            start = c.uint(what="source start")
-            end = start + c.uint(what="source length")
-            if idx:
-                code.text = texts[idx - 1]
-                if end > len(code.text):
-                    raise c.fail(f"function {i} source span {start}..{end} is outside its "
-                                 "text")
-            code.source = (start, end)
-        c.finish()
-
-    def read_modules(self, nfunctions: int, manifest: Manifest) -> list[ModuleRecord]:
-        c = self.cursor(MODULES)
+    def children(self, body: _Body, code: Code) -> list[Code]:
+        """A function's children, claimed: each has one parent, after it in the table,
+        and captures only cells the parent has."""
+        i, kids, c = body.index, body.kids, body.cursor
+        if len(set(kids)) != len(kids):
+            raise c.fail(f"function {i} lists a child twice: the function tree is malformed")
+        slots = code.cells + len(code.captures)
         out = []
-        for i in range(c.count("module", 4)):
-            where = f"module {i}"
-            specifier = self.string(c, f"{where} specifier")
-            kind = MODULE_KINDS[c.uint(len(MODULE_KINDS), f"{where} kind")]
-            function = c.uint(nfunctions, f"{where} function")
-            requests = tuple(self.string(c, f"{where} request")
-                             for _ in range(c.count("request")))
-            imports = tuple(ImportEntry(*(self.string(c, f"{where} import") for _ in range(3)))
-                            for _ in range(c.count("import", 3)))
-            exports = tuple(ExportEntry(*(self.string(c, f"{where} export") for _ in range(4)))
-                            for _ in range(c.count("export", 4)))
-            out.append(ModuleRecord(specifier, kind, function, requests, imports, exports))
-        c.finish()
-        return out or [_default_module(manifest)]
+        for k in kids:
+            if k <= i or self.parent[k] not in (-1, i):
+                raise c.fail(f"function {i} lists function {k} as a child: the function "
+                             "tree is malformed")
+            self.parent[k] = i
+            child = self.functions[k]
+            for slot in child.captures:
+                if slot >= slots:
+                    raise c.fail(f"function {k} captures cell {slot} its parent does not have")
+            out.append(child)
+        return out
+
+    def read_lines(self) -> _Entries:
+        def skip(c: _Cursor, i: int) -> None:
+            for _ in range(2 * c.count(f"function {i} line", 2)):
+                _skip_varint(c, f"function {i} line")
+
+        entries = _Entries(self.cursor(LINES), len(self.functions), skip)
+        self.checks.append(entries.finish)
+        return entries
+
+    def lines_of(self, i: int) -> tuple[_Cursor, list[tuple[int, int]]] | None:
+        """Function ``i``'s line table as stored: (byte offset, line) pairs."""
+        if self.lines is None:
+            return None
+        c = self.lines.cursor(i)
+        offset, line, entries = 0, 0, []
+        for _ in range(c.count(f"function {i} line", 2)):
+            offset += c.uint(what=f"function {i} line offset")
+            line += _unzigzag(c.uint(what=f"function {i} line"))
+            entries.append((offset, line))
+        self.lines.ended(i, c.pos)
+        return c, entries
+
+    def read_sources(self) -> _Cursor:
+        """The sources section's texts are read when a function's source is first asked
+        for; each function's span then by its entry."""
+        c = self.cursor(SOURCES)
+
+        def check() -> None:  # every function's header, hence its source, is read
+            self.source_entries.finish()
+
+        self.checks.append(check)
+        return c
+
+    def read_source(self, code: Code, i: int) -> None:
+        entries = self.source_entries
+        if type(entries) is _Cursor:  # first use: the text table, then the entries
+            c = entries
+            self.texts = [c.uint(len(self.strings), "source text (string index)")
+                          for _ in range(c.count("source text"))]
+
+            def skip(c: _Cursor, i: int) -> None:
+                for _ in range(3):
+                    _skip_varint(c, f"function {i} source")
+
+            entries = self.source_entries = _Entries(c, len(self.functions), skip)
+        c = entries.cursor(i)
+        idx = c.uint(len(self.texts) + 1, f"function {i} source text")
+        start = c.uint(what="source start")
+        end = start + c.uint(what="source length")
+        entries.ended(i, c.pos)
+        if idx:
+            code.text = self.strings[self.texts[idx - 1]]
+            if end > len(code.text):
+                raise c.fail(f"function {i} source span {start}..{end} is outside its text")
+        code.source = (start, end)
+
+    # -- modules and manifest
+
+    def read_modules(self, manifest: Manifest):
+        c = self.cursor(MODULES)
+        n = c.count("module", 4)
+        if n == 0:
+            c.finish()
+            return [_default_module(manifest)]
+        modules = _InOrder(n, lambda i, done: self.read_module(c, i))
+        self.checks.append(lambda: (list(modules), c.finish()))
+        return modules
+
+    def read_module(self, c: _Cursor, i: int) -> ModuleRecord:
+        where = f"module {i}"
+        specifier = self.string(c, f"{where} specifier")
+        kind = MODULE_KINDS[c.uint(len(MODULE_KINDS), f"{where} kind")]
+        function = c.uint(len(self.functions), f"{where} function")
+        requests = tuple(self.string(c, f"{where} request")
+                         for _ in range(c.count("request")))
+        imports = tuple(ImportEntry(*(self.string(c, f"{where} import") for _ in range(3)))
+                        for _ in range(c.count("import", 3)))
+        exports = tuple(ExportEntry(*(self.string(c, f"{where} export") for _ in range(4)))
+                        for _ in range(c.count("export", 4)))
+        return ModuleRecord(specifier, kind, function, requests, imports, exports)
 
     def read_manifest(self) -> Manifest:
         c = self.cursor(MANIFEST)
-        flags = c.uint(16, "manifest flags")
-        name, entry = (self.string(c, f"manifest {w}") for w in ("name", "entry"))
+        flags = c.uint(32, "manifest flags")
+        entry = self.string(c, "manifest entry")
+        name = self.string(c, "manifest name") if flags & M_NAME else _stem(entry)
         version = self.string(c, "manifest version") if flags & M_VERSION else DEFAULT_VERSION
         quota = c.uint(what="heap quota") if flags & M_QUOTA else 0
         caps = tuple(self.string(c, "capability") for _ in
@@ -1536,6 +1640,129 @@ class _Decoder:
         steps = c.uint(what="step budget") if flags & M_STEPS else 0
         c.finish()
         return Manifest(name, version, entry, caps, quota, steps)
+
+    # -- the ROM snapshot
+
+    def read_rom(self, nmodules: int) -> Rom:
+        """The ROM snapshot: its module table now; cells and objects when first asked
+        for, each checked then (every object, cell and function reference)."""
+        c = self.cursor(ROM)
+        ncells = c.count("cells")
+        self.rom_objects = nobjects = c.count("objects")
+        rom = Rom()
+        n = c.count("modules", 2)
+        if n != nmodules:
+            raise c.fail(f"{n} modules, but the image has {nmodules} module records")
+        strings, nstrings, uint = self.strings, self.nstrings, c.uint
+        for i in range(n):
+            where = f"module {i}"
+            module = RomModule(strings[uint(nstrings, f"{where} specifier (string index)")])
+            exports = module.exports
+            for j in range(c.count(f"{where} exports", 2)):
+                name = strings[uint(nstrings, f"{where} export {j} (string index)")]
+                exports.append((name, uint(ncells, f"{where} export {j} cell")))
+            rom.modules.append(module)
+        size = c.uint(c.end - c.pos + 1, "cells length")
+        cells = _Cursor(c.data, c.pos, c.pos + size, c.section, c.order)
+        objects = _Cursor(c.data, c.pos + size, c.end, c.section, c.order)
+        cell_entries = _Entries(cells, ncells, _skip_rom_cell)
+        object_entries = _Entries(objects, nobjects, _skip_rom_object)
+
+        def cell(i: int) -> tuple:
+            c = cell_entries.cursor(i)
+            value = self.rom_value(c, f"cell {i}")
+            cell_entries.ended(i, c.pos)
+            return value
+
+        def rom_object(i: int) -> RomObject:
+            c = object_entries.cursor(i)
+            obj = self.read_rom_object(c, i, ncells)
+            object_entries.ended(i, c.pos)
+            return obj
+
+        rom.cells = LazyObjects(ncells, cell)
+        rom.objects = LazyObjects(nobjects, rom_object)
+
+        def check() -> None:
+            list(rom.cells)
+            cell_entries.finish()
+            list(rom.objects)
+            object_entries.finish()
+
+        self.checks.append(check)
+        return rom
+
+    def rom_value(self, c: _Cursor, what: str) -> tuple:
+        tag = c.byte()
+        if tag == T_UNDEFINED:
+            return ("undefined",)
+        if tag == T_NULL:
+            return ("null",)
+        if tag == T_HOLE:
+            return ("hole",)
+        if tag in (T_FALSE, T_TRUE):
+            return ("bool", tag == T_TRUE)
+        if tag == T_NUMBER:
+            return ("number", struct.unpack(self.order + "d", c.raw(8, what))[0])
+        if tag == T_INTEGER:
+            return ("number", float(_unzigzag(c.uint(1 << 54, what))))
+        if tag == T_STRING:
+            return ("string", self.string(c, what))
+        if tag == T_BIGINT:
+            return ("bigint", _unzigzag(c.bigint()))
+        if tag == T_OBJECT:
+            i = c.uint(1 << 24, f"{what} (object index)")
+            if i >= self.rom_objects:
+                raise c.fail(f"{what}: an object reference ({i}) is past the "
+                             f"{self.rom_objects} ROM objects")
+            return ("object", i)
+        if tag in (T_INTRINSIC, T_SYMBOL):
+            return ("intrinsic" if tag == T_INTRINSIC else "symbol", self.string(c, what))
+        raise c.fail(f"{what}: unknown value tag {tag}")
+
+    def read_rom_object(self, c: _Cursor, i: int, ncells: int) -> RomObject:
+        """ROM object ``i`` at the cursor, every reference in it checked."""
+        value = self.rom_value
+        functions = self.functions
+        where = f"object {i}"
+        flags = c.byte()
+        kind = flags & R_KIND
+        if kind >= len(KINDS) or flags & ~(R_KIND | R_DEFAULT_PROTO | R_FUNCTION_PROPS) or (
+                flags & R_FUNCTION_PROPS and KINDS[kind] != "function") or (
+                flags & R_DEFAULT_PROTO and KINDS[kind] not in DEFAULT_PROTOS):
+            raise c.fail(f"{where}: unknown kind or flags {flags}")
+        obj = RomObject(KINDS[kind], ("intrinsic", DEFAULT_PROTOS[KINDS[kind]])
+                        if flags & R_DEFAULT_PROTO else value(c, f"{where} prototype"))
+        if obj.kind == "function":
+            obj.code = functions[c.uint(len(functions), f"{where} function index")]
+            for _ in range(c.count(f"{where} cells")):
+                obj.cells.append(c.uint(ncells, f"{where} cell index"))
+            obj.home = value(c, f"{where} home object")
+            obj.this = value(c, f"{where} this")
+            ctor = c.byte()
+            if ctor >= len(CONSTRUCTOR_KINDS):
+                raise c.fail(f"{where}: unknown constructor kind {ctor}")
+            obj.constructor_kind = CONSTRUCTOR_KINDS[ctor]
+        elif obj.kind in ITEM_KINDS:
+            for j in range(c.count(f"{where} items")):
+                obj.items.append(value(c, f"{where} item {j}"))
+        if flags & R_FUNCTION_PROPS:
+            obj.props.extend(_function_props(obj.code))
+        for j in range(c.count(f"{where} properties", 3)):
+            key = value(c, f"{where} property {j} key")
+            if key[0] not in ("string", "symbol"):
+                raise c.fail(f"{where} property {j}: a key must be a string or a symbol")
+            flags = c.byte()
+            if flags & ~15:
+                raise c.fail(f"{where} property {j}: unknown attribute bits {flags}")
+            if flags & ROM_ACCESSOR:
+                getter = value(c, f"{where} property {j} getter")
+                setter = value(c, f"{where} property {j} setter")
+                obj.props.append((key, flags, ("undefined",), getter, setter))
+            else:
+                obj.props.append((key, flags, value(c, f"{where} property {j}"),
+                                  ("undefined",), ("undefined",)))
+        return obj
 
 
 # -------------------------------------------------------------- the RAM estimate

@@ -21,15 +21,25 @@ def image_of(text: str, board, **options) -> bytes:
 
 
 def body_length(image: bytes) -> int:
-    order = "<" if image[8] == 1 else ">"
-    return struct.unpack_from(order + "I", image, 18)[0]
+    """The bytes the digest covers: the header, the section table and the sections."""
+    head = read_header(image)
+    pos, total = head.size, 0
+    for _ in range(head.sections):  # kind, then length: varints
+        for i in range(2):
+            value = shift = 0
+            while True:
+                b = image[pos]
+                pos += 1
+                value |= (b & 0x7F) << shift
+                shift += 7
+                if not b & 0x80:
+                    break
+            total += value if i else 0
+    return pos + total
 
 
 def reseal(body: bytes) -> bytes:
     """An edited (unsigned) image with a fresh digest: what a hostile producer would send."""
-    if len(body) >= 22:
-        order = "<" if body[8] == 1 else ">"
-        body = body[:18] + struct.pack(order + "I", len(body)) + body[22:]
     return body + hashlib.sha256(body).digest()
 
 

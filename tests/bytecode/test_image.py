@@ -27,6 +27,7 @@ from compiler import JSSyntaxError
 from compiler.bytecode import signing
 from compiler.bytecode.code import Code, EvalSite, TemplateSite
 from compiler.bytecode.image import (
+    FORMAT_VERSION,
     HEADER_SIZE,
     MAGIC,
     ROM,
@@ -38,6 +39,7 @@ from compiler.bytecode.image import (
     ModuleRecord,
     estimate_boot_ram,
     isa_hash,
+    read_header,
     read_image,
     write_image,
 )
@@ -289,17 +291,17 @@ def test_magic():
 
 def test_wrong_format_version():
     body = unsealed(GOOD)
-    body[10] = 3
-    rejects(reseal(bytes(body)), "format version: the image is version 3, this reader reads "
-            "version 2")
+    body[len(MAGIC)] = FORMAT_VERSION + 1
+    rejects(reseal(bytes(body)), f"format version: the image is version {FORMAT_VERSION + 1}, "
+            f"this reader reads version {FORMAT_VERSION}")
 
 
 def test_wrong_instruction_set():
     body = unsealed(GOOD)
-    body[14] ^= 0xFF
+    body[len(MAGIC) + 3] ^= 0xFF  # the ISA hash, after the version, flags and ISA version
     rejects(reseal(bytes(body)), "instruction set")
     body = unsealed(GOOD)
-    body[12:14] = struct.pack("<H", 99)
+    body[len(MAGIC) + 2] = 99  # the ISA version (a varint)
     rejects(reseal(bytes(body)), "instruction set: the image was compiled for ISA 99")
 
 
@@ -491,3 +493,32 @@ def test_rom_objects_round_trip_with_their_usual_parts_left_out():
     for mine, theirs in zip(rom.objects, back.objects, strict=True):
         assert (mine.kind, mine.proto, mine.props, mine.items, mine.constructor_kind) == \
             (theirs.kind, theirs.proto, theirs.props, theirs.items, theirs.constructor_kind)
+
+
+def test_the_header_is_tight_and_empty_sections_are_left_out():
+    data = write_image(compile_text("1"), board=PICO, manifest=Manifest("app", entry="app.js"))
+    head = read_header(data)
+    # magic, version, flags, ISA version, ISA hash, board name, arch code, section count
+    assert head.size == 4 + 1 + 1 + 1 + 2 + 1 + len("rpi-pico") + 1 + 1
+    assert (head.arch, head.word_size, head.endianness) == ("armv6-m", 4, "little")
+    image = read_image(data)
+    assert {s.name for s in image.sections} == {"strings", "functions", "manifest", "lines",
+                                                "sources"}
+    assert image.modules == [ModuleRecord("app.js")] and image.manifest.name == "app"
+    named = write_image(compile_text("1"), board=PICO,
+                        manifest=Manifest("other", entry="app.js"))
+    assert read_image(named).manifest.name == "other" and len(named) > len(data)
+
+
+def test_an_architecture_outside_the_table_is_stored_by_name():
+    board = PICO.replace(arch="mips32")
+    data = write_image(compile_text("1"), board=board, manifest=Manifest("app"))
+    assert read_header(data).arch == "mips32"
+    assert read_image(data, board=board).arch == "mips32"
+    rejects(data, "board: the image targets mips32", board=PICO)
+
+
+def test_the_word_size_must_be_given():
+    body = unsealed(GOOD)
+    body[len(MAGIC) + 1] &= ~0x18
+    rejects(reseal(bytes(body)), "header: the word size is not given")

@@ -125,13 +125,53 @@ def test_mutated_preloaded_images_are_refused_alike_lazily(tmp_path):
             eager = True
         try:
             image = read_image(data, lazy=True)
-            for obj in image.rom.objects:
-                assert obj.kind
-            for code in image.functions:
-                assert code.code
+            objects, functions = image.rom.objects, image.functions
+            for i in reversed(range(len(objects))):  # last first: each found by a skim
+                assert objects[i].kind
+            for i in reversed(range(len(functions))):
+                assert functions[i].code
+            image.load_all()  # the cells, strings and module records nothing used
             lazy = False
         except ImageError:
             lazy = True
         assert lazy == eager, bytes(body).hex()
         refused += eager
     assert 100 < refused < 1500
+
+
+def test_booting_a_preloaded_image_decodes_only_what_the_entry_reaches(tmp_path):
+    from compiler.bytecode.image import Manifest, write_image
+    from vm.preload import boot, build
+    from vm.values import UNDEFINED
+
+    for i in range(5):
+        (tmp_path / f"m{i}.js").write_text(
+            f"export const table = Object.freeze(['m{i}', {i}]);\n"
+            f"export function get() {{ return table[0]; }}\n")
+    imports = "".join(f"import {{ get as g{i} }} from './m{i}.js';\n" for i in range(5))
+    entry = tmp_path / "main.mjs"
+    entry.write_text(imports + "export default () => g3();\n")
+    root, modules, rom = build(str(entry), output=lambda line: None)
+    data = write_image(root, board=PICO, manifest=Manifest("m"), modules=modules, rom=rom,
+                       strip=True)
+    image = read_image(data, board=PICO, lazy=True)
+    tables = {"strings": image.strings, "functions": image.functions,
+              "cells": image.rom.cells, "objects": image.rom.objects}
+
+    def decoded() -> dict[str, int]:
+        return {name: sum(x is not None for x in t.items) for name, t in tables.items()}
+
+    read = decoded()  # the ROM's module table names strings; nothing else is decoded
+    assert read["functions"] == read["cells"] == read["objects"] == 0
+    assert 0 < read["strings"] < len(image.strings)
+    machine = Machine(output=lambda line: None)
+    records = boot(machine, image.rom)
+    assert len(records) == 6 and decoded() == read
+    main = records[0].env["default"].value  # the entry's default export: one cell, one object
+    assert decoded()["cells"] == decoded()["objects"] == decoded()["functions"] == 1
+    assert machine.interpreter.call(main, UNDEFINED, []) == "m3"  # reaches m3 only
+    reached = decoded()
+    assert reached["objects"] < len(image.rom.objects) and \
+        reached["functions"] < len(image.functions)
+    image.load_all()  # the rest is sound too
+    assert type(image.functions) is list and len(image.strings) > read["strings"]

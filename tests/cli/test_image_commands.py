@@ -39,7 +39,7 @@ def compile_ok(app: Path, *extra: str, board: str = "rpi-pico") -> Path:
     out = app.with_suffix(".caplet")
     result = caplet("compile", str(app), "-o", str(out), "--board", board, *extra)
     assert result.returncode == 0, result.stderr
-    assert out.read_bytes().startswith(b"\x89CAPLET\n")
+    assert out.read_bytes().startswith(b"\x89CPL")
     return out
 
 
@@ -117,9 +117,9 @@ def test_inspect_json(app, tmp_path):
     assert result.returncode == 0, result.stderr
     info = json.loads(result.stdout)
     assert info["board"] == "rpi-pico" and info["size"] == image.stat().st_size
+    # a script's one module record is implied: no modules section
     assert [s["name"] for s in info["sections"]] == ["strings", "constants", "functions",
-                                                      "modules", "manifest", "lines",
-                                                      "sources"]
+                                                      "manifest", "lines", "sources"]
     assert info["header_bytes"] + sum(s["size"] for s in info["sections"]) + 32 <= info["size"]
     names = [f["name"] for f in info["functions"]]
     assert "greet" in names and "next" in names
