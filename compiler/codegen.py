@@ -388,17 +388,19 @@ class FunctionCompiler:
         code.name = "<eval>" if eval_code else "<script>"
         self.setup_bindings(0)
         scope = self.unit.analysis.scopes[id(program)]
-        kinds = [(b, (EVAL_GLOBAL + (b.kind == "function")) if eval_code else
-                  GLOBAL_KINDS.get(b.kind, 0)) for b in scope.bindings.values() if b.global_name]
-        for b, kind in kinds:  # every name is checked before any binding is made
-            self.emit(O["DEFGLOBAL"], self.const(b.name), kind | 8)
-        for b in scope.bindings.values():
-            if b.global_name:
-                self.emit(O["DEFGLOBAL"], self.const(b.name),
-                          (EVAL_GLOBAL + (b.kind == "function")) if eval_code else
-                          GLOBAL_KINDS.get(b.kind, 0))
-            elif b.eval_var:
-                self.emit(O["DEFEVALVAR"], self.location(b)[1], self.const(b.name))
+        if eval_code:
+            kinds = [(b, EVAL_GLOBAL + (b.kind == "function"))
+                     for b in scope.bindings.values() if b.global_name]
+            for b, kind in kinds:  # every name is checked before any binding is made
+                self.emit(O["DEFGLOBAL"], self.const(b.name), kind | 8)
+            for b in scope.bindings.values():
+                if b.global_name:
+                    self.emit(O["DEFGLOBAL"], self.const(b.name),
+                              EVAL_GLOBAL + (b.kind == "function"))
+                elif b.eval_var:
+                    self.emit(O["DEFEVALVAR"], self.location(b)[1], self.const(b.name))
+        else:
+            self.declare_script_globals(scope)
         if eval_code:
             self.init_lexicals(scope)
         this_b = scope.bindings.get("%this")
@@ -415,6 +417,19 @@ class FunctionCompiler:
             self.statement(stmt)
         self.emit(O["RETURN"], result)
         return self.finish()
+
+    def declare_script_globals(self, scope) -> None:
+        """One DEFGLOBALS for a script's names, grouped functions, vars, let/class, const
+        (the order GlobalDeclarationInstantiation creates them in)."""
+        groups: list[list[str]] = [[], [], [], []]
+        for b in scope.bindings.values():
+            if b.global_name:
+                kind = GLOBAL_KINDS.get(b.kind, 0)
+                groups[(1, 0, 2, 3, 2)[kind]].append(b.name)
+        names = tuple(groups[0] + groups[1] + groups[2] + groups[3])
+        if names:
+            self.emit(O["DEFGLOBALS"], self.const(names), len(groups[0]), len(groups[1]),
+                      len(groups[2]))
 
     def finish(self) -> Code:
         self.code.registers = self.max_reg

@@ -66,6 +66,7 @@ OP_DEC = OPCODE["DEC"]
 OP_DEFCLASS = OPCODE["DEFCLASS"]
 OP_DEFGETTER = OPCODE["DEFGETTER"]
 OP_DEFGLOBAL = OPCODE["DEFGLOBAL"]
+OP_DEFGLOBALS = OPCODE["DEFGLOBALS"]
 OP_DEFMETHOD = OPCODE["DEFMETHOD"]
 OP_DEFPROP = OPCODE["DEFPROP"]
 OP_DEFSETTER = OPCODE["DEFSETTER"]
@@ -633,6 +634,8 @@ class Interpreter:
                             regs[ins[1]] = self.delete_property(obj, key, code.strict)
                         elif op == OP_DEFGLOBAL:
                             self.declare_global(g, consts[ins[1]], ins[2])
+                        elif op == OP_DEFGLOBALS:
+                            self.declare_globals(g, consts[ins[1]], ins[2], ins[3], ins[4])
                         elif op == OP_INITGLOBAL:
                             g.lexical[consts[ins[1]]] = regs[ins[2]]
                         elif op == OP_ARGUMENTS:
@@ -1261,6 +1264,28 @@ class Interpreter:
         if current is None or (base == 1 and current.flags & CONFIGURABLE):
             # CreateGlobalFunctionBinding redefines a configurable property
             obj.define_own_property(name, Slot(UNDEFINED, WRITABLE | ENUMERABLE))
+
+    def declare_globals(self, g, names: tuple, functions: int, vars_: int,
+                        lets: int) -> None:
+        """GlobalDeclarationInstantiation of a script (DEFGLOBALS): ``names`` holds its
+        functions, then vars, then let/class, then consts. Every check comes first
+        (lexical names, then the var names' clashes, then CanDeclareGlobalFunction/Var),
+        so a script that cannot be instantiated creates nothing; then the lexical
+        bindings, the functions and the vars are made, in that order."""
+        if not all(type(name) is str for name in names):
+            raise JSError("TypeError", "malformed global declarations")
+        lexical = functions + vars_
+        kinds = [1] * functions + [0] * vars_ + [2] * lets
+        kinds += [3] * (len(names) - len(kinds))
+        order = list(range(lexical, len(names))) + list(range(lexical))
+        for i in order:
+            if i < lexical and names[i] in g.lexical:
+                raise JSError("SyntaxError", f"Identifier '{names[i]}' has already been "
+                                             "declared")
+        for i in order:
+            self.declare_global(g, names[i], kinds[i] | 8)
+        for i in order:
+            self.declare_global(g, names[i], kinds[i])
 
     def get_iterator(self, value):
         realm = self.machine.realm

@@ -59,7 +59,7 @@ SUPPORTED = frozenset(_O[name] for name in (
     "SUPERCALLSPREAD", "GETSUPER", "NEWTARGET", "YIELD", "YIELDSTAR", "AWAIT",
     "NEWPRIVATE", "GETPRIVATE", "SETPRIVATE", "HASPRIVATE", "ADDPRIVATEMETHOD", "GENSTART",
     "SETSUPER", "SETHOME", "DELGLOBAL", "USINGSTACK", "ADDUSING", "USINGERROR", "DISPOSE",
-    "DISPOSESTEP",
+    "DISPOSESTEP", "DEFGLOBALS",
 ))
 
 # Instructions after which control never falls through.
@@ -646,6 +646,10 @@ class _Translator:
     def op_DEFGLOBAL(self, k, kind):
         self.needs.add("g")
         return [f"interp.declare_global(g, {self.K(k)}, {kind})"]
+
+    def op_DEFGLOBALS(self, k, functions, vars_, lets):
+        self.needs.add("g")
+        return [f"interp.declare_globals(g, {self.K(k)}, {functions}, {vars_}, {lets})"]
 
     def op_DELGLOBAL(self, a, k):
         self.needs.add("g")

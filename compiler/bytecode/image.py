@@ -929,7 +929,7 @@ _REGISTER_RUNS = {NAMES.index(name): run for name, run in (
     ("SUPERCALL", (1, 2, 0)), ("EVAL", (2, 3, 0)))}
 # Opcodes whose constant operand must be of one kind: (operand index, type).
 _CONSTANT_KINDS = {NAMES.index(name): kind for name, kind in (
-    ("EVAL", (4, EvalSite)), ("GETTEMPLATE", (1, TemplateSite)))}
+    ("EVAL", (4, EvalSite)), ("GETTEMPLATE", (1, TemplateSite)), ("DEFGLOBALS", (0, tuple)))}
 # Opcodes after which control never falls through to the next instruction.
 _TERMINATORS = frozenset(NAMES.index(name) for name in (
     "JMP", "RETURN", "RETURNUNDEF", "THROW", "THROWERROR"))
@@ -1548,12 +1548,14 @@ def estimate_boot_ram(image: Image, cost) -> dict[str, int]:
     global bindings, the closures it creates, its environment), and the code and string
     constants as if copied to RAM. Debug sections (lines, sources) stay in flash.
     """
-    define = NAMES.index("DEFGLOBAL")
+    define, define_run = NAMES.index("DEFGLOBAL"), NAMES.index("DEFGLOBALS")
     globals_ = closures = environment = 0
     for m in image.modules:
         body = image.functions[m.function]
         # (kind | 8: the check-only pass of GlobalDeclarationInstantiation makes nothing)
         bindings = sum(1 for ins in body.code if ins[0] == define and not ins[2] & 8)
+        bindings += sum(len(body.constants[ins[1]]) for ins in body.code
+                        if ins[0] == define_run)
         globals_ += cost.property_slot * bindings
         closures += cost.closure * len(body.functions)
         environment += cost.environment + cost.property_slot * body.cells

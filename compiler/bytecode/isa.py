@@ -19,7 +19,7 @@ Operand kinds:
 
 from __future__ import annotations
 
-ISA_VERSION = 1
+ISA_VERSION = 2
 
 OPCODES: list[tuple[str, str, str]] = [
     # prefixes
@@ -213,6 +213,10 @@ OPCODES: list[tuple[str, str, str]] = [
      "r[c] (a deleted binding: recreated, or a ReferenceError in strict code)"),
     ("EVALSPREAD", "RRRK", "r[a] = r[b](...r[c]) (r[c] an array), as a direct eval with site "
      "constants[d] when r[b] is the Global's eval"),
+    # compact forms (ISA 2): fewer and shorter instructions for common code
+    ("DEFGLOBALS", "KNNN", "declare a script's global names, the tuple of strings "
+     "constants[a]: the first b functions, the next c vars, the next d let/class, the rest "
+     "const; every name is checked before any is declared"),
 ]
 
 OPCODE: dict[str, int] = {name: i for i, (name, _, _) in enumerate(OPCODES)}
