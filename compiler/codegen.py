@@ -2050,6 +2050,26 @@ class FunctionCompiler:
             self.free_to(this + 1)
             return self.call_with_arguments(fn, this, node.arguments, mark, dst)
         spread = any(a.type == "SpreadElement" for a in node.arguments)
+        if not spread and not node.optional:
+            if callee.type == "MemberExpression" and not callee.computed and \
+                    callee.property.type == "Identifier" and \
+                    all(self.pure_argument(a) for a in node.arguments):
+                # nothing the arguments do can tell when the method was read
+                obj = self.alloc()
+                v = self.expr_chain(callee.object, chain_exit)
+                if v != obj:
+                    self.emit(O["MOVE"], obj, v)
+                if callee.optional:
+                    chain_exit.append(self.emit(O["JMPNULLISH"], obj, 0))
+                return self.call_run(O["CALLPROP"], obj, node.arguments, mark, dst,
+                                     callee.property.name)
+            if callee.type != "MemberExpression" and not (
+                    callee.type == "Identifier" and id(callee) in self.unit.analysis.withs):
+                fn = self.alloc()
+                v = self.expr_chain(callee, chain_exit)
+                if v != fn:
+                    self.emit(O["MOVE"], fn, v)
+                return self.call_run(O["CALLFN"], fn, node.arguments, mark, dst)
         fn = self.alloc()
         this = self.alloc()
         if callee.type == "MemberExpression":
@@ -2095,6 +2115,38 @@ class FunctionCompiler:
             self.emit(O["CALLSPREAD"], r, fn, this, arr)
             return r
         return self.call_with_arguments(fn, this, node.arguments, mark, dst)
+
+    def call_run(self, op: int, base: int, args: list, mark: int, dst,
+                 *key: str) -> int:
+        """CALLFN/CALLPROP of r[base] with the arguments evaluated into the registers
+        after it (the key's constant is made after theirs: constants in order of use)."""
+        self.free_to(base + 1)
+        for a in args:
+            self.expr(a, self.alloc())
+        self.free_to(mark)
+        r = self.target(dst)
+        self.emit(op, r, base, *(self.const(k) for k in key), len(args))
+        return r
+
+    def pure_argument(self, node) -> bool:
+        """Can evaluating ``node`` neither throw nor run code, nor see anything that
+        code could change (a literal, a function, a register local past its TDZ)?"""
+        t = node.type
+        if t in ("Literal", "FunctionExpression", "ArrowFunctionExpression"):
+            return True
+        if t == "TemplateLiteral":
+            return not node.expressions
+        if t == "UnaryExpression":
+            return node.operator == "-" and node.argument.type == "Literal" and \
+                type(node.argument.value) in (int, float)
+        if t != "Identifier" or id(node) in self.unit.analysis.withs or \
+                id(node) in self.unit.analysis.dynamic:
+            return False
+        b = self.unit.analysis.refs.get(id(node))
+        if b is None:
+            return node.name == "undefined"
+        return not b.eval_var and self.location(b)[0] == "reg" and not (
+            b.tdz and self.needs_tdz(b, node))
 
     def call_with_arguments(self, fn: int, this: int, args: list, mark: int, dst) -> int:
         """CALL r[fn] with r[this] and the arguments evaluated into the next registers."""

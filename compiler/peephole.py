@@ -36,7 +36,7 @@ _DEFINES_FIRST = frozenset(OPCODE[n] for n in (
     "NOT", "NEG", "TONUMERIC", "BITNOT", "TYPEOF", "INC", "DEC", "TOSTRING",
     "TOPROPERTYKEY", "NEWOBJECT", "NEWARRAY", "GETPROP", "GETELEM", "DELPROP", "DELELEM",
     "CLOSURE", "CALL", "CALLSPREAD", "NEW", "NEWSPREAD", "GETITERATOR", "FORINKEYS",
-    "GETSUPER", "NEWTARGET", "GETTEMPLATE", "TOOBJECT", "NEWREGEXP"))
+    "GETSUPER", "NEWTARGET", "GETTEMPLATE", "TOOBJECT", "NEWREGEXP", "CALLFN", "CALLPROP"))
 # Of those, the ones that cannot throw or run code: dropped when their result is dead.
 _PURE = frozenset(OPCODE[n] for n in (
     "MOVE", "LOADK", "LOADINT", "LOADUNDEF", "LOADNULL", "LOADTRUE", "LOADFALSE",
@@ -44,7 +44,8 @@ _PURE = frozenset(OPCODE[n] for n in (
 # Register runs read besides the R operands: (base operand, count operand, first offset).
 _RUNS = {OPCODE[name]: run for name, run in (
     ("NEWARRAY", (1, 2, 0)), ("CALL", (2, 3, 1)), ("NEW", (2, 3, 0)),
-    ("SUPERCALL", (1, 2, 0)), ("EVAL", (2, 3, 0)))}
+    ("SUPERCALL", (1, 2, 0)), ("EVAL", (2, 3, 0)), ("CALLFN", (1, 2, 1)),
+    ("CALLPROP", (1, 3, 1)))}
 _TERMINATORS = frozenset(OPCODE[n] for n in (
     "JMP", "RETURN", "RETURNUNDEF", "THROW", "THROWERROR"))
 _UNSAFE = frozenset(OPCODE[n] for n in ("EVAL", "GETDYN", "SETDYN", "NEWEVALVARS",

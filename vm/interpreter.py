@@ -67,6 +67,8 @@ OP_DEFCLASS = OPCODE["DEFCLASS"]
 OP_DEFGETTER = OPCODE["DEFGETTER"]
 OP_DEFGLOBAL = OPCODE["DEFGLOBAL"]
 OP_DEFGLOBALS = OPCODE["DEFGLOBALS"]
+OP_CALLFN = OPCODE["CALLFN"]
+OP_CALLPROP = OPCODE["CALLPROP"]
 OP_DEFMETHOD = OPCODE["DEFMETHOD"]
 OP_DEFPROP = OPCODE["DEFPROP"]
 OP_DEFSETTER = OPCODE["DEFSETTER"]
@@ -391,6 +393,31 @@ class Interpreter:
                                 regs[ins[1]] = self.call(f, regs[base], call_args)
                             elif isinstance(f, JSNative):
                                 regs[ins[1]] = f.fn(regs[base], call_args)
+                            else:
+                                raise JSError("TypeError", f"{C.describe(f)} is not a function")
+                        elif op == OP_CALLFN or op == OP_CALLPROP:
+                            base = ins[2]
+                            if op == OP_CALLFN:
+                                f = regs[base]
+                                this_arg = UNDEFINED
+                                call_args = regs[base + 1 : base + 1 + ins[3]]
+                            else:
+                                this_arg = regs[base]
+                                key = consts[ins[3]]
+                                if type(this_arg) is JSObject:
+                                    f = this_arg.props.get(key, HOLE)
+                                    if f is HOLE or type(f) is Slot:
+                                        f = this_arg.get(key, this_arg)
+                                else:
+                                    f = self.get_property(this_arg, key)
+                                call_args = regs[base + 1 : base + 1 + ins[4]]
+                            self.steps -= 1
+                            if self.steps < 0:
+                                machine.out_of_steps()
+                            if type(f) is JSFunction:
+                                regs[ins[1]] = self.call(f, this_arg, call_args)
+                            elif isinstance(f, JSNative):
+                                regs[ins[1]] = f.fn(this_arg, call_args)
                             else:
                                 raise JSError("TypeError", f"{C.describe(f)} is not a function")
                         elif op == OP_GETELEM:

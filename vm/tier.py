@@ -59,7 +59,7 @@ SUPPORTED = frozenset(_O[name] for name in (
     "SUPERCALLSPREAD", "GETSUPER", "NEWTARGET", "YIELD", "YIELDSTAR", "AWAIT",
     "NEWPRIVATE", "GETPRIVATE", "SETPRIVATE", "HASPRIVATE", "ADDPRIVATEMETHOD", "GENSTART",
     "SETSUPER", "SETHOME", "DELGLOBAL", "USINGSTACK", "ADDUSING", "USINGERROR", "DISPOSE",
-    "DISPOSESTEP", "DEFGLOBALS",
+    "DISPOSESTEP", "DEFGLOBALS", "CALLFN", "CALLPROP",
 ))
 
 # Instructions after which control never falls through.
@@ -893,6 +893,10 @@ class _Translator:
         return [f"r{a}.items.extend(interp.iterate({self.R(b)}))"]
 
     def op_GETPROP(self, a, b, k):
+        return self._get_prop(b, k) + [f"r{a} = v"]
+
+    def _get_prop(self, b, k) -> list[str]:
+        """GETPROP of r[b].constants[k] into ``v``."""
         o = self.R(b)
         key = self.K(k)
         out = [f"if type({o}) is JSObject:",
@@ -905,7 +909,7 @@ class _Translator:
                     f"elif type({o}) is str:",
                     f"    v = float(len({o}))"]
         out += [f"elif isinstance({o}, JSObject):", f"    v = {o}.get({key}, {o})",
-                "else:", f"    v = interp.get_property({o}, {key})", f"r{a} = v"]
+                "else:", f"    v = interp.get_property({o}, {key})"]
         return out
 
     def op_SETPROP(self, a, k, c):
@@ -985,8 +989,16 @@ class _Translator:
         return [f"r{a} = interp.new_closure(fn, {name}, [{cells}], g, new_target)"]
 
     def op_CALL(self, a, b, c, d):
-        f, this = self.R(b), self.R(c)
-        args = "[" + ", ".join(self.R(r) for r in range(c + 1, c + 1 + d)) + "]"
+        return self._call(a, self.R(b), self.R(c), range(c + 1, c + 1 + d))
+
+    def op_CALLFN(self, a, b, c):
+        return self._call(a, self.R(b), "UNDEFINED", range(b + 1, b + 1 + c))
+
+    def op_CALLPROP(self, a, b, k, d):
+        return self._get_prop(b, k) + self._call(a, "v", self.R(b), range(b + 1, b + 1 + d))
+
+    def _call(self, a, f: str, this: str, regs: range) -> list[str]:
+        args = "[" + ", ".join(self.R(r) for r in regs) + "]"
         return self.steps() + [
             f"if type({f}) is JSFunction:",
             f"    t = {f}.code.tier_call",

@@ -926,7 +926,8 @@ def _read_table(data: bytes, start: int, n: int, body_length: int
 # Opcodes reading a run of registers: (base operand, count operand, first offset).
 _REGISTER_RUNS = {NAMES.index(name): run for name, run in (
     ("NEWARRAY", (1, 2, 0)), ("CALL", (2, 3, 1)), ("NEW", (2, 3, 0)),
-    ("SUPERCALL", (1, 2, 0)), ("EVAL", (2, 3, 0)))}
+    ("SUPERCALL", (1, 2, 0)), ("EVAL", (2, 3, 0)), ("CALLFN", (1, 2, 1)),
+    ("CALLPROP", (1, 3, 1)))}
 # Opcodes whose constant operand must be of one kind: (operand index, type).
 _CONSTANT_KINDS = {NAMES.index(name): kind for name, kind in (
     ("EVAL", (4, EvalSite)), ("GETTEMPLATE", (1, TemplateSite)), ("DEFGLOBALS", (0, tuple)))}

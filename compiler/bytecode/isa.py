@@ -217,6 +217,9 @@ OPCODES: list[tuple[str, str, str]] = [
     ("DEFGLOBALS", "KNNN", "declare a script's global names, the tuple of strings "
      "constants[a]: the first b functions, the next c vars, the next d let/class, the rest "
      "const; every name is checked before any is declared"),
+    ("CALLFN", "RRN", "r[a] = r[b](r[b+1]..r[b+c]) with this = undefined (a plain call)"),
+    ("CALLPROP", "RRKN", "r[a] = r[b][constants[c]](r[b+1]..r[b+d]) with this = r[b] (a "
+     "method call whose arguments cannot observe when the method is read)"),
 ]
 
 OPCODE: dict[str, int] = {name: i for i, (name, _, _) in enumerate(OPCODES)}

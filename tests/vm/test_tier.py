@@ -227,6 +227,20 @@ PROGRAMS = {
         "au().then(v => console.log(v));",
         ["set 5", "w1 Function", "true false", "true undefined", "fin",
          '{"value":7,"done":true}', "b body,b,a", "in,x"]),
+    "compact calls": (  # CALLFN, CALLPROP (pure arguments only) and the long CALL form
+        "var o = { n: 2, m(x, y) { return this.n + x + y; } };"
+        "function f(a) { return (this === globalThis ? 'g' : 'o') + a; }"
+        "console.log(o.m(1, 2), f(1), 'abc'.toUpperCase(), (5).toFixed(1), o.m(-1, `t`));"
+        "function t() { var k = 3, log = [];"
+        " var p = { get m() { log.push('get'); return function (v) { log.push('call ' + v); }; } };"
+        " p.m(log.push('arg')); p.m(k); var q = null;"
+        " try { p.nope(k); } catch (e) { log.push(e.constructor.name); }"
+        " try { q.m(1); } catch (e) { log.push(e.constructor.name); }"
+        " try { k(); } catch (e) { log.push(e.constructor.name); }"
+        " log.push(q?.m(1), o?.m(1, 1), typeof p.m?.(k)); return log.join(); }"
+        "console.log(t());",
+        ["5 g1 ABC 5.0 1t", "get,arg,call 2,get,call 3,TypeError,TypeError,TypeError,get,"
+         "call 3,,4,undefined"]),
 }
 
 
