@@ -121,6 +121,7 @@ class FunctionCompiler:
         self.finally_stack: list = []  # pending finally bodies (node) for jumps out
         self.capture_slots: dict[int, int] = {}  # id(binding) -> slot
         self.const_index: dict = {}
+        self.discarded = None  # the expression whose value `effect` throws away
         self.last_line = -1
 
     # ------------------------------------------------------------ emission helpers
@@ -664,7 +665,12 @@ class FunctionCompiler:
         if self.completion is not None:
             self.expr(node.expression, self.completion)
         else:
-            self.expr(node.expression)
+            self.effect(node.expression)
+
+    def effect(self, node) -> None:
+        """Evaluate ``node`` for its effects only: `x++` need not keep the old value."""
+        self.discarded = node
+        self.expr(node)
 
     def s_EmptyStatement(self, node):
         pass
@@ -824,7 +830,7 @@ class FunctionCompiler:
         self.copy_per_iteration(per_iteration)
         if node.update is not None:
             mark = self.next_reg
-            self.expr(node.update)
+            self.effect(node.update)
             self.free_to(mark)
         self.emit(O["JMP"], top)
         if jf is not None:
@@ -1530,7 +1536,7 @@ class FunctionCompiler:
     def e_SequenceExpression(self, node, dst):
         mark = self.next_reg
         for e in node.expressions[:-1]:
-            self.expr(e)
+            self.effect(e)
             self.free_to(mark)
         return self.expr(node.expressions[-1], dst)
 
@@ -1829,13 +1835,17 @@ class FunctionCompiler:
     def e_UpdateExpression(self, node, dst):
         op = O["INC"] if node.operator == "++" else O["DEC"]
         arg = node.argument
+        old_used = not node.prefix and self.discarded is not node  # INC does ToNumeric
         r = self.target(dst)
         mark = self.next_reg
         if arg.type == "Identifier":
             base = self.with_reference(arg)
             cur = self.load_reference(arg, base)
             old = self.alloc()
-            self.emit(O["TONUMERIC"], old, cur)
+            if old_used:
+                self.emit(O["TONUMERIC"], old, cur)
+            else:
+                old = cur
             new = self.alloc()
             self.emit(op, new, old)
             self.store_reference(arg, base, new)
@@ -1845,7 +1855,8 @@ class FunctionCompiler:
         obj, key = self.member_reference(arg)
         old = self.alloc()
         self.get_member(arg, old, obj, key)
-        self.emit(O["TONUMERIC"], old, old)
+        if old_used:
+            self.emit(O["TONUMERIC"], old, old)
         new = self.alloc()
         self.emit(op, new, old)
         self.set_member(arg, obj, key, new)

@@ -450,7 +450,7 @@ class Interpreter:
                             cells[ins[1]].value = regs[ins[2]]
                         elif op == OP_INC:
                             a = regs[ins[2]]
-                            regs[ins[1]] = a + 1.0 if type(a) is float else a + 1
+                            regs[ins[1]] = a + 1.0 if type(a) is float else self.increment(a, 1)
                         elif op == OP_TONUMERIC:
                             a = regs[ins[2]]
                             regs[ins[1]] = a if type(a) is float else C.to_numeric(a)
@@ -535,7 +535,7 @@ class Interpreter:
                                 fn, child, [cells[i] for i in child.captures], g, new_target)
                         elif op == OP_DEC:
                             a = regs[ins[2]]
-                            regs[ins[1]] = a - 1.0 if type(a) is float else a - 1
+                            regs[ins[1]] = a - 1.0 if type(a) is float else self.increment(a, -1)
                         elif op == OP_NOT:
                             v = regs[ins[2]]
                             regs[ins[1]] = not (v if type(v) is bool else C.to_boolean(v))
@@ -1291,6 +1291,12 @@ class Interpreter:
         if current is None or (base == 1 and current.flags & CONFIGURABLE):
             # CreateGlobalFunctionBinding redefines a configurable property
             obj.define_own_property(name, Slot(UNDEFINED, WRITABLE | ENUMERABLE))
+
+    @staticmethod
+    def increment(value, delta: int):
+        """INC and DEC: ToNumeric(value) + delta (a BigInt stays one)."""
+        value = C.to_numeric(value)
+        return value + (float(delta) if type(value) is float else delta)
 
     def declare_globals(self, g, names: tuple, functions: int, vars_: int,
                         lets: int) -> None:

@@ -835,14 +835,14 @@ class _Translator:
         if b in self.floats:
             self.result_float = True
             return [f"r{a} = {v} + 1.0"]
-        return [f"r{a} = {v} + 1.0 if type({v}) is float else {v} + 1"]
+        return [f"r{a} = {v} + 1.0 if type({v}) is float else interp.increment({v}, 1)"]
 
     def op_DEC(self, a, b):
         v = self.R(b)
         if b in self.floats:
             self.result_float = True
             return [f"r{a} = {v} - 1.0"]
-        return [f"r{a} = {v} - 1.0 if type({v}) is float else {v} - 1"]
+        return [f"r{a} = {v} - 1.0 if type({v}) is float else interp.increment({v}, -1)"]
 
     def op_TOSTRING(self, a, b):
         v = self.R(b)

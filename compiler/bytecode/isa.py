@@ -75,8 +75,8 @@ OPCODES: list[tuple[str, str, str]] = [
     ("TONUMERIC", "RR", "r[a] = ToNumeric(r[b]) (unary +, and the old value of ++/--)"),
     ("BITNOT", "RR", "r[a] = ~r[b]"),
     ("TYPEOF", "RR", "r[a] = typeof r[b]"),
-    ("INC", "RR", "r[a] = r[b] + 1 (r[b] already numeric)"),
-    ("DEC", "RR", "r[a] = r[b] - 1 (r[b] already numeric)"),
+    ("INC", "RR", "r[a] = ToNumeric(r[b]) + 1"),
+    ("DEC", "RR", "r[a] = ToNumeric(r[b]) - 1"),
     ("TOSTRING", "RR", "r[a] = ToString(r[b]) (template substitutions)"),
     ("TOPROPERTYKEY", "RR", "r[a] = ToPropertyKey(r[b]) (computed keys, evaluated once)"),
     # control flow

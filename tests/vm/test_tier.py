@@ -241,6 +241,13 @@ PROGRAMS = {
         "console.log(t());",
         ["5 g1 ABC 5.0 1t", "get,arg,call 2,get,call 3,TypeError,TypeError,TypeError,get,"
          "call 3,,4,undefined"]),
+    "compact updates": (  # `x++` whose old value is unused: INC converts by itself
+        "function u() { var s = '5', n = 0, o = { valueOf() { n++; return 7; } }, b = 10n,"
+        " q = { p: '1' }; s++; o--; b++; ++q.p; q.p++;"
+        " for (var i = '0'; i < 3; i++) n += 10; var t = true; t++;"
+        " return [typeof s, s, typeof o, o, n, b, q.p, i, t].join(); }"
+        "console.log(u()); var g = '2'; g++; g--; console.log(g, typeof g);",
+        ["number,6,number,6,31,11,3,3,2", "2 number"]),
 }
 
 
@@ -348,17 +355,17 @@ def test_disasm_tier_prints_the_translation(tmp_path) -> None:
 def test_large_code_waits_and_the_largest_stays_interpreted(monkeypatch) -> None:
     """Compiling costs about 0.1 ms per instruction: big code waits for a second call,
     and code past the ceiling is never translated."""
-    monkeypatch.setattr(tier, "MAX_EAGER", 30)
+    monkeypatch.setattr(tier, "MAX_EAGER", 20)
     monkeypatch.setattr(tier, "MAX_INSTRUCTIONS", 60)
     loop = "for (var i = 0; i < 3; i++) s += i;"
     small = f"function small() {{ var s = 0; {loop} return s; }}"
-    big = f"function big() {{ var s = 0; {loop * 4} return s; }}"
-    huge = f"function huge() {{ var s = 0; {loop * 12} return s; }}"
+    big = f"function big() {{ var s = 0; {loop * 6} return s; }}"
+    huge = f"function huge() {{ var s = 0; {loop * 20} return s; }}"
     source = f"{small}{big}{huge} console.log(small(), big(), huge()); big(); huge();"
     lines, _, code = run(source, True, mode=True)
     by_name = {c.name: c for c in codes(code)}
-    assert lines == ["3 12 36"]
-    assert len(by_name["small"].code) < 30 < len(by_name["big"].code) < 60 < len(
+    assert lines == ["3 18 60"]
+    assert len(by_name["small"].code) < 20 < len(by_name["big"].code) < 60 < len(
         by_name["huge"].code)
     assert callable(by_name["small"].tier) and callable(by_name["big"].tier)
     assert by_name["huge"].tier is False
