@@ -12,6 +12,8 @@ budget; when it runs out the host's limit hook decides whether to stop the Globa
 
 from __future__ import annotations
 
+import operator
+
 from compiler.bytecode.isa import OPCODE
 
 from . import convert as C
@@ -69,6 +71,9 @@ OP_DEFGLOBAL = OPCODE["DEFGLOBAL"]
 OP_DEFGLOBALS = OPCODE["DEFGLOBALS"]
 OP_CALLFN = OPCODE["CALLFN"]
 OP_CALLPROP = OPCODE["CALLPROP"]
+OP_ADDI, OP_SUBI, OP_MULI, OP_MODI = (OPCODE[n] for n in ("ADDI", "SUBI", "MULI", "MODI"))
+OP_JNLT, OP_JNSNE = OPCODE["JNLT"], OPCODE["JNSNE"]  # the six compare-and-jumps
+OP_JNLTI, OP_JNSNEI = OPCODE["JNLTI"], OPCODE["JNSNEI"]  # and their immediate forms
 OP_DEFMETHOD = OPCODE["DEFMETHOD"]
 OP_DEFPROP = OPCODE["DEFPROP"]
 OP_DEFSETTER = OPCODE["DEFSETTER"]
@@ -375,6 +380,33 @@ class Interpreter:
                                     if self.steps < 0:
                                         machine.out_of_steps()
                                 pc = target
+                        elif OP_JNLT <= op <= OP_JNSNEI:
+                            a = regs[ins[1]]
+                            if op >= OP_JNLTI:
+                                b = float(ins[2])
+                                test = op - OP_JNLTI
+                            else:
+                                b = regs[ins[2]]
+                                test = op - OP_JNLT
+                            if not (FLOAT_TESTS[test](a, b) if type(a) is float and
+                                    type(b) is float else VALUE_TESTS[test](a, b)):
+                                target = ins[3]
+                                if target < pc:
+                                    self.steps -= 1
+                                    if self.steps < 0:
+                                        machine.out_of_steps()
+                                pc = target
+                        elif OP_ADDI <= op <= OP_MODI:
+                            a = regs[ins[2]]
+                            k = float(ins[3])
+                            if op == OP_ADDI:
+                                regs[ins[1]] = a + k if type(a) is float else C.js_add(a, k)
+                            elif op == OP_SUBI:
+                                regs[ins[1]] = a - k if type(a) is float else C.js_sub(a, k)
+                            elif op == OP_MULI:
+                                regs[ins[1]] = a * k if type(a) is float else C.js_mul(a, k)
+                            else:
+                                regs[ins[1]] = C.js_mod(a, k)
                         elif op == OP_JMP:
                             target = ins[1]
                             if target < pc:
@@ -1456,6 +1488,11 @@ _ARITH = {
     OPCODE["SHR"]: C.js_shr,
     OPCODE["USHR"]: C.js_ushr,
 }
+# The tests of JNLT..JNSNE (and JNLTI..JNSNEI), in that order: on two floats, on any values.
+FLOAT_TESTS = (operator.lt, operator.le, operator.gt, operator.ge, operator.eq, operator.ne)
+VALUE_TESTS = (C.js_lt, C.js_le, C.js_gt, C.js_ge, C.strict_equals,
+               lambda a, b: not C.strict_equals(a, b))
+
 _COMPARE = {
     OPCODE["EQ"]: C.loose_equals,
     OPCODE["NE"]: lambda a, b: not C.loose_equals(a, b),

@@ -59,7 +59,9 @@ SUPPORTED = frozenset(_O[name] for name in (
     "SUPERCALLSPREAD", "GETSUPER", "NEWTARGET", "YIELD", "YIELDSTAR", "AWAIT",
     "NEWPRIVATE", "GETPRIVATE", "SETPRIVATE", "HASPRIVATE", "ADDPRIVATEMETHOD", "GENSTART",
     "SETSUPER", "SETHOME", "DELGLOBAL", "USINGSTACK", "ADDUSING", "USINGERROR", "DISPOSE",
-    "DISPOSESTEP", "DEFGLOBALS", "CALLFN", "CALLPROP",
+    "DISPOSESTEP", "DEFGLOBALS", "CALLFN", "CALLPROP", "ADDI", "SUBI", "MULI", "MODI",
+    "JNLT", "JNLE", "JNGT", "JNGE", "JNSEQ", "JNSNE", "JNLTI", "JNLEI", "JNGTI", "JNGEI",
+    "JNSEQI", "JNSNEI",
 ))
 
 # Instructions after which control never falls through.
@@ -68,6 +70,9 @@ _JUMPS = {i: kinds.index("J") + 1 for i, kinds in enumerate(OPERANDS) if "J" in 
 _COMPARE_FN = {"EQ": "loose_equals", "LE": "js_le", "GT": "js_gt", "GE": "js_ge",
                "LT": "js_lt"}
 _FLOAT_CMP = {"LT": "<", "LE": "<=", "GT": ">", "GE": ">="}
+# compare-and-jump (jump unless the test holds): JNLT x, y, L ... and JNLTI x, k, L ...
+_TEST_JUMPS = {f"JN{n}{i}": n for n in ("LT", "LE", "GT", "GE", "SEQ", "SNE")
+               for i in ("", "I")}
 _ARITH_FN = {"ADD": "js_add", "SUB": "js_sub", "MUL": "js_mul", "DIV": "js_div",
              "MOD": "js_mod", "EXP": "js_exp", "BITAND": "js_bitand", "BITOR": "js_bitor",
              "BITXOR": "js_bitxor", "SHL": "js_shl", "SHR": "js_shr", "USHR": "js_ushr"}
@@ -535,6 +540,10 @@ class _Translator:
             self.known.pop(a, None)
             self.floats.discard(a)
             self.bools.discard(a)
+        elif name in _TEST_JUMPS:
+            a, b, target = ins[1], ins[2], ins[3]
+            head, tail = [], []
+            cond = f"not ({self._test(_TEST_JUMPS[name], a, b, name.endswith('I'))})"
         else:
             r, target = ins[1], ins[2]
             v = f"r{r}"  # never a literal: `is` needs a name
@@ -568,6 +577,20 @@ class _Translator:
             out += ["else:"] + ["    " + line for line in arm]
         self.jump_falls = "set"
         return out
+
+    def _test(self, test: str, a: int, b: int, immediate: bool) -> str:
+        """The truth of r[a] <test> r[b] (or <test> the integer b): floats inline."""
+        x = self.R(a)
+        y = repr(float(b)) if immediate else self.R(b)
+        checks = [f"type({x}) is float"] if a not in self.floats else []
+        if not immediate and b not in self.floats:
+            checks.append(f"type({y}) is float")
+        if test in _FLOAT_CMP:
+            fast, slow = f"{x} {_FLOAT_CMP[test]} {y}", f"{_COMPARE_FN[test]}({x}, {y})"
+        else:
+            fast = f"{x} {'==' if test == 'SEQ' else '!='} {y}"
+            slow = f"{'' if test == 'SEQ' else 'not '}strict_equals({x}, {y})"
+        return f"({fast} if {' and '.join(checks)} else {slow})" if checks else fast
 
     # -- loads and moves ---------------------------------------------------------------
 
@@ -712,6 +735,32 @@ class _Translator:
 
     def op_MOD(self, a, b, c):
         lines = self._binary(a, b, c, "{0} % {1}", "js_mod", "{0} > 0.0 and {1} > 0.0")
+        self.result_float = False
+        return lines
+
+    def _immediate(self, a, b, k, expr: str, slow: str, extra: str = "") -> list[str]:
+        """An arithmetic op on r[b] and the integer k, as _binary does it."""
+        x, y = self.R(b), repr(float(k))
+        checks = [f"type({x}) is float"] if b not in self.floats else []
+        if extra:
+            checks.append(extra.format(x, y))
+        fast = expr.format(x, y)
+        if not checks:
+            self.result_float = True
+            return [f"r{a} = {fast}"]
+        return [f"r{a} = {fast} if {' and '.join(checks)} else {slow}({x}, {y})"]
+
+    def op_ADDI(self, a, b, k):
+        return self._immediate(a, b, k, "{0} + {1}", "js_add")
+
+    def op_SUBI(self, a, b, k):
+        return self._immediate(a, b, k, "{0} - {1}", "js_sub")
+
+    def op_MULI(self, a, b, k):
+        return self._immediate(a, b, k, "{0} * {1}", "js_mul")
+
+    def op_MODI(self, a, b, k):
+        lines = self._immediate(a, b, k, "{0} % {1}", "js_mod", "{0} > 0.0 and {1} > 0.0")
         self.result_float = False
         return lines
 

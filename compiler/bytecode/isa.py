@@ -220,6 +220,22 @@ OPCODES: list[tuple[str, str, str]] = [
     ("CALLFN", "RRN", "r[a] = r[b](r[b+1]..r[b+c]) with this = undefined (a plain call)"),
     ("CALLPROP", "RRKN", "r[a] = r[b][constants[c]](r[b+1]..r[b+d]) with this = r[b] (a "
      "method call whose arguments cannot observe when the method is read)"),
+    ("ADDI", "RRI", "r[a] = r[b] + c (c a small integer, as a number)"),
+    ("SUBI", "RRI", "r[a] = r[b] - c"),
+    ("MULI", "RRI", "r[a] = r[b] * c"),
+    ("MODI", "RRI", "r[a] = r[b] % c"),
+    ("JNLT", "RRJ", "jump to c unless r[a] < r[b] (LT and JMPIFNOT in one)"),
+    ("JNLE", "RRJ", "jump to c unless r[a] <= r[b] (LE and JMPIFNOT in one)"),
+    ("JNGT", "RRJ", "jump to c unless r[a] > r[b] (GT and JMPIFNOT in one)"),
+    ("JNGE", "RRJ", "jump to c unless r[a] >= r[b] (GE and JMPIFNOT in one)"),
+    ("JNSEQ", "RRJ", "jump to c unless r[a] === r[b] (SEQ and JMPIFNOT in one)"),
+    ("JNSNE", "RRJ", "jump to c unless r[a] !== r[b] (SNE and JMPIFNOT in one)"),
+    ("JNLTI", "RIJ", "jump to c unless r[a] < b (b a small integer, as a number)"),
+    ("JNLEI", "RIJ", "jump to c unless r[a] <= b (b a small integer, as a number)"),
+    ("JNGTI", "RIJ", "jump to c unless r[a] > b (b a small integer, as a number)"),
+    ("JNGEI", "RIJ", "jump to c unless r[a] >= b (b a small integer, as a number)"),
+    ("JNSEQI", "RIJ", "jump to c unless r[a] === b (b a small integer, as a number)"),
+    ("JNSNEI", "RIJ", "jump to c unless r[a] !== b (b a small integer, as a number)"),
 ]
 
 OPCODE: dict[str, int] = {name: i for i, (name, _, _) in enumerate(OPCODES)}

@@ -248,6 +248,34 @@ PROGRAMS = {
         " return [typeof s, s, typeof o, o, n, b, q.p, i, t].join(); }"
         "console.log(u()); var g = '2'; g++; g--; console.log(g, typeof g);",
         ["number,6,number,6,31,11,3,3,2", "2 number"]),
+    "compact compares": (  # compare-and-jump (JNLT...), integer immediates (ADDI, JNLTI...)
+        'function c(vals) { '
+        'var out = []; '
+        'for (var i = 0; i < vals.length; i++) { '
+        'var v = vals[i], s = ""; '
+        'if (v < 2) s += "a"; if (v <= 2) s += "b"; if (v > 2) s += "c"; if (v >= 2) s += "d"; '
+        'if (v === 2) s += "e"; if (v !== 2) s += "f"; if (v < 300) s += "g"; '
+        'if (v === -1) s += "h"; '
+        'var w = vals[(i + 1) % vals.length]; '
+        'if (v < w) s += "i"; if (v <= w) s += "j"; if (v > w) s += "k"; if (v >= w) s += "l"; '
+        'if (v === w) s += "m"; if (v !== w) s += "n"; '
+        'out.push(s + ":" + String(v + 1) + "," + String(v - 3) + "," + String(v * 5) + "," + '
+        'String(v % 3) + "," + String(v % 100000)); '
+        '} '
+        'return out.join(" "); '
+        '} '
+        'console.log(c([1, 2, 3, NaN, "2", "10", -1, -0, -7.5, null, undefined, true, "x", [2], '
+        '{ valueOf() { return 2; } }, Infinity])); '
+        'function big(n) { var r = []; if (n < 3) r.push("lt"); if (n === 2) r.push("eq"); '
+        'return r.join(); } '
+        'console.log(big(2n), big(5n)); '
+        'try { console.log(3n + 1); } catch (e) { console.log(e.constructor.name); } ',
+        ['abfgijn:2,-2,5,1,1 bdegijn:3,-1,10,2,2 cdfgn:4,0,15,0,3 fn:NaN,NaN,NaN,NaN,NaN b'
+         'dfgkln:21,-1,10,2,2 cdfgkln:101,7,50,1,10 abfghijn:0,-4,-5,-1,-1 abfgkln:1,-3,0,'
+         '0,0 abfgijn:-6.5,-10.5,-37.5,-1.5,-7.5 abfgn:1,-3,0,0,0 fn:NaN,NaN,NaN,NaN,NaN a'
+         'bfgn:2,-2,5,1,1 fkln:x1,NaN,NaN,NaN,NaN bdfgjln:21,-1,10,2,2 bdfgijn:3,-1,10,2,2'
+         ' cdfkln:Infinity,Infinity,Infinity,NaN,NaN',
+         'lt ', 'TypeError']),
 }
 
 
