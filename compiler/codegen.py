@@ -1367,11 +1367,18 @@ class FunctionCompiler:
                 self.emit(O["COPYPROPS"], r, self.expr(p.argument))
                 self.free_to(mark)
                 continue
+            plain = p.kind == "init" and not p.method and not p.computed and not (
+                p.key.type == "Identifier" and p.key.name == "__proto__" and not p.shorthand)
+            if plain:  # `key: value` with a literal key: INITPROP
+                v = self.expr_named(p.value, _key_string(p.key))
+                self.emit(O["INITPROP"], r, self.const(_key_string(p.key)), v)
+                self.free_to(mark)
+                continue
             key = self.alloc()
             if p.computed:
                 k = self.expr(p.key)
                 self.emit(O["TOPROPERTYKEY"], key, k)
-            else:
+            elif p.kind != "init" or p.method:
                 self.emit(O["LOADK"], key, self.const(_key_string(p.key)))
             named = 8 if p.computed else 0
             if p.kind == "init" and not p.method:

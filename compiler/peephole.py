@@ -17,7 +17,8 @@ successors of every instruction they cover):
 * instructions that no path reaches are dropped;
 * a comparison whose only use is the JMPIFNOT after it fuses with it (``JNLT x, y, L``),
   and an integer loaded only for the next arithmetic or compare-and-jump becomes its
-  immediate operand (``ADDI``, ``JNLTI``...).
+  immediate operand (``ADDI``, ``JNLTI``...); a cell read and its TDZ check are one
+  ``GETCELLCHECK``.
 
 Jump targets, exception handlers and line tables are renumbered. Functions that use a
 direct eval or a mapped ``arguments`` object are left alone (their registers can be
@@ -40,7 +41,7 @@ _DEFINES_FIRST = frozenset(OPCODE[n] for n in (
     "TOPROPERTYKEY", "NEWOBJECT", "NEWARRAY", "GETPROP", "GETELEM", "DELPROP", "DELELEM",
     "CLOSURE", "CALL", "CALLSPREAD", "NEW", "NEWSPREAD", "GETITERATOR", "FORINKEYS",
     "GETSUPER", "NEWTARGET", "GETTEMPLATE", "TOOBJECT", "NEWREGEXP", "CALLFN", "CALLPROP",
-    "ADDI", "SUBI", "MULI", "MODI"))
+    "ADDI", "SUBI", "MULI", "MODI", "GETCELLCHECK"))
 # Of those, the ones that cannot throw or run code: dropped when their result is dead.
 _PURE = frozenset(OPCODE[n] for n in (
     "MOVE", "LOADK", "LOADINT", "LOADUNDEF", "LOADNULL", "LOADTRUE", "LOADFALSE",
@@ -57,6 +58,8 @@ _UNSAFE = frozenset(OPCODE[n] for n in ("EVAL", "GETDYN", "SETDYN", "NEWEVALVARS
 _MOVE, _JMP, _LOADINT, _NEG = OPCODE["MOVE"], OPCODE["JMP"], OPCODE["LOADINT"], OPCODE["NEG"]
 _RETURNS = frozenset((OPCODE["RETURN"], OPCODE["RETURNUNDEF"]))
 _JMPIFNOT = OPCODE["JMPIFNOT"]
+_GETCELL, _CHECKHOLE, _GETCELLCHECK = OPCODE["GETCELL"], OPCODE["CHECKHOLE"], \
+    OPCODE["GETCELLCHECK"]
 # `OP t, x, y; JMPIFNOT t, L` -> `JNOP x, y, L`
 _COMPARE_JUMPS = {OPCODE[n]: OPCODE["JN" + n] for n in ("LT", "LE", "GT", "GE", "SEQ", "SNE")}
 # `LOADINT t, k; OP d, x, t` -> `OPI d, x, k` (arithmetic), `JNOP x, t, L` -> `JNOPI x, k, L`
@@ -230,6 +233,14 @@ def _one_round(code: Code) -> bool:
                 keep[i] = False
                 i += 2
                 continue
+        elif op == _GETCELL and i + 1 < n and keep[i + 1] and i + 1 not in targets \
+                and code.code[i + 1][0] == _CHECKHOLE and code.code[i + 1][1] == ins[1] \
+                and not any(_in_range(h, i) != _in_range(h, i + 1) for h in code.handlers) \
+                and not any(live_in[h] >> ins[1] & 1 for h in throws[i + 1]):
+            replace[i] = (_GETCELLCHECK, ins[1], ins[2], code.code[i + 1][2])
+            keep[i + 1] = False
+            i += 2
+            continue
         elif op in _COMPARE_JUMPS and i + 1 < n and keep[i + 1] and i + 1 not in targets \
                 and code.code[i + 1][0] == _JMPIFNOT and code.code[i + 1][1] == ins[1] \
                 and not (live_out[i + 1] | pinned) >> ins[1] & 1:

@@ -74,6 +74,8 @@ OP_CALLPROP = OPCODE["CALLPROP"]
 OP_ADDI, OP_SUBI, OP_MULI, OP_MODI = (OPCODE[n] for n in ("ADDI", "SUBI", "MULI", "MODI"))
 OP_JNLT, OP_JNSNE = OPCODE["JNLT"], OPCODE["JNSNE"]  # the six compare-and-jumps
 OP_JNLTI, OP_JNSNEI = OPCODE["JNLTI"], OPCODE["JNSNEI"]  # and their immediate forms
+OP_INITPROP = OPCODE["INITPROP"]
+OP_GETCELLCHECK = OPCODE["GETCELLCHECK"]
 OP_DEFMETHOD = OPCODE["DEFMETHOD"]
 OP_DEFPROP = OPCODE["DEFPROP"]
 OP_DEFSETTER = OPCODE["DEFSETTER"]
@@ -583,6 +585,12 @@ class Interpreter:
                             if regs[ins[1]] is HOLE:
                                 raise JSError("ReferenceError", f"Cannot access "
                                               f"'{consts[ins[2]]}' before initialization")
+                        elif op == OP_GETCELLCHECK:
+                            v = cells[ins[2]].value
+                            if v is HOLE:
+                                raise JSError("ReferenceError", f"Cannot access "
+                                              f"'{consts[ins[3]]}' before initialization")
+                            regs[ins[1]] = v
                         elif op == OP_NEWCELL:
                             cells[ins[1]] = Cell()
                         elif op == OP_RETURNUNDEF:
@@ -603,9 +611,9 @@ class Interpreter:
                             items = regs[ins[1]].items
                             for v in self.iterate(regs[ins[2]]):
                                 items.append(v)
-                        elif op == OP_DEFPROP:
+                        elif op == OP_DEFPROP or op == OP_INITPROP:
                             obj = regs[ins[1]]
-                            key = regs[ins[2]]
+                            key = regs[ins[2]] if op == OP_DEFPROP else consts[ins[2]]
                             if type(obj) is JSObject:
                                 obj.props[key] = regs[ins[3]]
                             else:

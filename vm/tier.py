@@ -61,7 +61,7 @@ SUPPORTED = frozenset(_O[name] for name in (
     "SETSUPER", "SETHOME", "DELGLOBAL", "USINGSTACK", "ADDUSING", "USINGERROR", "DISPOSE",
     "DISPOSESTEP", "DEFGLOBALS", "CALLFN", "CALLPROP", "ADDI", "SUBI", "MULI", "MODI",
     "JNLT", "JNLE", "JNGT", "JNGE", "JNSEQ", "JNSNE", "JNLTI", "JNLEI", "JNGTI", "JNGEI",
-    "JNSEQI", "JNSNEI",
+    "JNSEQI", "JNSNEI", "INITPROP", "GETCELLCHECK",
 ))
 
 # Instructions after which control never falls through.
@@ -688,6 +688,11 @@ class _Translator:
     def op_SETCELL(self, c, b):
         return [f"c{c}.value = {self.R(b)}"]
 
+    def op_GETCELLCHECK(self, a, c, k):
+        message = f"Cannot access '{self.code.constants[k]}' before initialization"
+        return [f"v = c{c}.value", "if v is HOLE:",
+                f"    raise JSError('ReferenceError', {message!r})", f"r{a} = v"]
+
     def op_NEWCELL(self, c):
         return [f"c{c} = Cell()"]
 
@@ -996,8 +1001,13 @@ class _Translator:
                 "else:",
                 f"    interp.set_property({o}, to_property_key({k}), {v}, {self.code.strict})"]
 
+    def op_INITPROP(self, a, k, c):
+        return self._define(self.R(a), self.K(k), self.R(c))
+
     def op_DEFPROP(self, a, b, c):
-        o, k, v = self.R(a), self.R(b), self.R(c)
+        return self._define(self.R(a), self.R(b), self.R(c))
+
+    def _define(self, o: str, k: str, v: str) -> list[str]:
         return [f"if type({o}) is JSObject:", f"    {o}.props[{k}] = {v}", "else:",
                 f"    {o}.define_own_property({k}, Slot({v}))"]
 
@@ -1204,7 +1214,7 @@ _NO_WRITE = frozenset(_O[n] for n in (
     "SETPROP", "SETELEM", "DEFPROP", "DEFGETTER", "DEFSETTER", "COPYPROPS", "ARRAYPUSH",
     "ARRAYHOLE", "ARRAYSPREAD", "RETURN", "THROW", "ITERCLOSE", "DEFCLASS", "DEFMETHOD",
     "ADDFIELD", "SETPRIVATE", "ADDPRIVATEMETHOD", "CHECKHOLE", "SETSUPER", "SETHOME",
-    "ADDUSING", "USINGERROR", "DISPOSE"))
+    "ADDUSING", "USINGERROR", "DISPOSE", "INITPROP"))
 
 
 def _handler(handlers, pc: int, finally_only: bool = False) -> int:

@@ -236,6 +236,10 @@ OPCODES: list[tuple[str, str, str]] = [
     ("JNGEI", "RIJ", "jump to c unless r[a] >= b (b a small integer, as a number)"),
     ("JNSEQI", "RIJ", "jump to c unless r[a] === b (b a small integer, as a number)"),
     ("JNSNEI", "RIJ", "jump to c unless r[a] !== b (b a small integer, as a number)"),
+    ("INITPROP", "RKR", "define data property constants[b] = r[c] on object r[a] (object "
+     "literals)"),
+    ("GETCELLCHECK", "RCK", "r[a] = value of closure cell b; ReferenceError naming "
+     "constants[c] (and r[a] unchanged) if it is the empty marker"),
 ]
 
 OPCODE: dict[str, int] = {name: i for i, (name, _, _) in enumerate(OPCODES)}

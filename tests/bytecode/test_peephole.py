@@ -109,3 +109,10 @@ def test_programs_keep_their_meaning():
         var i = 0, s = ""; for (;;) { s += i++; if (i > 3) break; } console.log(s);
         function k(x) { var y = x; x = 2; return [y, x]; } console.log(k(1).join());
     """) == ["1 15", "7", "0123", "1,2"]
+
+
+def test_a_cell_read_and_its_check_are_one_instruction():
+    body = compile_text("function f() { const g = () => x; let x = 1; return g; }"
+                        ).functions[0]
+    arrow = body.functions[0]
+    assert ops(arrow)[0] == "GETCELLCHECK" and "CHECKHOLE" not in ops(arrow)

@@ -276,6 +276,16 @@ PROGRAMS = {
          'bfgn:2,-2,5,1,1 fkln:x1,NaN,NaN,NaN,NaN bdfgjln:21,-1,10,2,2 bdfgijn:3,-1,10,2,2'
          ' cdfkln:Infinity,Infinity,Infinity,NaN,NaN',
          'lt ', 'TypeError']),
+    "compact literals and cells": (  # INITPROP, GETCELLCHECK
+        "function o() { var a = { x: 1, 'y z': 2, 3: 3, x: 4, get g() { return 5; }, g: 6,"
+        " __proto__: { inh: 7 }, f: function () {} };"
+        " var out = [Object.keys(a).join(), a.x, a.g, a.inh, a.f.name, a[3]];"
+        " function early() { return later; }"
+        " try { early(); } catch (e) { out.push(e.constructor.name + ': ' + e.message); }"
+        " let later = 8; out.push(early()); return out.join('|'); }"
+        "console.log(o());",
+        ["3,x,y z,g,f|4|6|7|f|3|ReferenceError: Cannot access 'later' before "
+         "initialization|8"]),
 }
 
 
