@@ -2152,6 +2152,9 @@ class FunctionCompiler:
         t = node.type
         if t in ("Literal", "FunctionExpression", "ArrowFunctionExpression"):
             return True
+        if t == "ThisExpression":  # bound once, except by super() in derived constructors
+            b = self.unit.analysis.refs.get(id(node))
+            return self.code.kind != "derived" and (b is None or b.scope.func is self.info)
         if t == "TemplateLiteral":
             return not node.expressions
         if t == "UnaryExpression":

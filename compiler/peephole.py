@@ -18,7 +18,7 @@ successors of every instruction they cover):
 * a comparison whose only use is the JMPIFNOT after it fuses with it (``JNLT x, y, L``),
   and an integer loaded only for the next arithmetic or compare-and-jump becomes its
   immediate operand (``ADDI``, ``JNLTI``...); a cell read and its TDZ check are one
-  ``GETCELLCHECK``.
+  ``GETCELLCHECK``; ``NOT t, x; JMPIFNOT t, L`` is ``JMPIF x, L``.
 
 Jump targets, exception handlers and line tables are renumbered. Functions that use a
 direct eval or a mapped ``arguments`` object are left alone (their registers can be
@@ -57,7 +57,7 @@ _UNSAFE = frozenset(OPCODE[n] for n in ("EVAL", "GETDYN", "SETDYN", "NEWEVALVARS
                                         "DEFEVALVAR", "EVALSPREAD"))
 _MOVE, _JMP, _LOADINT, _NEG = OPCODE["MOVE"], OPCODE["JMP"], OPCODE["LOADINT"], OPCODE["NEG"]
 _RETURNS = frozenset((OPCODE["RETURN"], OPCODE["RETURNUNDEF"]))
-_JMPIFNOT = OPCODE["JMPIFNOT"]
+_JMPIFNOT, _JMPIF, _NOT = OPCODE["JMPIFNOT"], OPCODE["JMPIF"], OPCODE["NOT"]
 _GETCELL, _CHECKHOLE, _GETCELLCHECK = OPCODE["GETCELL"], OPCODE["CHECKHOLE"], \
     OPCODE["GETCELLCHECK"]
 # `OP t, x, y; JMPIFNOT t, L` -> `JNOP x, y, L`
@@ -238,6 +238,15 @@ def _one_round(code: Code) -> bool:
                 and not any(_in_range(h, i) != _in_range(h, i + 1) for h in code.handlers) \
                 and not any(live_in[h] >> ins[1] & 1 for h in throws[i + 1]):
             replace[i] = (_GETCELLCHECK, ins[1], ins[2], code.code[i + 1][2])
+            keep[i + 1] = False
+            i += 2
+            continue
+        elif op == _NOT and i + 1 < n and keep[i + 1] and i + 1 not in targets \
+                and code.code[i + 1][0] in (_JMPIF, _JMPIFNOT) \
+                and code.code[i + 1][1] == ins[1] \
+                and not (live_out[i + 1] | pinned) >> ins[1] & 1:
+            jump = _JMPIF if code.code[i + 1][0] == _JMPIFNOT else _JMPIFNOT
+            replace[i] = (jump, ins[2], code.code[i + 1][2])  # `if (!x)`: jump on x itself
             keep[i + 1] = False
             i += 2
             continue

@@ -116,3 +116,10 @@ def test_a_cell_read_and_its_check_are_one_instruction():
                         ).functions[0]
     arrow = body.functions[0]
     assert ops(arrow)[0] == "GETCELLCHECK" and "CHECKHOLE" not in ops(arrow)
+
+
+def test_a_negated_condition_jumps_the_other_way():
+    body = compile_text("function f(a) { if (!a) return 1; return 2; }").functions[0]
+    assert ops(body)[0] == "JMPIF" and "NOT" not in ops(body)
+    kept = compile_text("function f(a, b) { return !a || b; }").functions[0]
+    assert "NOT" in ops(kept)
