@@ -1994,12 +1994,12 @@ class FunctionCompiler:
             self.emit(O["GETPROP"], r, obj, self.const(node.property.name))
         return r
 
-    def expr_chain(self, node, chain_exit):
+    def expr_chain(self, node, chain_exit, dst: int | None = None):
         if chain_exit is not None and node.type == "MemberExpression":
-            return self.e_MemberExpression(node, None, chain_exit)
+            return self.e_MemberExpression(node, dst, chain_exit)
         if chain_exit is not None and node.type == "CallExpression":
-            return self.e_CallExpression(node, None, chain_exit)
-        return self.expr(node)
+            return self.e_CallExpression(node, dst, chain_exit)
+        return self.expr(node, dst)
 
     def e_ChainExpression(self, node, dst):
         r = self.target(dst)
@@ -2073,16 +2073,22 @@ class FunctionCompiler:
                     callee.property.type == "Identifier" and \
                     all(self.pure_argument(a) for a in node.arguments):
                 # nothing the arguments do can tell when the method was read
-                obj = self.alloc()
-                v = self.expr_chain(callee.object, chain_exit)
-                if v != obj:
-                    self.emit(O["MOVE"], obj, v)
+                few = len(node.arguments) <= 2
+                obj = None if few else self.alloc()
+                v = self.expr_chain(callee.object, chain_exit, obj)
                 if callee.optional:
-                    chain_exit.append(self.emit(O["JMPNULLISH"], obj, 0))
+                    chain_exit.append(self.emit(O["JMPNULLISH"], v, 0))
+                if few:
+                    return self.call_registers(O["CALLPROP0"], v, node.arguments, mark, dst,
+                                               callee.property.name)
                 return self.call_run(O["CALLPROP"], obj, node.arguments, mark, dst,
                                      callee.property.name)
             if callee.type != "MemberExpression" and not (
                     callee.type == "Identifier" and id(callee) in self.unit.analysis.withs):
+                if len(node.arguments) <= 2:
+                    safe = not any(_writes_registers(a) for a in node.arguments)
+                    fn = self.expr_chain(callee, chain_exit, None if safe else self.alloc())
+                    return self.call_registers(O["CALLFN0"], fn, node.arguments, mark, dst)
                 fn = self.alloc()
                 v = self.expr_chain(callee, chain_exit)
                 if v != fn:
@@ -2144,6 +2150,26 @@ class FunctionCompiler:
         self.free_to(mark)
         r = self.target(dst)
         self.emit(op, r, base, *(self.const(k) for k in key), len(args))
+        return r
+
+    def call_registers(self, op: int, fn: int, args: list, mark: int, dst,
+                       *key: str) -> int:
+        """CALLFN0-2 (``op`` CALLFN0) or CALLPROP0-2 (``op`` CALLPROP0) naming each
+        argument's register: a local is read in place unless a later argument could
+        assign it."""
+        regs = []
+        for i, a in enumerate(args):
+            later_safe = not any(_writes_registers(b) for b in args[i + 1:])
+            regs.append(self.expr(a) if later_safe else self.expr(a, self.alloc()))
+        self.free_to(mark)
+        r = self.target(dst)
+        if len(regs) == 2 and regs == [fn + 1, fn + 2]:  # already a window: one byte less
+            window = O["CALLPROP"] if key else O["CALLFN"]
+            self.emit(window, r, fn, *(self.const(k) for k in key), 2)
+        elif key:
+            self.emit(op + len(args), r, fn, self.const(key[0]), *regs)
+        else:
+            self.emit(op + len(args), r, fn, *regs)
         return r
 
     def pure_argument(self, node) -> bool:
@@ -2384,6 +2410,17 @@ def _is_anonymous_function(node) -> bool:
     """IsAnonymousFunctionDefinition: a function or class expression without a name."""
     return node.type == "ArrowFunctionExpression" or (
         node.type in ("FunctionExpression", "ClassExpression") and node.id is None)
+
+
+def _writes_registers(node) -> bool:
+    """Could evaluating ``node`` assign a register local of the function it is in? Only
+    its own assignments can: nested functions see captured bindings, kept in cells."""
+    t = node.type
+    if t in ("AssignmentExpression", "UpdateExpression", "ClassExpression"):
+        return True
+    if t in ("FunctionExpression", "ArrowFunctionExpression", "TemplateObject"):
+        return False
+    return any(_writes_registers(child) for child in A.iter_children(node))
 
 
 def _is_simple(node) -> bool:

@@ -41,7 +41,8 @@ _DEFINES_FIRST = frozenset(OPCODE[n] for n in (
     "TOPROPERTYKEY", "NEWOBJECT", "NEWARRAY", "GETPROP", "GETELEM", "DELPROP", "DELELEM",
     "CLOSURE", "CALL", "CALLSPREAD", "NEW", "NEWSPREAD", "GETITERATOR", "FORINKEYS",
     "GETSUPER", "NEWTARGET", "GETTEMPLATE", "TOOBJECT", "NEWREGEXP", "CALLFN", "CALLPROP",
-    "ADDI", "SUBI", "MULI", "MODI", "GETCELLCHECK"))
+    "ADDI", "SUBI", "MULI", "MODI", "GETCELLCHECK", "CALLFN0", "CALLFN1", "CALLFN2",
+    "CALLPROP0", "CALLPROP1", "CALLPROP2"))
 # Of those, the ones that cannot throw or run code: dropped when their result is dead.
 _PURE = frozenset(OPCODE[n] for n in (
     "MOVE", "LOADK", "LOADINT", "LOADUNDEF", "LOADNULL", "LOADTRUE", "LOADFALSE",

@@ -75,6 +75,11 @@ OP_ADDI, OP_SUBI, OP_MULI, OP_MODI = (OPCODE[n] for n in ("ADDI", "SUBI", "MULI"
 OP_JNLT, OP_JNSNE = OPCODE["JNLT"], OPCODE["JNSNE"]  # the six compare-and-jumps
 OP_JNLTI, OP_JNSNEI = OPCODE["JNLTI"], OPCODE["JNSNEI"]  # and their immediate forms
 OP_INITPROP = OPCODE["INITPROP"]
+# the call forms after CALL: (reads a property, arguments in a window after the base)
+CALL_FORMS = {OPCODE[name]: form for name, form in (
+    ("CALLFN", (False, True)), ("CALLPROP", (True, True)), ("CALLFN0", (False, False)),
+    ("CALLFN1", (False, False)), ("CALLFN2", (False, False)), ("CALLPROP0", (True, False)),
+    ("CALLPROP1", (True, False)), ("CALLPROP2", (True, False)))}
 OP_GETCELLCHECK = OPCODE["GETCELLCHECK"]
 OP_DEFMETHOD = OPCODE["DEFMETHOD"]
 OP_DEFPROP = OPCODE["DEFPROP"]
@@ -429,13 +434,10 @@ class Interpreter:
                                 regs[ins[1]] = f.fn(regs[base], call_args)
                             else:
                                 raise JSError("TypeError", f"{C.describe(f)} is not a function")
-                        elif op == OP_CALLFN or op == OP_CALLPROP:
+                        elif op in CALL_FORMS:
+                            prop, window = CALL_FORMS[op]
                             base = ins[2]
-                            if op == OP_CALLFN:
-                                f = regs[base]
-                                this_arg = UNDEFINED
-                                call_args = regs[base + 1 : base + 1 + ins[3]]
-                            else:
+                            if prop:
                                 this_arg = regs[base]
                                 key = consts[ins[3]]
                                 if type(this_arg) is JSObject:
@@ -444,7 +446,13 @@ class Interpreter:
                                         f = this_arg.get(key, this_arg)
                                 else:
                                     f = self.get_property(this_arg, key)
-                                call_args = regs[base + 1 : base + 1 + ins[4]]
+                            else:
+                                f = regs[base]
+                                this_arg = UNDEFINED
+                            if window:
+                                call_args = regs[base + 1 : base + 1 + ins[-1]]
+                            else:
+                                call_args = [regs[r] for r in ins[4 if prop else 3:]]
                             self.steps -= 1
                             if self.steps < 0:
                                 machine.out_of_steps()

@@ -61,7 +61,8 @@ SUPPORTED = frozenset(_O[name] for name in (
     "SETSUPER", "SETHOME", "DELGLOBAL", "USINGSTACK", "ADDUSING", "USINGERROR", "DISPOSE",
     "DISPOSESTEP", "DEFGLOBALS", "CALLFN", "CALLPROP", "ADDI", "SUBI", "MULI", "MODI",
     "JNLT", "JNLE", "JNGT", "JNGE", "JNSEQ", "JNSNE", "JNLTI", "JNLEI", "JNGTI", "JNGEI",
-    "JNSEQI", "JNSNEI", "INITPROP", "GETCELLCHECK",
+    "JNSEQI", "JNSNEI", "INITPROP", "GETCELLCHECK", "CALLFN0", "CALLFN1", "CALLFN2",
+    "CALLPROP0", "CALLPROP1", "CALLPROP2",
 ))
 
 # Instructions after which control never falls through.
@@ -1056,7 +1057,17 @@ class _Translator:
     def op_CALLPROP(self, a, b, k, d):
         return self._get_prop(b, k) + self._call(a, "v", self.R(b), range(b + 1, b + 1 + d))
 
-    def _call(self, a, f: str, this: str, regs: range) -> list[str]:
+    def op_CALLFN0(self, a, b, *args):
+        return self._call(a, self.R(b), "UNDEFINED", args)
+
+    op_CALLFN1 = op_CALLFN2 = op_CALLFN0
+
+    def op_CALLPROP0(self, a, b, k, *args):
+        return self._get_prop(b, k) + self._call(a, "v", self.R(b), args)
+
+    op_CALLPROP1 = op_CALLPROP2 = op_CALLPROP0
+
+    def _call(self, a, f: str, this: str, regs) -> list[str]:
         args = "[" + ", ".join(self.R(r) for r in regs) + "]"
         return self.steps() + [
             f"if type({f}) is JSFunction:",

@@ -240,6 +240,13 @@ OPCODES: list[tuple[str, str, str]] = [
      "literals)"),
     ("GETCELLCHECK", "RCK", "r[a] = value of closure cell b; ReferenceError naming "
      "constants[c] (and r[a] unchanged) if it is the empty marker"),
+    # calls with up to two arguments name every register (no copies into a window)
+    ("CALLFN0", "RR", "r[a] = r[b]() with this = undefined"),
+    ("CALLFN1", "RRR", "r[a] = r[b](r[c]) with this = undefined"),
+    ("CALLFN2", "RRRR", "r[a] = r[b](r[c], r[d]) with this = undefined"),
+    ("CALLPROP0", "RRK", "r[a] = r[b][constants[c]]() with this = r[b] (as CALLPROP)"),
+    ("CALLPROP1", "RRKR", "r[a] = r[b][constants[c]](r[d]) with this = r[b]"),
+    ("CALLPROP2", "RRKRR", "r[a] = r[b][constants[c]](r[d], r[e]) with this = r[b]"),
 ]
 
 OPCODE: dict[str, int] = {name: i for i, (name, _, _) in enumerate(OPCODES)}

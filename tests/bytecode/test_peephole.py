@@ -123,3 +123,11 @@ def test_a_negated_condition_jumps_the_other_way():
     assert ops(body)[0] == "JMPIF" and "NOT" not in ops(body)
     kept = compile_text("function f(a, b) { return !a || b; }").functions[0]
     assert "NOT" in ops(kept)
+
+
+def test_short_calls_read_locals_in_place():
+    body = compile_text("function f(g, a, b) { g(a); g(a, b); a.m(b); return g(a, a = 1); }"
+                        ).functions[0]
+    assert ops(body)[:3] == ["CALLFN1", "CALLFN", "CALLPROP1"]  # g(a, b): already a window
+    # `a = 1` in a later argument: the callee and the first a are copied before it runs
+    assert ops(body).count("MOVE") == 2

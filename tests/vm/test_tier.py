@@ -286,6 +286,19 @@ PROGRAMS = {
         "console.log(o());",
         ["3,x,y z,g,f|4|6|7|f|3|ReferenceError: Cannot access 'later' before "
          "initialization|8"]),
+    "compact calls naming registers": (  # CALLFN0-2, CALLPROP0-2: locals read in place
+        "function pair(a, b) { return '(' + a + ',' + b + ')'; }"
+        "function t(x, f) { var out = [];"
+        " out.push(pair(x, x = 2), pair(x, x++), pair(x, f(x)), f(x));"
+        " var g = pair; out.push(g(g = null, 1), typeof g);"
+        " var o = { k: 5, m(a, b) { return this.k + ':' + a + ':' + b; } };"
+        " out.push(o.m(), o.m(x), o.m(x, out.length), f(), f(1, 2));"
+        " var h = function (a) { return a * 2; };"
+        " out.push(h(h(h(1))), [1, 2].map(h).join('/'), pair(...[7, 8]), pair(1, 2, 3));"
+        " return out.join(' '); }"
+        "console.log(t(1, function (v) { return 'f' + v; }));",
+        ["(1,2) (2,2) (3,f3) f3 (null,1) object 5:undefined:undefined 5:3:undefined 5:3:6 "
+         "fundefined f1 8 2/4 (7,8) (1,2)"]),
 }
 
 
