@@ -18,7 +18,8 @@ successors of every instruction they cover):
 * a comparison whose only use is the JMPIFNOT after it fuses with it (``JNLT x, y, L``),
   and an integer loaded only for the next arithmetic or compare-and-jump becomes its
   immediate operand (``ADDI``, ``JNLTI``...); a cell read and its TDZ check are one
-  ``GETCELLCHECK``; ``NOT t, x; JMPIFNOT t, L`` is ``JMPIF x, L``.
+  ``GETCELLCHECK``; ``NOT t, x; JMPIFNOT t, L`` is ``JMPIF x, L``; ``LOADHOLE t;
+  SETCELL c, t`` is ``HOLECELL c``.
 
 Jump targets, exception handlers and line tables are renumbered. Functions that use a
 direct eval or a mapped ``arguments`` object are left alone (their registers can be
@@ -42,7 +43,7 @@ _DEFINES_FIRST = frozenset(OPCODE[n] for n in (
     "CLOSURE", "CALL", "CALLSPREAD", "NEW", "NEWSPREAD", "GETITERATOR", "FORINKEYS",
     "GETSUPER", "NEWTARGET", "GETTEMPLATE", "TOOBJECT", "NEWREGEXP", "CALLFN", "CALLPROP",
     "ADDI", "SUBI", "MULI", "MODI", "GETCELLCHECK", "CALLFN0", "CALLFN1", "CALLFN2",
-    "CALLPROP0", "CALLPROP1", "CALLPROP2"))
+    "CALLPROP0", "CALLPROP1", "CALLPROP2", "GETEXCEPTION"))
 # Of those, the ones that cannot throw or run code: dropped when their result is dead.
 _PURE = frozenset(OPCODE[n] for n in (
     "MOVE", "LOADK", "LOADINT", "LOADUNDEF", "LOADNULL", "LOADTRUE", "LOADFALSE",
@@ -61,8 +62,10 @@ _RETURNS = frozenset((OPCODE["RETURN"], OPCODE["RETURNUNDEF"]))
 _JMPIFNOT, _JMPIF, _NOT = OPCODE["JMPIFNOT"], OPCODE["JMPIF"], OPCODE["NOT"]
 _GETCELL, _CHECKHOLE, _GETCELLCHECK = OPCODE["GETCELL"], OPCODE["CHECKHOLE"], \
     OPCODE["GETCELLCHECK"]
+_LOADHOLE, _SETCELL, _HOLECELL = OPCODE["LOADHOLE"], OPCODE["SETCELL"], OPCODE["HOLECELL"]
 # `OP t, x, y; JMPIFNOT t, L` -> `JNOP x, y, L`
-_COMPARE_JUMPS = {OPCODE[n]: OPCODE["JN" + n] for n in ("LT", "LE", "GT", "GE", "SEQ", "SNE")}
+_COMPARE_JUMPS = {OPCODE[n]: OPCODE["JN" + n]
+                  for n in ("LT", "LE", "GT", "GE", "SEQ", "SNE", "EQ", "NE")}
 # `LOADINT t, k; OP d, x, t` -> `OPI d, x, k` (arithmetic), `JNOP x, t, L` -> `JNOPI x, k, L`
 _IMMEDIATE_FORMS = {OPCODE[n]: OPCODE[n + "I"] for n in ("ADD", "SUB", "MUL", "MOD")}
 _IMMEDIATE_JUMPS = {OPCODE["JN" + n]: OPCODE["JN" + n + "I"]
@@ -239,6 +242,13 @@ def _one_round(code: Code) -> bool:
                 and not any(_in_range(h, i) != _in_range(h, i + 1) for h in code.handlers) \
                 and not any(live_in[h] >> ins[1] & 1 for h in throws[i + 1]):
             replace[i] = (_GETCELLCHECK, ins[1], ins[2], code.code[i + 1][2])
+            keep[i + 1] = False
+            i += 2
+            continue
+        elif op == _LOADHOLE and i + 1 < n and keep[i + 1] and i + 1 not in targets \
+                and code.code[i + 1][0] == _SETCELL and code.code[i + 1][2] == ins[1] \
+                and not (live_out[i + 1] | pinned) >> ins[1] & 1:
+            replace[i] = (_HOLECELL, code.code[i + 1][1])
             keep[i + 1] = False
             i += 2
             continue

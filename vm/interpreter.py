@@ -72,8 +72,11 @@ OP_DEFGLOBALS = OPCODE["DEFGLOBALS"]
 OP_CALLFN = OPCODE["CALLFN"]
 OP_CALLPROP = OPCODE["CALLPROP"]
 OP_ADDI, OP_SUBI, OP_MULI, OP_MODI = (OPCODE[n] for n in ("ADDI", "SUBI", "MULI", "MODI"))
-OP_JNLT, OP_JNSNE = OPCODE["JNLT"], OPCODE["JNSNE"]  # the six compare-and-jumps
-OP_JNLTI, OP_JNSNEI = OPCODE["JNLTI"], OPCODE["JNSNEI"]  # and their immediate forms
+# compare-and-jump: opcode -> (index into FLOAT_TESTS/VALUE_TESTS, immediate operand?)
+JUMP_TESTS = {OPCODE[f"JN{name}{imm}"]: (i, bool(imm))
+              for i, name in enumerate(("LT", "LE", "GT", "GE", "SEQ", "SNE", "EQ", "NE"))
+              for imm in ("", "I") if f"JN{name}{imm}" in OPCODE}
+OP_HOLECELL = OPCODE["HOLECELL"]
 OP_INITPROP = OPCODE["INITPROP"]
 # the call forms after CALL: (reads a property, arguments in a window after the base)
 CALL_FORMS = {OPCODE[name]: form for name, form in (
@@ -387,14 +390,10 @@ class Interpreter:
                                     if self.steps < 0:
                                         machine.out_of_steps()
                                 pc = target
-                        elif OP_JNLT <= op <= OP_JNSNEI:
+                        elif op in JUMP_TESTS:
+                            test, immediate = JUMP_TESTS[op]
                             a = regs[ins[1]]
-                            if op >= OP_JNLTI:
-                                b = float(ins[2])
-                                test = op - OP_JNLTI
-                            else:
-                                b = regs[ins[2]]
-                                test = op - OP_JNLT
+                            b = float(ins[2]) if immediate else regs[ins[2]]
                             if not (FLOAT_TESTS[test](a, b) if type(a) is float and
                                     type(b) is float else VALUE_TESTS[test](a, b)):
                                 target = ins[3]
@@ -599,6 +598,8 @@ class Interpreter:
                                 raise JSError("ReferenceError", f"Cannot access "
                                               f"'{consts[ins[3]]}' before initialization")
                             regs[ins[1]] = v
+                        elif op == OP_HOLECELL:
+                            cells[ins[1]].value = HOLE
                         elif op == OP_NEWCELL:
                             cells[ins[1]] = Cell()
                         elif op == OP_RETURNUNDEF:
@@ -1504,10 +1505,13 @@ _ARITH = {
     OPCODE["SHR"]: C.js_shr,
     OPCODE["USHR"]: C.js_ushr,
 }
-# The tests of JNLT..JNSNE (and JNLTI..JNSNEI), in that order: on two floats, on any values.
-FLOAT_TESTS = (operator.lt, operator.le, operator.gt, operator.ge, operator.eq, operator.ne)
+# The tests of JNLT..JNSNE, JNEQ, JNNE (and JNLTI..JNSNEI), in that order: on two
+# floats, on any values.
+FLOAT_TESTS = (operator.lt, operator.le, operator.gt, operator.ge, operator.eq, operator.ne,
+               operator.eq, operator.ne)
 VALUE_TESTS = (C.js_lt, C.js_le, C.js_gt, C.js_ge, C.strict_equals,
-               lambda a, b: not C.strict_equals(a, b))
+               lambda a, b: not C.strict_equals(a, b), C.loose_equals,
+               lambda a, b: not C.loose_equals(a, b))
 
 _COMPARE = {
     OPCODE["EQ"]: C.loose_equals,

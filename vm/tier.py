@@ -62,7 +62,7 @@ SUPPORTED = frozenset(_O[name] for name in (
     "DISPOSESTEP", "DEFGLOBALS", "CALLFN", "CALLPROP", "ADDI", "SUBI", "MULI", "MODI",
     "JNLT", "JNLE", "JNGT", "JNGE", "JNSEQ", "JNSNE", "JNLTI", "JNLEI", "JNGTI", "JNGEI",
     "JNSEQI", "JNSNEI", "INITPROP", "GETCELLCHECK", "CALLFN0", "CALLFN1", "CALLFN2",
-    "CALLPROP0", "CALLPROP1", "CALLPROP2",
+    "CALLPROP0", "CALLPROP1", "CALLPROP2", "JNEQ", "JNNE", "HOLECELL",
 ))
 
 # Instructions after which control never falls through.
@@ -74,6 +74,7 @@ _FLOAT_CMP = {"LT": "<", "LE": "<=", "GT": ">", "GE": ">="}
 # compare-and-jump (jump unless the test holds): JNLT x, y, L ... and JNLTI x, k, L ...
 _TEST_JUMPS = {f"JN{n}{i}": n for n in ("LT", "LE", "GT", "GE", "SEQ", "SNE")
                for i in ("", "I")}
+_TEST_JUMPS.update(JNEQ="EQ", JNNE="NE")
 _ARITH_FN = {"ADD": "js_add", "SUB": "js_sub", "MUL": "js_mul", "DIV": "js_div",
              "MOD": "js_mod", "EXP": "js_exp", "BITAND": "js_bitand", "BITOR": "js_bitor",
              "BITXOR": "js_bitxor", "SHL": "js_shl", "SHR": "js_shr", "USHR": "js_ushr"}
@@ -586,6 +587,8 @@ class _Translator:
         checks = [f"type({x}) is float"] if a not in self.floats else []
         if not immediate and b not in self.floats:
             checks.append(f"type({y}) is float")
+        if test in ("EQ", "NE"):
+            return f"{'' if test == 'EQ' else 'not '}loose_equals({x}, {y})"
         if test in _FLOAT_CMP:
             fast, slow = f"{x} {_FLOAT_CMP[test]} {y}", f"{_COMPARE_FN[test]}({x}, {y})"
         else:
@@ -693,6 +696,9 @@ class _Translator:
         message = f"Cannot access '{self.code.constants[k]}' before initialization"
         return [f"v = c{c}.value", "if v is HOLE:",
                 f"    raise JSError('ReferenceError', {message!r})", f"r{a} = v"]
+
+    def op_HOLECELL(self, c):
+        return [f"c{c}.value = HOLE"]
 
     def op_NEWCELL(self, c):
         return [f"c{c} = Cell()"]

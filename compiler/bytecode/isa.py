@@ -247,6 +247,9 @@ OPCODES: list[tuple[str, str, str]] = [
     ("CALLPROP0", "RRK", "r[a] = r[b][constants[c]]() with this = r[b] (as CALLPROP)"),
     ("CALLPROP1", "RRKR", "r[a] = r[b][constants[c]](r[d]) with this = r[b]"),
     ("CALLPROP2", "RRKRR", "r[a] = r[b][constants[c]](r[d], r[e]) with this = r[b]"),
+    ("JNEQ", "RRJ", "jump to c unless r[a] == r[b] (EQ and JMPIFNOT in one)"),
+    ("JNNE", "RRJ", "jump to c unless r[a] != r[b] (NE and JMPIFNOT in one)"),
+    ("HOLECELL", "C", "closure cell a = the empty marker (a lexical binding's TDZ begins)"),
 ]
 
 OPCODE: dict[str, int] = {name: i for i, (name, _, _) in enumerate(OPCODES)}

@@ -299,6 +299,16 @@ PROGRAMS = {
         "console.log(t(1, function (v) { return 'f' + v; }));",
         ["(1,2) (2,2) (3,f3) f3 (null,1) object 5:undefined:undefined 5:3:undefined 5:3:6 "
          "fundefined f1 8 2/4 (7,8) (1,2)"]),
+    "compact loose equality and TDZ cells": (  # JNEQ, JNNE, HOLECELL
+        "function q(vals) { var out = []; for (var i = 0; i < vals.length; i++) {"
+        " var v = vals[i], s = '-'; if (v == null) s += 'n'; if (v != 0) s += 'z';"
+        " if (v == '1') s += 'o'; out.push(s); } return out.join(); }"
+        "console.log(q([null, undefined, 0, '0', 1, '1', false, NaN, [1]]));"
+        "function tdz() { var r = []; for (var i = 0; i < 2; i++) { const f = () => y;"
+        " try { f(); } catch (e) { r.push(e.name); } let y = i; r.push(f()); }"
+        " return r.join(); }"
+        "console.log(tdz());",
+        ["-nz,-nz,-,-,-zo,-zo,-,-z,-zo", "ReferenceError,0,ReferenceError,1"]),
 }
 
 
