@@ -1356,10 +1356,10 @@ class Interpreter:
         bindings, the functions and the vars are made, in that order."""
         if not all(type(name) is str for name in names):
             raise JSError("TypeError", "malformed global declarations")
-        lexical = functions + vars_
-        kinds = [1] * functions + [0] * vars_ + [2] * lets
-        kinds += [3] * (len(names) - len(kinds))
-        order = list(range(lexical, len(names))) + list(range(lexical))
+        n = len(names)
+        lexical = min(functions + vars_, n)
+        kinds = ([1] * functions + [0] * vars_ + [2] * lets + [3] * n)[:n]
+        order = list(range(lexical, n)) + list(range(lexical))
         for i in order:
             if i < lexical and names[i] in g.lexical:
                 raise JSError("SyntaxError", f"Identifier '{names[i]}' has already been "
