@@ -121,6 +121,7 @@ class FunctionCompiler:
         self.finally_stack: list = []  # pending finally bodies (node) for jumps out
         self.capture_slots: dict[int, int] = {}  # id(binding) -> slot
         self.const_index: dict = {}
+        self.discarded = None  # the expression whose value `effect` throws away
         self.last_line = -1
 
     # ------------------------------------------------------------ emission helpers
@@ -388,17 +389,19 @@ class FunctionCompiler:
         code.name = "<eval>" if eval_code else "<script>"
         self.setup_bindings(0)
         scope = self.unit.analysis.scopes[id(program)]
-        kinds = [(b, (EVAL_GLOBAL + (b.kind == "function")) if eval_code else
-                  GLOBAL_KINDS.get(b.kind, 0)) for b in scope.bindings.values() if b.global_name]
-        for b, kind in kinds:  # every name is checked before any binding is made
-            self.emit(O["DEFGLOBAL"], self.const(b.name), kind | 8)
-        for b in scope.bindings.values():
-            if b.global_name:
-                self.emit(O["DEFGLOBAL"], self.const(b.name),
-                          (EVAL_GLOBAL + (b.kind == "function")) if eval_code else
-                          GLOBAL_KINDS.get(b.kind, 0))
-            elif b.eval_var:
-                self.emit(O["DEFEVALVAR"], self.location(b)[1], self.const(b.name))
+        if eval_code:
+            kinds = [(b, EVAL_GLOBAL + (b.kind == "function"))
+                     for b in scope.bindings.values() if b.global_name]
+            for b, kind in kinds:  # every name is checked before any binding is made
+                self.emit(O["DEFGLOBAL"], self.const(b.name), kind | 8)
+            for b in scope.bindings.values():
+                if b.global_name:
+                    self.emit(O["DEFGLOBAL"], self.const(b.name),
+                              EVAL_GLOBAL + (b.kind == "function"))
+                elif b.eval_var:
+                    self.emit(O["DEFEVALVAR"], self.location(b)[1], self.const(b.name))
+        else:
+            self.declare_script_globals(scope)
         if eval_code:
             self.init_lexicals(scope)
         this_b = scope.bindings.get("%this")
@@ -415,6 +418,19 @@ class FunctionCompiler:
             self.statement(stmt)
         self.emit(O["RETURN"], result)
         return self.finish()
+
+    def declare_script_globals(self, scope) -> None:
+        """One DEFGLOBALS for a script's names, grouped functions, vars, let/class, const
+        (the order GlobalDeclarationInstantiation creates them in)."""
+        groups: list[list[str]] = [[], [], [], []]
+        for b in scope.bindings.values():
+            if b.global_name:
+                kind = GLOBAL_KINDS.get(b.kind, 0)
+                groups[(1, 0, 2, 3, 2)[kind]].append(b.name)
+        names = tuple(groups[0] + groups[1] + groups[2] + groups[3])
+        if names:
+            self.emit(O["DEFGLOBALS"], self.const(names), len(groups[0]), len(groups[1]),
+                      len(groups[2]))
 
     def finish(self) -> Code:
         self.code.registers = self.max_reg
@@ -651,7 +667,12 @@ class FunctionCompiler:
         if self.completion is not None:
             self.expr(node.expression, self.completion)
         else:
-            self.expr(node.expression)
+            self.effect(node.expression)
+
+    def effect(self, node) -> None:
+        """Evaluate ``node`` for its effects only: `x++` need not keep the old value."""
+        self.discarded = node
+        self.expr(node)
 
     def s_EmptyStatement(self, node):
         pass
@@ -811,7 +832,7 @@ class FunctionCompiler:
         self.copy_per_iteration(per_iteration)
         if node.update is not None:
             mark = self.next_reg
-            self.expr(node.update)
+            self.effect(node.update)
             self.free_to(mark)
         self.emit(O["JMP"], top)
         if jf is not None:
@@ -1348,11 +1369,18 @@ class FunctionCompiler:
                 self.emit(O["COPYPROPS"], r, self.expr(p.argument))
                 self.free_to(mark)
                 continue
+            plain = p.kind == "init" and not p.method and not p.computed and not (
+                p.key.type == "Identifier" and p.key.name == "__proto__" and not p.shorthand)
+            if plain:  # `key: value` with a literal key: INITPROP
+                v = self.expr_named(p.value, _key_string(p.key))
+                self.emit(O["INITPROP"], r, self.const(_key_string(p.key)), v)
+                self.free_to(mark)
+                continue
             key = self.alloc()
             if p.computed:
                 k = self.expr(p.key)
                 self.emit(O["TOPROPERTYKEY"], key, k)
-            else:
+            elif p.kind != "init" or p.method:
                 self.emit(O["LOADK"], key, self.const(_key_string(p.key)))
             named = 8 if p.computed else 0
             if p.kind == "init" and not p.method:
@@ -1517,7 +1545,7 @@ class FunctionCompiler:
     def e_SequenceExpression(self, node, dst):
         mark = self.next_reg
         for e in node.expressions[:-1]:
-            self.expr(e)
+            self.effect(e)
             self.free_to(mark)
         return self.expr(node.expressions[-1], dst)
 
@@ -1816,13 +1844,17 @@ class FunctionCompiler:
     def e_UpdateExpression(self, node, dst):
         op = O["INC"] if node.operator == "++" else O["DEC"]
         arg = node.argument
+        old_used = not node.prefix and self.discarded is not node  # INC does ToNumeric
         r = self.target(dst)
         mark = self.next_reg
         if arg.type == "Identifier":
             base = self.with_reference(arg)
             cur = self.load_reference(arg, base)
             old = self.alloc()
-            self.emit(O["TONUMERIC"], old, cur)
+            if old_used:
+                self.emit(O["TONUMERIC"], old, cur)
+            else:
+                old = cur
             new = self.alloc()
             self.emit(op, new, old)
             self.store_reference(arg, base, new)
@@ -1832,7 +1864,8 @@ class FunctionCompiler:
         obj, key = self.member_reference(arg)
         old = self.alloc()
         self.get_member(arg, old, obj, key)
-        self.emit(O["TONUMERIC"], old, old)
+        if old_used:
+            self.emit(O["TONUMERIC"], old, old)
         new = self.alloc()
         self.emit(op, new, old)
         self.set_member(arg, obj, key, new)
@@ -1956,12 +1989,12 @@ class FunctionCompiler:
             self.emit(O["GETPROP"], r, obj, self.const(node.property.name))
         return r
 
-    def expr_chain(self, node, chain_exit):
+    def expr_chain(self, node, chain_exit, dst: int | None = None):
         if chain_exit is not None and node.type == "MemberExpression":
-            return self.e_MemberExpression(node, None, chain_exit)
+            return self.e_MemberExpression(node, dst, chain_exit)
         if chain_exit is not None and node.type == "CallExpression":
-            return self.e_CallExpression(node, None, chain_exit)
-        return self.expr(node)
+            return self.e_CallExpression(node, dst, chain_exit)
+        return self.expr(node, dst)
 
     def e_ChainExpression(self, node, dst):
         r = self.target(dst)
@@ -2031,6 +2064,32 @@ class FunctionCompiler:
             self.free_to(this + 1)
             return self.call_with_arguments(fn, this, node.arguments, mark, dst)
         spread = any(a.type == "SpreadElement" for a in node.arguments)
+        if not spread and not node.optional:
+            if callee.type == "MemberExpression" and not callee.computed and \
+                    callee.property.type == "Identifier" and \
+                    all(self.pure_argument(a) for a in node.arguments):
+                # nothing the arguments do can tell when the method was read
+                few = len(node.arguments) <= 2
+                obj = None if few else self.alloc()
+                v = self.expr_chain(callee.object, chain_exit, obj)
+                if callee.optional:
+                    chain_exit.append(self.emit(O["JMPNULLISH"], v, 0))
+                if few:
+                    return self.call_registers(O["CALLPROP0"], v, node.arguments, mark, dst,
+                                               callee.property.name)
+                return self.call_run(O["CALLPROP"], obj, node.arguments, mark, dst,
+                                     callee.property.name)
+            if callee.type != "MemberExpression" and not (
+                    callee.type == "Identifier" and id(callee) in self.unit.analysis.withs):
+                if len(node.arguments) <= 2:
+                    safe = not any(_writes_registers(a) for a in node.arguments)
+                    fn = self.expr_chain(callee, chain_exit, None if safe else self.alloc())
+                    return self.call_registers(O["CALLFN0"], fn, node.arguments, mark, dst)
+                fn = self.alloc()
+                v = self.expr_chain(callee, chain_exit)
+                if v != fn:
+                    self.emit(O["MOVE"], fn, v)
+                return self.call_run(O["CALLFN"], fn, node.arguments, mark, dst)
         fn = self.alloc()
         this = self.alloc()
         if callee.type == "MemberExpression":
@@ -2076,6 +2135,61 @@ class FunctionCompiler:
             self.emit(O["CALLSPREAD"], r, fn, this, arr)
             return r
         return self.call_with_arguments(fn, this, node.arguments, mark, dst)
+
+    def call_run(self, op: int, base: int, args: list, mark: int, dst,
+                 *key: str) -> int:
+        """CALLFN/CALLPROP of r[base] with the arguments evaluated into the registers
+        after it (the key's constant is made after theirs: constants in order of use)."""
+        self.free_to(base + 1)
+        for a in args:
+            self.expr(a, self.alloc())
+        self.free_to(mark)
+        r = self.target(dst)
+        self.emit(op, r, base, *(self.const(k) for k in key), len(args))
+        return r
+
+    def call_registers(self, op: int, fn: int, args: list, mark: int, dst,
+                       *key: str) -> int:
+        """CALLFN0-2 (``op`` CALLFN0) or CALLPROP0-2 (``op`` CALLPROP0) naming each
+        argument's register: a local is read in place unless a later argument could
+        assign it."""
+        regs = []
+        for i, a in enumerate(args):
+            later_safe = not any(_writes_registers(b) for b in args[i + 1:])
+            regs.append(self.expr(a) if later_safe else self.expr(a, self.alloc()))
+        self.free_to(mark)
+        r = self.target(dst)
+        if len(regs) == 2 and regs == [fn + 1, fn + 2]:  # already a window: one byte less
+            window = O["CALLPROP"] if key else O["CALLFN"]
+            self.emit(window, r, fn, *(self.const(k) for k in key), 2)
+        elif key:
+            self.emit(op + len(args), r, fn, self.const(key[0]), *regs)
+        else:
+            self.emit(op + len(args), r, fn, *regs)
+        return r
+
+    def pure_argument(self, node) -> bool:
+        """Can evaluating ``node`` neither throw nor run code, nor see anything that
+        code could change (a literal, a function, a register local past its TDZ)?"""
+        t = node.type
+        if t in ("Literal", "FunctionExpression", "ArrowFunctionExpression"):
+            return True
+        if t == "ThisExpression":  # bound once, except by super() in derived constructors
+            b = self.unit.analysis.refs.get(id(node))
+            return self.code.kind != "derived" and (b is None or b.scope.func is self.info)
+        if t == "TemplateLiteral":
+            return not node.expressions
+        if t == "UnaryExpression":
+            return node.operator == "-" and node.argument.type == "Literal" and \
+                type(node.argument.value) in (int, float)
+        if t != "Identifier" or id(node) in self.unit.analysis.withs or \
+                id(node) in self.unit.analysis.dynamic:
+            return False
+        b = self.unit.analysis.refs.get(id(node))
+        if b is None:
+            return node.name == "undefined"
+        return not b.eval_var and self.location(b)[0] == "reg" and not (
+            b.tdz and self.needs_tdz(b, node))
 
     def call_with_arguments(self, fn: int, this: int, args: list, mark: int, dst) -> int:
         """CALL r[fn] with r[this] and the arguments evaluated into the next registers."""
@@ -2292,6 +2406,17 @@ def _is_anonymous_function(node) -> bool:
     """IsAnonymousFunctionDefinition: a function or class expression without a name."""
     return node.type == "ArrowFunctionExpression" or (
         node.type in ("FunctionExpression", "ClassExpression") and node.id is None)
+
+
+def _writes_registers(node) -> bool:
+    """Could evaluating ``node`` assign a register local of the function it is in? Only
+    its own assignments can: nested functions see captured bindings, kept in cells."""
+    t = node.type
+    if t in ("AssignmentExpression", "UpdateExpression", "ClassExpression"):
+        return True
+    if t in ("FunctionExpression", "ArrowFunctionExpression", "TemplateObject"):
+        return False
+    return any(_writes_registers(child) for child in A.iter_children(node))
 
 
 def _is_simple(node) -> bool:

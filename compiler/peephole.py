@@ -14,7 +14,12 @@ successors of every instruction they cover):
 * ``LOADINT t, n; NEG d, t`` (n not 0, whose negation is -0) becomes ``LOADINT d, -n``;
 * ``MOVE d, s`` followed by an instruction reading ``d`` makes it read ``s`` instead
   when ``d`` is dead afterwards (and not part of a run of registers);
-* instructions that no path reaches are dropped.
+* instructions that no path reaches are dropped;
+* a comparison whose only use is the JMPIFNOT after it fuses with it (``JNLT x, y, L``),
+  and an integer loaded only for the next arithmetic or compare-and-jump becomes its
+  immediate operand (``ADDI``, ``JNLTI``...); a cell read and its TDZ check are one
+  ``GETCELLCHECK``; ``NOT t, x; JMPIFNOT t, L`` is ``JMPIF x, L``; ``LOADHOLE t;
+  SETCELL c, t`` is ``HOLECELL c``.
 
 Jump targets, exception handlers and line tables are renumbered. Functions that use a
 direct eval or a mapped ``arguments`` object are left alone (their registers can be
@@ -24,7 +29,7 @@ reached in other ways).
 from __future__ import annotations
 
 from .bytecode.code import Code
-from .bytecode.isa import OPCODE, OPERANDS
+from .bytecode.isa import OPCODE, OPERANDS, REGISTER_RUNS, TERMINATORS
 
 # Opcodes whose first operand is a register written after every other operand was read
 # (and written only when the instruction completes).
@@ -36,22 +41,30 @@ _DEFINES_FIRST = frozenset(OPCODE[n] for n in (
     "NOT", "NEG", "TONUMERIC", "BITNOT", "TYPEOF", "INC", "DEC", "TOSTRING",
     "TOPROPERTYKEY", "NEWOBJECT", "NEWARRAY", "GETPROP", "GETELEM", "DELPROP", "DELELEM",
     "CLOSURE", "CALL", "CALLSPREAD", "NEW", "NEWSPREAD", "GETITERATOR", "FORINKEYS",
-    "GETSUPER", "NEWTARGET", "GETTEMPLATE", "TOOBJECT", "NEWREGEXP", "RESTOBJECT"))
+    "GETSUPER", "NEWTARGET", "GETTEMPLATE", "TOOBJECT", "NEWREGEXP", "CALLFN", "CALLPROP",
+    "ADDI", "SUBI", "MULI", "MODI", "GETCELLCHECK", "CALLFN0", "CALLFN1", "CALLFN2",
+    "CALLPROP0", "CALLPROP1", "CALLPROP2", "GETEXCEPTION", "RESTOBJECT"))
 # Of those, the ones that cannot throw or run code: dropped when their result is dead.
 _PURE = frozenset(OPCODE[n] for n in (
     "MOVE", "LOADK", "LOADINT", "LOADUNDEF", "LOADNULL", "LOADTRUE", "LOADFALSE",
     "LOADHOLE", "GETCELL"))
-# Register runs read besides the R operands: (base operand, count operand, first offset).
-_RUNS = {OPCODE[name]: run for name, run in (
-    ("NEWARRAY", (1, 2, 0)), ("CALL", (2, 3, 1)), ("NEW", (2, 3, 0)),
-    ("SUPERCALL", (1, 2, 0)), ("EVAL", (2, 3, 0)),
-    ("RESTOBJECT", (2, 3, 0)))}
-_TERMINATORS = frozenset(OPCODE[n] for n in (
-    "JMP", "RETURN", "RETURNUNDEF", "THROW", "THROWERROR"))
+_RUNS = REGISTER_RUNS
+_TERMINATORS = TERMINATORS
 _UNSAFE = frozenset(OPCODE[n] for n in ("EVAL", "GETDYN", "SETDYN", "NEWEVALVARS",
                                         "DEFEVALVAR", "EVALSPREAD"))
 _MOVE, _JMP, _LOADINT, _NEG = OPCODE["MOVE"], OPCODE["JMP"], OPCODE["LOADINT"], OPCODE["NEG"]
 _RETURNS = frozenset((OPCODE["RETURN"], OPCODE["RETURNUNDEF"]))
+_JMPIFNOT, _JMPIF, _NOT = OPCODE["JMPIFNOT"], OPCODE["JMPIF"], OPCODE["NOT"]
+_GETCELL, _CHECKHOLE, _GETCELLCHECK = OPCODE["GETCELL"], OPCODE["CHECKHOLE"], \
+    OPCODE["GETCELLCHECK"]
+_LOADHOLE, _SETCELL, _HOLECELL = OPCODE["LOADHOLE"], OPCODE["SETCELL"], OPCODE["HOLECELL"]
+# `OP t, x, y; JMPIFNOT t, L` -> `JNOP x, y, L`
+_COMPARE_JUMPS = {OPCODE[n]: OPCODE["JN" + n]
+                  for n in ("LT", "LE", "GT", "GE", "SEQ", "SNE", "EQ", "NE")}
+# `LOADINT t, k; OP d, x, t` -> `OPI d, x, k` (arithmetic), `JNOP x, t, L` -> `JNOPI x, k, L`
+_IMMEDIATE_FORMS = {OPCODE[n]: OPCODE[n + "I"] for n in ("ADD", "SUB", "MUL", "MOD")}
+_IMMEDIATE_JUMPS = {OPCODE["JN" + n]: OPCODE["JN" + n + "I"]
+                    for n in ("LT", "LE", "GT", "GE", "SEQ", "SNE")}
 
 
 def _uses_defs(ins: tuple) -> tuple[int, int]:
@@ -207,6 +220,49 @@ def _one_round(code: Code) -> bool:
             keep[i] = False
             i += 2
             continue
+        elif op == _LOADINT and i + 1 < n and keep[i + 1] and i + 1 not in targets and (
+                fused := _with_immediate(code.code[i + 1], ins[1], ins[2])) is not None:
+            t = ins[1]
+            caught = 0
+            for h in throws[i + 1]:
+                caught |= live_in[h]
+            if not (caught | pinned) >> t & 1 and (
+                    not live_out[i + 1] >> t & 1 or _uses_defs(fused)[1] >> t & 1):
+                replace[i + 1] = fused
+                keep[i] = False
+                i += 2
+                continue
+        elif op == _GETCELL and i + 1 < n and keep[i + 1] and i + 1 not in targets \
+                and code.code[i + 1][0] == _CHECKHOLE and code.code[i + 1][1] == ins[1] \
+                and not any(_in_range(h, i) != _in_range(h, i + 1) for h in code.handlers) \
+                and not any(live_in[h] >> ins[1] & 1 for h in throws[i + 1]):
+            replace[i] = (_GETCELLCHECK, ins[1], ins[2], code.code[i + 1][2])
+            keep[i + 1] = False
+            i += 2
+            continue
+        elif op == _LOADHOLE and i + 1 < n and keep[i + 1] and i + 1 not in targets \
+                and code.code[i + 1][0] == _SETCELL and code.code[i + 1][2] == ins[1] \
+                and not (live_out[i + 1] | pinned) >> ins[1] & 1:
+            replace[i] = (_HOLECELL, code.code[i + 1][1])
+            keep[i + 1] = False
+            i += 2
+            continue
+        elif op == _NOT and i + 1 < n and keep[i + 1] and i + 1 not in targets \
+                and code.code[i + 1][0] in (_JMPIF, _JMPIFNOT) \
+                and code.code[i + 1][1] == ins[1] \
+                and not (live_out[i + 1] | pinned) >> ins[1] & 1:
+            jump = _JMPIF if code.code[i + 1][0] == _JMPIFNOT else _JMPIFNOT
+            replace[i] = (jump, ins[2], code.code[i + 1][2])  # `if (!x)`: jump on x itself
+            keep[i + 1] = False
+            i += 2
+            continue
+        elif op in _COMPARE_JUMPS and i + 1 < n and keep[i + 1] and i + 1 not in targets \
+                and code.code[i + 1][0] == _JMPIFNOT and code.code[i + 1][1] == ins[1] \
+                and not (live_out[i + 1] | pinned) >> ins[1] & 1:
+            replace[i] = (_COMPARE_JUMPS[op], ins[2], ins[3], code.code[i + 1][2])
+            keep[i + 1] = False
+            i += 2
+            continue
         elif op == _MOVE and i + 1 < n and keep[i + 1] and i + 1 not in targets:
             forwarded = _forward(code.code[i + 1], ins[1], ins[2])
             after = code.code[i + 1]
@@ -245,6 +301,16 @@ def _forward(ins: tuple, d: int, s: int) -> tuple | None:
         if start <= d < start + ins[1 + run[1]]:
             return None
     return tuple(out)
+
+
+def _with_immediate(ins: tuple, t: int, k: int) -> tuple | None:
+    """``ins`` with the integer ``k`` in place of its last register operand ``t``."""
+    op = ins[0]
+    if op in _IMMEDIATE_FORMS and ins[3] == t and ins[2] != t:
+        return (_IMMEDIATE_FORMS[op], ins[1], ins[2], k)
+    if op in _IMMEDIATE_JUMPS and ins[2] == t and ins[1] != t:
+        return (_IMMEDIATE_JUMPS[op], ins[1], k, ins[3])
+    return None
 
 
 def _negates(code: Code, i: int, keep: list[bool], targets: set[int]) -> bool:

@@ -12,6 +12,8 @@ budget; when it runs out the host's limit hook decides whether to stop the Globa
 
 from __future__ import annotations
 
+import operator
+
 from compiler.bytecode.isa import OPCODE
 
 from . import convert as C
@@ -66,6 +68,22 @@ OP_DEC = OPCODE["DEC"]
 OP_DEFCLASS = OPCODE["DEFCLASS"]
 OP_DEFGETTER = OPCODE["DEFGETTER"]
 OP_DEFGLOBAL = OPCODE["DEFGLOBAL"]
+OP_DEFGLOBALS = OPCODE["DEFGLOBALS"]
+OP_CALLFN = OPCODE["CALLFN"]
+OP_CALLPROP = OPCODE["CALLPROP"]
+OP_ADDI, OP_SUBI, OP_MULI, OP_MODI = (OPCODE[n] for n in ("ADDI", "SUBI", "MULI", "MODI"))
+# compare-and-jump: opcode -> (index into FLOAT_TESTS/VALUE_TESTS, immediate operand?)
+JUMP_TESTS = {OPCODE[f"JN{name}{imm}"]: (i, bool(imm))
+              for i, name in enumerate(("LT", "LE", "GT", "GE", "SEQ", "SNE", "EQ", "NE"))
+              for imm in ("", "I") if f"JN{name}{imm}" in OPCODE}
+OP_HOLECELL = OPCODE["HOLECELL"]
+OP_INITPROP = OPCODE["INITPROP"]
+# the call forms after CALL: (reads a property, arguments in a window after the base)
+CALL_FORMS = {OPCODE[name]: form for name, form in (
+    ("CALLFN", (False, True)), ("CALLPROP", (True, True)), ("CALLFN0", (False, False)),
+    ("CALLFN1", (False, False)), ("CALLFN2", (False, False)), ("CALLPROP0", (True, False)),
+    ("CALLPROP1", (True, False)), ("CALLPROP2", (True, False)))}
+OP_GETCELLCHECK = OPCODE["GETCELLCHECK"]
 OP_DEFMETHOD = OPCODE["DEFMETHOD"]
 OP_DEFPROP = OPCODE["DEFPROP"]
 OP_DEFSETTER = OPCODE["DEFSETTER"]
@@ -388,6 +406,29 @@ class Interpreter:
                                     if self.steps < 0:
                                         machine.out_of_steps()
                                 pc = target
+                        elif op in JUMP_TESTS:
+                            test, immediate = JUMP_TESTS[op]
+                            a = regs[ins[1]]
+                            b = float(ins[2]) if immediate else regs[ins[2]]
+                            if not (FLOAT_TESTS[test](a, b) if type(a) is float and
+                                    type(b) is float else VALUE_TESTS[test](a, b)):
+                                target = ins[3]
+                                if target < pc:
+                                    self.steps -= 1
+                                    if self.steps < 0:
+                                        machine.out_of_steps()
+                                pc = target
+                        elif OP_ADDI <= op <= OP_MODI:
+                            a = regs[ins[2]]
+                            k = float(ins[3])
+                            if op == OP_ADDI:
+                                regs[ins[1]] = a + k if type(a) is float else C.js_add(a, k)
+                            elif op == OP_SUBI:
+                                regs[ins[1]] = a - k if type(a) is float else C.js_sub(a, k)
+                            elif op == OP_MULI:
+                                regs[ins[1]] = a * k if type(a) is float else C.js_mul(a, k)
+                            else:
+                                regs[ins[1]] = C.js_mod(a, k)
                         elif op == OP_JMP:
                             target = ins[1]
                             if target < pc:
@@ -406,6 +447,34 @@ class Interpreter:
                                 regs[ins[1]] = self.call(f, regs[base], call_args)
                             elif isinstance(f, JSNative):
                                 regs[ins[1]] = f.fn(regs[base], call_args)
+                            else:
+                                raise JSError("TypeError", f"{C.describe(f)} is not a function")
+                        elif op in CALL_FORMS:
+                            prop, window = CALL_FORMS[op]
+                            base = ins[2]
+                            if prop:
+                                this_arg = regs[base]
+                                key = consts[ins[3]]
+                                if type(this_arg) is JSObject:
+                                    f = this_arg.props.get(key, HOLE)
+                                    if f is HOLE or type(f) is Slot:
+                                        f = this_arg.get(key, this_arg)
+                                else:
+                                    f = self.get_property(this_arg, key)
+                            else:
+                                f = regs[base]
+                                this_arg = UNDEFINED
+                            if window:
+                                call_args = regs[base + 1 : base + 1 + ins[-1]]
+                            else:
+                                call_args = [regs[r] for r in ins[4 if prop else 3:]]
+                            self.steps -= 1
+                            if self.steps < 0:
+                                machine.out_of_steps()
+                            if type(f) is JSFunction:
+                                regs[ins[1]] = self.call(f, this_arg, call_args)
+                            elif isinstance(f, JSNative):
+                                regs[ins[1]] = f.fn(this_arg, call_args)
                             else:
                                 raise JSError("TypeError", f"{C.describe(f)} is not a function")
                         elif op == OP_GETELEM:
@@ -440,7 +509,7 @@ class Interpreter:
                             cells[ins[1]].value = regs[ins[2]]
                         elif op == OP_INC:
                             a = regs[ins[2]]
-                            regs[ins[1]] = a + 1.0 if type(a) is float else a + 1
+                            regs[ins[1]] = a + 1.0 if type(a) is float else self.increment(a, 1)
                         elif op == OP_TONUMERIC:
                             a = regs[ins[2]]
                             regs[ins[1]] = a if type(a) is float else C.to_numeric(a)
@@ -527,7 +596,7 @@ class Interpreter:
                                 fn, child, [cells[i] for i in child.captures], g, new_target)
                         elif op == OP_DEC:
                             a = regs[ins[2]]
-                            regs[ins[1]] = a - 1.0 if type(a) is float else a - 1
+                            regs[ins[1]] = a - 1.0 if type(a) is float else self.increment(a, -1)
                         elif op == OP_NOT:
                             v = regs[ins[2]]
                             regs[ins[1]] = not (v if type(v) is bool else C.to_boolean(v))
@@ -543,6 +612,14 @@ class Interpreter:
                             if regs[ins[1]] is HOLE:
                                 raise JSError("ReferenceError", f"Cannot access "
                                               f"'{consts[ins[2]]}' before initialization")
+                        elif op == OP_GETCELLCHECK:
+                            v = cells[ins[2]].value
+                            if v is HOLE:
+                                raise JSError("ReferenceError", f"Cannot access "
+                                              f"'{consts[ins[3]]}' before initialization")
+                            regs[ins[1]] = v
+                        elif op == OP_HOLECELL:
+                            cells[ins[1]].value = HOLE
                         elif op == OP_NEWCELL:
                             cells[ins[1]] = Cell()
                         elif op == OP_RETURNUNDEF:
@@ -565,9 +642,9 @@ class Interpreter:
                             items = regs[ins[1]].items
                             for v in self.iterate(regs[ins[2]]):
                                 items.append(v)
-                        elif op == OP_DEFPROP:
+                        elif op == OP_DEFPROP or op == OP_INITPROP:
                             obj = regs[ins[1]]
-                            key = regs[ins[2]]
+                            key = regs[ins[2]] if op == OP_DEFPROP else consts[ins[2]]
                             if type(obj) is JSObject:
                                 obj.props[key] = regs[ins[3]]
                             else:
@@ -660,6 +737,8 @@ class Interpreter:
                             regs[ins[1]] = self.delete_property(obj, key, code.strict)
                         elif op == OP_DEFGLOBAL:
                             self.declare_global(g, consts[ins[1]], ins[2])
+                        elif op == OP_DEFGLOBALS:
+                            self.declare_globals(g, consts[ins[1]], ins[2], ins[3], ins[4])
                         elif op == OP_INITGLOBAL:
                             g.lexical[consts[ins[1]]] = regs[ins[2]]
                         elif op == OP_ARGUMENTS:
@@ -1322,6 +1401,34 @@ class Interpreter:
             # CreateGlobalFunctionBinding redefines a configurable property
             obj.define_own_property(name, Slot(UNDEFINED, WRITABLE | ENUMERABLE))
 
+    @staticmethod
+    def increment(value, delta: int):
+        """INC and DEC: ToNumeric(value) + delta (a BigInt stays one)."""
+        value = C.to_numeric(value)
+        return value + (float(delta) if type(value) is float else delta)
+
+    def declare_globals(self, g, names: tuple, functions: int, vars_: int,
+                        lets: int) -> None:
+        """GlobalDeclarationInstantiation of a script (DEFGLOBALS): ``names`` holds its
+        functions, then vars, then let/class, then consts. Every check comes first
+        (lexical names, then the var names' clashes, then CanDeclareGlobalFunction/Var),
+        so a script that cannot be instantiated creates nothing; then the lexical
+        bindings, the functions and the vars are made, in that order."""
+        if not all(type(name) is str for name in names):
+            raise JSError("TypeError", "malformed global declarations")
+        n = len(names)
+        lexical = min(functions + vars_, n)
+        kinds = ([1] * functions + [0] * vars_ + [2] * lets + [3] * n)[:n]
+        order = list(range(lexical, n)) + list(range(lexical))
+        for i in order:
+            if i < lexical and names[i] in g.lexical:
+                raise JSError("SyntaxError", f"Identifier '{names[i]}' has already been "
+                                             "declared")
+        for i in order:
+            self.declare_global(g, names[i], kinds[i] | 8)
+        for i in order:
+            self.declare_global(g, names[i], kinds[i])
+
     def get_iterator(self, value):
         realm = self.machine.realm
         if plain_array_iteration(realm, value):
@@ -1458,6 +1565,14 @@ _ARITH = {
     OPCODE["SHR"]: C.js_shr,
     OPCODE["USHR"]: C.js_ushr,
 }
+# The tests of JNLT..JNSNE, JNEQ, JNNE (and JNLTI..JNSNEI), in that order: on two
+# floats, on any values.
+FLOAT_TESTS = (operator.lt, operator.le, operator.gt, operator.ge, operator.eq, operator.ne,
+               operator.eq, operator.ne)
+VALUE_TESTS = (C.js_lt, C.js_le, C.js_gt, C.js_ge, C.strict_equals,
+               lambda a, b: not C.strict_equals(a, b), C.loose_equals,
+               lambda a, b: not C.loose_equals(a, b))
+
 _COMPARE = {
     OPCODE["EQ"]: C.loose_equals,
     OPCODE["NE"]: lambda a, b: not C.loose_equals(a, b),

@@ -59,7 +59,10 @@ SUPPORTED = frozenset(_O[name] for name in (
     "SUPERCALLSPREAD", "GETSUPER", "NEWTARGET", "YIELD", "YIELDSTAR", "AWAIT",
     "NEWPRIVATE", "GETPRIVATE", "SETPRIVATE", "HASPRIVATE", "ADDPRIVATEMETHOD", "GENSTART",
     "SETSUPER", "SETHOME", "DELGLOBAL", "USINGSTACK", "ADDUSING", "USINGERROR", "DISPOSE",
-    "DISPOSESTEP", "RESTOBJECT",
+    "DISPOSESTEP", "RESTOBJECT", "DEFGLOBALS", "CALLFN", "CALLPROP", "ADDI", "SUBI", "MULI", "MODI",
+    "JNLT", "JNLE", "JNGT", "JNGE", "JNSEQ", "JNSNE", "JNLTI", "JNLEI", "JNGTI", "JNGEI",
+    "JNSEQI", "JNSNEI", "INITPROP", "GETCELLCHECK", "CALLFN0", "CALLFN1", "CALLFN2",
+    "CALLPROP0", "CALLPROP1", "CALLPROP2", "JNEQ", "JNNE", "HOLECELL",
 ))
 
 # Instructions after which control never falls through.
@@ -68,6 +71,10 @@ _JUMPS = {i: kinds.index("J") + 1 for i, kinds in enumerate(OPERANDS) if "J" in 
 _COMPARE_FN = {"EQ": "loose_equals", "LE": "js_le", "GT": "js_gt", "GE": "js_ge",
                "LT": "js_lt"}
 _FLOAT_CMP = {"LT": "<", "LE": "<=", "GT": ">", "GE": ">="}
+# compare-and-jump (jump unless the test holds): JNLT x, y, L ... and JNLTI x, k, L ...
+_TEST_JUMPS = {f"JN{n}{i}": n for n in ("LT", "LE", "GT", "GE", "SEQ", "SNE")
+               for i in ("", "I")}
+_TEST_JUMPS.update(JNEQ="EQ", JNNE="NE")
 _ARITH_FN = {"ADD": "js_add", "SUB": "js_sub", "MUL": "js_mul", "DIV": "js_div",
              "MOD": "js_mod", "EXP": "js_exp", "BITAND": "js_bitand", "BITOR": "js_bitor",
              "BITXOR": "js_bitxor", "SHL": "js_shl", "SHR": "js_shr", "USHR": "js_ushr"}
@@ -538,6 +545,10 @@ class _Translator:
             self.known.pop(a, None)
             self.floats.discard(a)
             self.bools.discard(a)
+        elif name in _TEST_JUMPS:
+            a, b, target = ins[1], ins[2], ins[3]
+            head, tail = [], []
+            cond = f"not ({self._test(_TEST_JUMPS[name], a, b, name.endswith('I'))})"
         else:
             r, target = ins[1], ins[2]
             v = f"r{r}"  # never a literal: `is` needs a name
@@ -571,6 +582,22 @@ class _Translator:
             out += ["else:"] + ["    " + line for line in arm]
         self.jump_falls = "set"
         return out
+
+    def _test(self, test: str, a: int, b: int, immediate: bool) -> str:
+        """The truth of r[a] <test> r[b] (or <test> the integer b): floats inline."""
+        x = self.R(a)
+        y = repr(float(b)) if immediate else self.R(b)
+        checks = [f"type({x}) is float"] if a not in self.floats else []
+        if not immediate and b not in self.floats:
+            checks.append(f"type({y}) is float")
+        if test in ("EQ", "NE"):
+            return f"{'' if test == 'EQ' else 'not '}loose_equals({x}, {y})"
+        if test in _FLOAT_CMP:
+            fast, slow = f"{x} {_FLOAT_CMP[test]} {y}", f"{_COMPARE_FN[test]}({x}, {y})"
+        else:
+            fast = f"{x} {'==' if test == 'SEQ' else '!='} {y}"
+            slow = f"{'' if test == 'SEQ' else 'not '}strict_equals({x}, {y})"
+        return f"({fast} if {' and '.join(checks)} else {slow})" if checks else fast
 
     # -- loads and moves ---------------------------------------------------------------
 
@@ -652,6 +679,10 @@ class _Translator:
         self.needs.add("g")
         return [f"interp.declare_global(g, {self.K(k)}, {kind})"]
 
+    def op_DEFGLOBALS(self, k, functions, vars_, lets):
+        self.needs.add("g")
+        return [f"interp.declare_globals(g, {self.K(k)}, {functions}, {vars_}, {lets})"]
+
     def op_DELGLOBAL(self, a, k):
         self.needs.add("g")
         return [f"r{a} = interp.delete_global(g, {self.K(k)})"]
@@ -665,6 +696,14 @@ class _Translator:
 
     def op_SETCELL(self, c, b):
         return [f"c{c}.value = {self.R(b)}"]
+
+    def op_GETCELLCHECK(self, a, c, k):
+        message = f"Cannot access '{self.code.constants[k]}' before initialization"
+        return [f"v = c{c}.value", "if v is HOLE:",
+                f"    raise JSError('ReferenceError', {message!r})", f"r{a} = v"]
+
+    def op_HOLECELL(self, c):
+        return [f"c{c}.value = HOLE"]
 
     def op_NEWCELL(self, c):
         return [f"c{c} = Cell()"]
@@ -713,6 +752,32 @@ class _Translator:
 
     def op_MOD(self, a, b, c):
         lines = self._binary(a, b, c, "{0} % {1}", "js_mod", "{0} > 0.0 and {1} > 0.0")
+        self.result_float = False
+        return lines
+
+    def _immediate(self, a, b, k, expr: str, slow: str, extra: str = "") -> list[str]:
+        """An arithmetic op on r[b] and the integer k, as _binary does it."""
+        x, y = self.R(b), repr(float(k))
+        checks = [f"type({x}) is float"] if b not in self.floats else []
+        if extra:
+            checks.append(extra.format(x, y))
+        fast = expr.format(x, y)
+        if not checks:
+            self.result_float = True
+            return [f"r{a} = {fast}"]
+        return [f"r{a} = {fast} if {' and '.join(checks)} else {slow}({x}, {y})"]
+
+    def op_ADDI(self, a, b, k):
+        return self._immediate(a, b, k, "{0} + {1}", "js_add")
+
+    def op_SUBI(self, a, b, k):
+        return self._immediate(a, b, k, "{0} - {1}", "js_sub")
+
+    def op_MULI(self, a, b, k):
+        return self._immediate(a, b, k, "{0} * {1}", "js_mul")
+
+    def op_MODI(self, a, b, k):
+        lines = self._immediate(a, b, k, "{0} % {1}", "js_mod", "{0} > 0.0 and {1} > 0.0")
         self.result_float = False
         return lines
 
@@ -836,14 +901,14 @@ class _Translator:
         if b in self.floats:
             self.result_float = True
             return [f"r{a} = {v} + 1.0"]
-        return [f"r{a} = {v} + 1.0 if type({v}) is float else {v} + 1"]
+        return [f"r{a} = {v} + 1.0 if type({v}) is float else interp.increment({v}, 1)"]
 
     def op_DEC(self, a, b):
         v = self.R(b)
         if b in self.floats:
             self.result_float = True
             return [f"r{a} = {v} - 1.0"]
-        return [f"r{a} = {v} - 1.0 if type({v}) is float else {v} - 1"]
+        return [f"r{a} = {v} - 1.0 if type({v}) is float else interp.increment({v}, -1)"]
 
     def op_TOSTRING(self, a, b):
         v = self.R(b)
@@ -898,6 +963,10 @@ class _Translator:
         return [f"r{a}.items.extend(interp.iterate({self.R(b)}))"]
 
     def op_GETPROP(self, a, b, k):
+        return self._get_prop(b, k) + [f"r{a} = v"]
+
+    def _get_prop(self, b, k) -> list[str]:
+        """GETPROP of r[b].constants[k] into ``v``."""
         o = self.R(b)
         key = self.K(k)
         out = [f"if type({o}) is JSObject:",
@@ -910,7 +979,7 @@ class _Translator:
                     f"elif type({o}) is str:",
                     f"    v = float(len({o}))"]
         out += [f"elif isinstance({o}, JSObject):", f"    v = {o}.get({key}, {o})",
-                "else:", f"    v = interp.get_property({o}, {key})", f"r{a} = v"]
+                "else:", f"    v = interp.get_property({o}, {key})"]
         return out
 
     def op_SETPROP(self, a, k, c):
@@ -948,8 +1017,13 @@ class _Translator:
                 "else:",
                 f"    interp.set_property({o}, to_property_key({k}), {v}, {self.code.strict})"]
 
+    def op_INITPROP(self, a, k, c):
+        return self._define(self.R(a), self.K(k), self.R(c))
+
     def op_DEFPROP(self, a, b, c):
-        o, k, v = self.R(a), self.R(b), self.R(c)
+        return self._define(self.R(a), self.R(b), self.R(c))
+
+    def _define(self, o: str, k: str, v: str) -> list[str]:
         return [f"if type({o}) is JSObject:", f"    {o}.props[{k}] = {v}", "else:",
                 f"    {o}.define_own_property({k}, Slot({v}))"]
 
@@ -996,8 +1070,26 @@ class _Translator:
         return [f"r{a} = interp.new_closure(fn, {name}, [{cells}], g, new_target)"]
 
     def op_CALL(self, a, b, c, d):
-        f, this = self.R(b), self.R(c)
-        args = "[" + ", ".join(self.R(r) for r in range(c + 1, c + 1 + d)) + "]"
+        return self._call(a, self.R(b), self.R(c), range(c + 1, c + 1 + d))
+
+    def op_CALLFN(self, a, b, c):
+        return self._call(a, self.R(b), "UNDEFINED", range(b + 1, b + 1 + c))
+
+    def op_CALLPROP(self, a, b, k, d):
+        return self._get_prop(b, k) + self._call(a, "v", self.R(b), range(b + 1, b + 1 + d))
+
+    def op_CALLFN0(self, a, b, *args):
+        return self._call(a, self.R(b), "UNDEFINED", args)
+
+    op_CALLFN1 = op_CALLFN2 = op_CALLFN0
+
+    def op_CALLPROP0(self, a, b, k, *args):
+        return self._get_prop(b, k) + self._call(a, "v", self.R(b), args)
+
+    op_CALLPROP1 = op_CALLPROP2 = op_CALLPROP0
+
+    def _call(self, a, f: str, this: str, regs) -> list[str]:
+        args = "[" + ", ".join(self.R(r) for r in regs) + "]"
         return self.steps() + [
             f"if type({f}) is JSFunction:",
             f"    t = {f}.code.tier_call",
@@ -1157,7 +1249,7 @@ _NO_WRITE = frozenset(_O[n] for n in (
     "SETPROP", "SETELEM", "DEFPROP", "DEFGETTER", "DEFSETTER", "COPYPROPS", "ARRAYPUSH",
     "ARRAYHOLE", "ARRAYSPREAD", "RETURN", "THROW", "ITERCLOSE", "DEFCLASS", "DEFMETHOD",
     "ADDFIELD", "SETPRIVATE", "ADDPRIVATEMETHOD", "CHECKHOLE", "SETSUPER", "SETHOME",
-    "ADDUSING", "USINGERROR", "DISPOSE"))
+    "ADDUSING", "USINGERROR", "DISPOSE", "INITPROP"))
 
 
 def _handler(handlers, pc: int, finally_only: bool = False) -> int:

@@ -14,7 +14,7 @@ import struct
 
 from .code import Code, EvalSite, TemplateSite
 from .encoding import BytecodeError, decode, encode
-from .isa import ISA_VERSION, NAMES, OPCODES, OPERANDS, WIDE, XWIDE
+from .isa import ISA_VERSION, NAMES, OPCODES, OPERANDS, REGISTER_RUNS, TERMINATORS, WIDE, XWIDE
 from .records import Frozen, Record
 from .rom import ACCESSOR as ROM_ACCESSOR
 from .rom import (
@@ -975,16 +975,11 @@ def _read_table(entries: list[tuple[int, int]], pos: int) -> list[SectionInfo]:
     return sections
 
 
-# Opcodes reading a run of registers: (base operand, count operand, first offset).
-_REGISTER_RUNS = {NAMES.index(name): run for name, run in (
-    ("NEWARRAY", (1, 2, 0)), ("CALL", (2, 3, 1)), ("NEW", (2, 3, 0)),
-    ("SUPERCALL", (1, 2, 0)), ("EVAL", (2, 3, 0)))}
+_REGISTER_RUNS = REGISTER_RUNS
 # Opcodes whose constant operand must be of one kind: (operand index, type).
 _CONSTANT_KINDS = {NAMES.index(name): kind for name, kind in (
-    ("EVAL", (4, EvalSite)), ("GETTEMPLATE", (1, TemplateSite)))}
-# Opcodes after which control never falls through to the next instruction.
-_TERMINATORS = frozenset(NAMES.index(name) for name in (
-    "JMP", "RETURN", "RETURNUNDEF", "THROW", "THROWERROR"))
+    ("EVAL", (4, EvalSite)), ("GETTEMPLATE", (1, TemplateSite)), ("DEFGLOBALS", (0, tuple)))}
+_TERMINATORS = TERMINATORS
 
 
 def _verify(c: _Cursor, where: str, instructions: list, limits: dict[str, int]) -> None:
@@ -1775,12 +1770,14 @@ def estimate_boot_ram(image: Image, cost) -> dict[str, int]:
     global bindings, the closures it creates, its environment), and the code and string
     constants as if copied to RAM. Debug sections (lines, sources) stay in flash.
     """
-    define = NAMES.index("DEFGLOBAL")
+    define, define_run = NAMES.index("DEFGLOBAL"), NAMES.index("DEFGLOBALS")
     globals_ = closures = environment = 0
     for m in image.modules:
         body = image.functions[m.function]
         # (kind | 8: the check-only pass of GlobalDeclarationInstantiation makes nothing)
         bindings = sum(1 for ins in body.code if ins[0] == define and not ins[2] & 8)
+        bindings += sum(len(body.constants[ins[1]]) for ins in body.code
+                        if ins[0] == define_run)
         globals_ += cost.property_slot * bindings
         closures += cost.closure * len(body.functions)
         environment += cost.environment + cost.property_slot * body.cells

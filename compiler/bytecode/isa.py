@@ -75,8 +75,8 @@ OPCODES: list[tuple[str, str, str]] = [
     ("TONUMERIC", "RR", "r[a] = ToNumeric(r[b]) (unary +, and the old value of ++/--)"),
     ("BITNOT", "RR", "r[a] = ~r[b]"),
     ("TYPEOF", "RR", "r[a] = typeof r[b]"),
-    ("INC", "RR", "r[a] = r[b] + 1 (r[b] already numeric)"),
-    ("DEC", "RR", "r[a] = r[b] - 1 (r[b] already numeric)"),
+    ("INC", "RR", "r[a] = ToNumeric(r[b]) + 1"),
+    ("DEC", "RR", "r[a] = ToNumeric(r[b]) - 1"),
     ("TOSTRING", "RR", "r[a] = ToString(r[b]) (template substitutions)"),
     ("TOPROPERTYKEY", "RR", "r[a] = ToPropertyKey(r[b]) (computed keys, evaluated once)"),
     # control flow
@@ -213,6 +213,43 @@ OPCODES: list[tuple[str, str, str]] = [
      "r[c] (a deleted binding: recreated, or a ReferenceError in strict code)"),
     ("EVALSPREAD", "RRRK", "r[a] = r[b](...r[c]) (r[c] an array), as a direct eval with site "
      "constants[d] when r[b] is the Global's eval"),
+    # compact forms (ISA 2): fewer and shorter instructions for common code
+    ("DEFGLOBALS", "KNNN", "declare a script's global names, the tuple of strings "
+     "constants[a]: the first b functions, the next c vars, the next d let/class, the rest "
+     "const; every name is checked before any is declared"),
+    ("CALLFN", "RRN", "r[a] = r[b](r[b+1]..r[b+c]) with this = undefined (a plain call)"),
+    ("CALLPROP", "RRKN", "r[a] = r[b][constants[c]](r[b+1]..r[b+d]) with this = r[b] (a "
+     "method call whose arguments cannot observe when the method is read)"),
+    ("ADDI", "RRI", "r[a] = r[b] + c (c a small integer, as a number)"),
+    ("SUBI", "RRI", "r[a] = r[b] - c"),
+    ("MULI", "RRI", "r[a] = r[b] * c"),
+    ("MODI", "RRI", "r[a] = r[b] % c"),
+    ("JNLT", "RRJ", "jump to c unless r[a] < r[b] (LT and JMPIFNOT in one)"),
+    ("JNLE", "RRJ", "jump to c unless r[a] <= r[b] (LE and JMPIFNOT in one)"),
+    ("JNGT", "RRJ", "jump to c unless r[a] > r[b] (GT and JMPIFNOT in one)"),
+    ("JNGE", "RRJ", "jump to c unless r[a] >= r[b] (GE and JMPIFNOT in one)"),
+    ("JNSEQ", "RRJ", "jump to c unless r[a] === r[b] (SEQ and JMPIFNOT in one)"),
+    ("JNSNE", "RRJ", "jump to c unless r[a] !== r[b] (SNE and JMPIFNOT in one)"),
+    ("JNLTI", "RIJ", "jump to c unless r[a] < b (b a small integer, as a number)"),
+    ("JNLEI", "RIJ", "jump to c unless r[a] <= b (b a small integer, as a number)"),
+    ("JNGTI", "RIJ", "jump to c unless r[a] > b (b a small integer, as a number)"),
+    ("JNGEI", "RIJ", "jump to c unless r[a] >= b (b a small integer, as a number)"),
+    ("JNSEQI", "RIJ", "jump to c unless r[a] === b (b a small integer, as a number)"),
+    ("JNSNEI", "RIJ", "jump to c unless r[a] !== b (b a small integer, as a number)"),
+    ("INITPROP", "RKR", "define data property constants[b] = r[c] on object r[a] (object "
+     "literals)"),
+    ("GETCELLCHECK", "RCK", "r[a] = value of closure cell b; ReferenceError naming "
+     "constants[c] (and r[a] unchanged) if it is the empty marker"),
+    # calls with up to two arguments name every register (no copies into a window)
+    ("CALLFN0", "RR", "r[a] = r[b]() with this = undefined"),
+    ("CALLFN1", "RRR", "r[a] = r[b](r[c]) with this = undefined"),
+    ("CALLFN2", "RRRR", "r[a] = r[b](r[c], r[d]) with this = undefined"),
+    ("CALLPROP0", "RRK", "r[a] = r[b][constants[c]]() with this = r[b] (as CALLPROP)"),
+    ("CALLPROP1", "RRKR", "r[a] = r[b][constants[c]](r[d]) with this = r[b]"),
+    ("CALLPROP2", "RRKRR", "r[a] = r[b][constants[c]](r[d], r[e]) with this = r[b]"),
+    ("JNEQ", "RRJ", "jump to c unless r[a] == r[b] (EQ and JMPIFNOT in one)"),
+    ("JNNE", "RRJ", "jump to c unless r[a] != r[b] (NE and JMPIFNOT in one)"),
+    ("HOLECELL", "C", "closure cell a = the empty marker (a lexical binding's TDZ begins)"),
     ("RESTOBJECT", "RRRN", "r[a] = a new object with the own enumerable properties of r[b] "
      "except the keys in r[c] .. r[c+d-1] (object rest patterns)"),
 ]
@@ -220,6 +257,16 @@ OPCODES: list[tuple[str, str, str]] = [
 OPCODE: dict[str, int] = {name: i for i, (name, _, _) in enumerate(OPCODES)}
 NAMES: list[str] = [name for name, _, _ in OPCODES]
 OPERANDS: list[str] = [kinds for _, kinds, _ in OPCODES]
+
+# Runs of registers an instruction reads besides its R operands, by opcode: (operand
+# holding the first register, operand holding the count, offset of the run's start).
+REGISTER_RUNS: dict[int, tuple[int, int, int]] = {OPCODE[name]: run for name, run in (
+    ("NEWARRAY", (1, 2, 0)), ("CALL", (2, 3, 1)), ("NEW", (2, 3, 0)),
+    ("SUPERCALL", (1, 2, 0)), ("EVAL", (2, 3, 0)), ("CALLFN", (1, 2, 1)),
+    ("CALLPROP", (1, 3, 1)), ("RESTOBJECT", (2, 3, 0)))}
+# Instructions after which control never falls through to the next one.
+TERMINATORS = frozenset(OPCODE[name] for name in (
+    "JMP", "RETURN", "RETURNUNDEF", "THROW", "THROWERROR"))
 
 # Prefix opcodes, and the operand width each selects.
 WIDE = OPCODE["WIDE"]

@@ -73,6 +73,7 @@ def test_every_opcode_round_trips():
         # the two opcodes whose constant must be a site get one of the right kind
         constants[value - 1] = EvalSite(names=(("x", 0, "var", "var"),), strict=True)
         constants[value] = TemplateSite(("a", None), ("a", "\\u"))
+        constants.append(("f", "v", "l", "c"))  # DEFGLOBALS: a tuple of names
         code = Code("all", registers=value + 8, cells=2, constants=constants,
                     functions=[child])
         for op, kinds in enumerate(OPERANDS):
@@ -80,7 +81,7 @@ def test_every_opcode_round_trips():
                 continue
             operands = []
             for kind in kinds:
-                k = value - 1 if NAMES[op] == "EVAL" else value
+                k = {"EVAL": value - 1, "DEFGLOBALS": value + 1}.get(NAMES[op], value)
                 operands.append({"R": value, "K": k, "N": 1, "I": -value, "J": 0,
                                  "F": 0, "C": 1}[kind])
             code.code.append((op, *operands))

@@ -77,7 +77,27 @@ def test_compiled_calls_lose_their_copies():
     code = compile_text("function f(n) { return n < 2 ? n : f(n - 1) + f(n - 2); }")
     body = code.functions[0]
     assert "MOVE" not in ops(body)
-    assert ops(body)[:4] == ["LOADINT", "LT", "JMPIFNOT", "RETURN"]
+    assert ops(body)[:2] == ["JNLTI", "RETURN"]  # LOADINT, LT and JMPIFNOT fused
+
+
+def test_a_comparison_used_only_by_its_jump_fuses_with_it():
+    body = compile_text("function f(a, b) { if (a <= b) return 1; return 2; }").functions[0]
+    assert ops(body)[0] == "JNLE" and "LE" not in ops(body) and "JMPIFNOT" not in ops(body)
+    kept = compile_text("function f(a, b) { var t = a < b; if (t) return t; return 0; }")
+    assert "LT" in ops(kept.functions[0]) and "JNLT" not in ops(kept.functions[0])
+
+
+def test_small_integers_become_immediate_operands():
+    body = compile_text("function f(x) { return [x + 1, x - 2, x * 3, x % -4, x === 5]; }"
+                        ).functions[0]
+    assert {"ADDI", "SUBI", "MULI", "MODI"} <= set(ops(body))
+    assert ops(body).count("LOADINT") == 1  # the one `===` compares against as a value
+    # the integer stays in a register that a handler reads
+    code = Code("f", registers=2, constants=[], code=[
+        (O["LOADINT"], 1, 3), (O["ADD"], 0, 0, 1), (O["RETURN"], 0), (O["RETURN"], 1)],
+        handlers=[(1, 2, 3)])
+    optimize(code)
+    assert ops(code)[:2] == ["LOADINT", "ADD"]
 
 
 def test_programs_keep_their_meaning():
@@ -89,3 +109,25 @@ def test_programs_keep_their_meaning():
         var i = 0, s = ""; for (;;) { s += i++; if (i > 3) break; } console.log(s);
         function k(x) { var y = x; x = 2; return [y, x]; } console.log(k(1).join());
     """) == ["1 15", "7", "0123", "1,2"]
+
+
+def test_a_cell_read_and_its_check_are_one_instruction():
+    body = compile_text("function f() { const g = () => x; let x = 1; return g; }"
+                        ).functions[0]
+    arrow = body.functions[0]
+    assert ops(arrow)[0] == "GETCELLCHECK" and "CHECKHOLE" not in ops(arrow)
+
+
+def test_a_negated_condition_jumps_the_other_way():
+    body = compile_text("function f(a) { if (!a) return 1; return 2; }").functions[0]
+    assert ops(body)[0] == "JMPIF" and "NOT" not in ops(body)
+    kept = compile_text("function f(a, b) { return !a || b; }").functions[0]
+    assert "NOT" in ops(kept)
+
+
+def test_short_calls_read_locals_in_place():
+    body = compile_text("function f(g, a, b) { g(a); g(a, b); a.m(b); return g(a, a = 1); }"
+                        ).functions[0]
+    assert ops(body)[:3] == ["CALLFN1", "CALLFN", "CALLPROP1"]  # g(a, b): already a window
+    # `a = 1` in a later argument: the callee and the first a are copied before it runs
+    assert ops(body).count("MOVE") == 2

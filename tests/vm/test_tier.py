@@ -227,6 +227,88 @@ PROGRAMS = {
         "au().then(v => console.log(v));",
         ["set 5", "w1 Function", "true false", "true undefined", "fin",
          '{"value":7,"done":true}', "b body,b,a", "in,x"]),
+    "compact calls": (  # CALLFN, CALLPROP (pure arguments only) and the long CALL form
+        "var o = { n: 2, m(x, y) { return this.n + x + y; } };"
+        "function f(a) { return (this === globalThis ? 'g' : 'o') + a; }"
+        "console.log(o.m(1, 2), f(1), 'abc'.toUpperCase(), (5).toFixed(1), o.m(-1, `t`));"
+        "function t() { var k = 3, log = [];"
+        " var p = { get m() { log.push('get'); return function (v) { log.push('call ' + v); }; } };"
+        " p.m(log.push('arg')); p.m(k); var q = null;"
+        " try { p.nope(k); } catch (e) { log.push(e.constructor.name); }"
+        " try { q.m(1); } catch (e) { log.push(e.constructor.name); }"
+        " try { k(); } catch (e) { log.push(e.constructor.name); }"
+        " log.push(q?.m(1), o?.m(1, 1), typeof p.m?.(k)); return log.join(); }"
+        "console.log(t());",
+        ["5 g1 ABC 5.0 1t", "get,arg,call 2,get,call 3,TypeError,TypeError,TypeError,get,"
+         "call 3,,4,undefined"]),
+    "compact updates": (  # `x++` whose old value is unused: INC converts by itself
+        "function u() { var s = '5', n = 0, o = { valueOf() { n++; return 7; } }, b = 10n,"
+        " q = { p: '1' }; s++; o--; b++; ++q.p; q.p++;"
+        " for (var i = '0'; i < 3; i++) n += 10; var t = true; t++;"
+        " return [typeof s, s, typeof o, o, n, b, q.p, i, t].join(); }"
+        "console.log(u()); var g = '2'; g++; g--; console.log(g, typeof g);",
+        ["number,6,number,6,31,11,3,3,2", "2 number"]),
+    "compact compares": (  # compare-and-jump (JNLT...), integer immediates (ADDI, JNLTI...)
+        'function c(vals) { '
+        'var out = []; '
+        'for (var i = 0; i < vals.length; i++) { '
+        'var v = vals[i], s = ""; '
+        'if (v < 2) s += "a"; if (v <= 2) s += "b"; if (v > 2) s += "c"; if (v >= 2) s += "d"; '
+        'if (v === 2) s += "e"; if (v !== 2) s += "f"; if (v < 300) s += "g"; '
+        'if (v === -1) s += "h"; '
+        'var w = vals[(i + 1) % vals.length]; '
+        'if (v < w) s += "i"; if (v <= w) s += "j"; if (v > w) s += "k"; if (v >= w) s += "l"; '
+        'if (v === w) s += "m"; if (v !== w) s += "n"; '
+        'out.push(s + ":" + String(v + 1) + "," + String(v - 3) + "," + String(v * 5) + "," + '
+        'String(v % 3) + "," + String(v % 100000)); '
+        '} '
+        'return out.join(" "); '
+        '} '
+        'console.log(c([1, 2, 3, NaN, "2", "10", -1, -0, -7.5, null, undefined, true, "x", [2], '
+        '{ valueOf() { return 2; } }, Infinity])); '
+        'function big(n) { var r = []; if (n < 3) r.push("lt"); if (n === 2) r.push("eq"); '
+        'return r.join(); } '
+        'console.log(big(2n), big(5n)); '
+        'try { console.log(3n + 1); } catch (e) { console.log(e.constructor.name); } ',
+        ['abfgijn:2,-2,5,1,1 bdegijn:3,-1,10,2,2 cdfgn:4,0,15,0,3 fn:NaN,NaN,NaN,NaN,NaN b'
+         'dfgkln:21,-1,10,2,2 cdfgkln:101,7,50,1,10 abfghijn:0,-4,-5,-1,-1 abfgkln:1,-3,0,'
+         '0,0 abfgijn:-6.5,-10.5,-37.5,-1.5,-7.5 abfgn:1,-3,0,0,0 fn:NaN,NaN,NaN,NaN,NaN a'
+         'bfgn:2,-2,5,1,1 fkln:x1,NaN,NaN,NaN,NaN bdfgjln:21,-1,10,2,2 bdfgijn:3,-1,10,2,2'
+         ' cdfkln:Infinity,Infinity,Infinity,NaN,NaN',
+         'lt ', 'TypeError']),
+    "compact literals and cells": (  # INITPROP, GETCELLCHECK
+        "function o() { var a = { x: 1, 'y z': 2, 3: 3, x: 4, get g() { return 5; }, g: 6,"
+        " __proto__: { inh: 7 }, f: function () {} };"
+        " var out = [Object.keys(a).join(), a.x, a.g, a.inh, a.f.name, a[3]];"
+        " function early() { return later; }"
+        " try { early(); } catch (e) { out.push(e.constructor.name + ': ' + e.message); }"
+        " let later = 8; out.push(early()); return out.join('|'); }"
+        "console.log(o());",
+        ["3,x,y z,g,f|4|6|7|f|3|ReferenceError: Cannot access 'later' before "
+         "initialization|8"]),
+    "compact calls naming registers": (  # CALLFN0-2, CALLPROP0-2: locals read in place
+        "function pair(a, b) { return '(' + a + ',' + b + ')'; }"
+        "function t(x, f) { var out = [];"
+        " out.push(pair(x, x = 2), pair(x, x++), pair(x, f(x)), f(x));"
+        " var g = pair; out.push(g(g = null, 1), typeof g);"
+        " var o = { k: 5, m(a, b) { return this.k + ':' + a + ':' + b; } };"
+        " out.push(o.m(), o.m(x), o.m(x, out.length), f(), f(1, 2));"
+        " var h = function (a) { return a * 2; };"
+        " out.push(h(h(h(1))), [1, 2].map(h).join('/'), pair(...[7, 8]), pair(1, 2, 3));"
+        " return out.join(' '); }"
+        "console.log(t(1, function (v) { return 'f' + v; }));",
+        ["(1,2) (2,2) (3,f3) f3 (null,1) object 5:undefined:undefined 5:3:undefined 5:3:6 "
+         "fundefined f1 8 2/4 (7,8) (1,2)"]),
+    "compact loose equality and TDZ cells": (  # JNEQ, JNNE, HOLECELL
+        "function q(vals) { var out = []; for (var i = 0; i < vals.length; i++) {"
+        " var v = vals[i], s = '-'; if (v == null) s += 'n'; if (v != 0) s += 'z';"
+        " if (v == '1') s += 'o'; out.push(s); } return out.join(); }"
+        "console.log(q([null, undefined, 0, '0', 1, '1', false, NaN, [1]]));"
+        "function tdz() { var r = []; for (var i = 0; i < 2; i++) { const f = () => y;"
+        " try { f(); } catch (e) { r.push(e.name); } let y = i; r.push(f()); }"
+        " return r.join(); }"
+        "console.log(tdz());",
+        ["-nz,-nz,-,-,-zo,-zo,-,-z,-zo", "ReferenceError,0,ReferenceError,1"]),
 }
 
 
@@ -334,17 +416,17 @@ def test_disasm_tier_prints_the_translation(tmp_path) -> None:
 def test_large_code_waits_and_the_largest_stays_interpreted(monkeypatch) -> None:
     """Compiling costs about 0.1 ms per instruction: big code waits for a second call,
     and code past the ceiling is never translated."""
-    monkeypatch.setattr(tier, "MAX_EAGER", 30)
+    monkeypatch.setattr(tier, "MAX_EAGER", 20)
     monkeypatch.setattr(tier, "MAX_INSTRUCTIONS", 60)
     loop = "for (var i = 0; i < 3; i++) s += i;"
     small = f"function small() {{ var s = 0; {loop} return s; }}"
-    big = f"function big() {{ var s = 0; {loop * 4} return s; }}"
-    huge = f"function huge() {{ var s = 0; {loop * 12} return s; }}"
+    big = f"function big() {{ var s = 0; {loop * 6} return s; }}"
+    huge = f"function huge() {{ var s = 0; {loop * 20} return s; }}"
     source = f"{small}{big}{huge} console.log(small(), big(), huge()); big(); huge();"
     lines, _, code = run(source, True, mode=True)
     by_name = {c.name: c for c in codes(code)}
-    assert lines == ["3 12 36"]
-    assert len(by_name["small"].code) < 30 < len(by_name["big"].code) < 60 < len(
+    assert lines == ["3 18 60"]
+    assert len(by_name["small"].code) < 20 < len(by_name["big"].code) < 60 < len(
         by_name["huge"].code)
     assert callable(by_name["small"].tier) and callable(by_name["big"].tier)
     assert by_name["huge"].tier is False
