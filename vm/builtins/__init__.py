@@ -15,7 +15,7 @@ from ..values import UNDEFINED
 GLOBAL_INTRINSICS = (
     "AggregateError", "Array", "BigInt", "Boolean", "Error", "EvalError", "Function", "JSON",
     "Math", "Number", "Object", "Proxy", "RangeError", "ReferenceError", "Reflect", "RegExp",
-    "String", "Symbol",
+    "String", "Symbol", "Iterator",
     "SyntaxError", "TypeError", "URIError", "isFinite", "isNaN", "parseFloat", "parseInt",
     "SuppressedError", "encodeURI", "encodeURIComponent", "decodeURI", "decodeURIComponent",
     "escape", "unescape",
@@ -48,6 +48,8 @@ LAZY_CHAPTERS = {
     "data_view": ("%DataView%", "%DataView.prototype%"),
     "uri": ("%encodeURI%", "%encodeURIComponent%", "%decodeURI%", "%decodeURIComponent%",
             "%escape%", "%unescape%"),
+    "iterator_helpers": ("%Iterator%", "%IteratorHelperPrototype%",
+                         "%WrapForValidIteratorPrototype%"),
 }
 
 
