@@ -133,6 +133,15 @@ console.log(JSON.stringify(h.next()), JSON.stringify(h.return()), log.join());
 """) == ['{"done":true} it.next,it.return', '{"done":true} {"done":true} it.next,it.return']
 
 
+def test_drop_skips_without_reading_values():
+    assert run("""
+let reads = 0;
+let i = 0;
+const it = { __proto__: Iterator.prototype, next() { i++; return { done: i > 4, get value() { reads++; return i; } }; } };
+console.log(it.drop(2).toArray().join(), reads);
+""") == ["3,4 2"]
+
+
 def test_take_closes_when_the_limit_is_reached():
     assert run("""
 const h = counting(5).take(2);

@@ -99,6 +99,18 @@ def get_iterator_direct(obj: JSObject) -> IteratorRecord:
     return IteratorRecord(obj, obj.get("next"))
 
 
+def iterator_step(record: IteratorRecord) -> bool:
+    """IteratorStep: advance, reading the result's ``done`` but not its ``value``."""
+    result = call(record.next_method, record.iterator, [])
+    if not isinstance(result, JSObject):
+        record.done = True
+        raise type_error(f"Iterator result {describe(result)} is not an object")
+    if to_boolean(result.get("done")):
+        record.done = True
+        return False
+    return True
+
+
 def get_iterator_flattenable(realm, value, strings: bool) -> IteratorRecord:
     """GetIteratorFlattenable: value[Symbol.iterator]() if it has one, else value itself;
     a primitive is refused (a string only iterated when ``strings``)."""
@@ -202,7 +214,7 @@ def drop_closure(realm, record: IteratorRecord, remaining: int | float) -> Gener
     while remaining > 0:
         if remaining != INF:
             remaining -= 1
-        if record.step() is DONE:
+        if not iterator_step(record):
             return
     while True:
         value = record.step()
