@@ -63,7 +63,9 @@ def test_running_an_image_imports_no_parser_and_no_heavy_standard_modules(app):
                "pathlib", "re", "urllib", "typing", "argparse", "json", "tomllib", "hashlib",
                *(f"vm.builtins.{chapter}" for chapter in (
                    "typed_array", "array_buffer", "data_view", "date", "map", "set", "weak",
-                   "proxy", "reflect", "json", "regexp", "module_source")), "vm.proxy",
+                   "proxy", "reflect", "json", "regexp", "module_source", "iterator_helpers",
+                   "text_encoding")),
+               "vm.proxy",
                "vm.lockdown", "vm.harden", "vm.new_global", "vm.compartment_modules",
                "vm.inspect", "vm.stack")
     script = ("import runpy, sys\n"

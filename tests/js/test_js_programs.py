@@ -51,6 +51,7 @@ NODE_SECONDS = 30  # one node run (they finish in well under a second)
 CAPLET_SECONDS = 5.0  # one caplet run, wall clock
 AREAS += ("collections", "date", "typed_arrays")  # keyed collections, Date, binary data
 AREAS += ("proxy",)  # Proxy exotic objects and Reflect on them
+AREAS += ("encoding",)  # the host's TextEncoder and TextDecoder (WHATWG Encoding)
 
 
 # --- the corpus ------------------------------------------------------------------------

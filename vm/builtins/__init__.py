@@ -15,7 +15,7 @@ from ..values import UNDEFINED
 GLOBAL_INTRINSICS = (
     "AggregateError", "Array", "BigInt", "Boolean", "Error", "EvalError", "Function", "JSON",
     "Math", "Number", "Object", "Proxy", "RangeError", "ReferenceError", "Reflect", "RegExp",
-    "String", "Symbol",
+    "String", "Symbol", "Iterator",
     "SyntaxError", "TypeError", "URIError", "isFinite", "isNaN", "parseFloat", "parseInt",
     "SuppressedError", "encodeURI", "encodeURIComponent", "decodeURI", "decodeURIComponent",
     "escape", "unescape",
@@ -24,6 +24,10 @@ GLOBAL_INTRINSICS = (
     "Uint16Array", "Int32Array", "Uint32Array", "Float16Array", "Float32Array", "Float64Array",
     "BigInt64Array", "BigUint64Array",
 )
+
+# Host globals (not ECMA-262) every Global's global object names: the WHATWG Encoding
+# Standard's TextEncoder and TextDecoder, which XS has too.
+HOST_INTRINSICS = ("TextEncoder", "TextDecoder")
 
 
 # Chapters made when one of their intrinsics is first looked up (vm/lazy.py), in the
@@ -48,6 +52,10 @@ LAZY_CHAPTERS = {
     "data_view": ("%DataView%", "%DataView.prototype%"),
     "uri": ("%encodeURI%", "%encodeURIComponent%", "%decodeURI%", "%decodeURIComponent%",
             "%escape%", "%unescape%"),
+    "iterator_helpers": ("%Iterator%", "%IteratorHelperPrototype%",
+                         "%WrapForValidIteratorPrototype%"),
+    "text_encoding": ("%TextEncoder%", "%TextEncoder.prototype%", "%TextDecoder%",
+                      "%TextDecoder.prototype%"),
 }
 
 
@@ -91,13 +99,14 @@ def setup_chapter(realm, chapter: str) -> None:
 
 
 def install_globals(global_env) -> None:
-    """Give a Global its global object's properties (the intrinsics and console)."""
+    """Give a Global its global object's properties (the intrinsics, the host's
+    TextEncoder/TextDecoder and console)."""
     from . import console
 
     g = global_env.global_object
     intr = global_env.realm.intrinsics
     lazy = getattr(g, "define_lazy", None)  # vm/lazy.py: bound now, made on first use
-    for name in GLOBAL_INTRINSICS:
+    for name in GLOBAL_INTRINSICS + HOST_INTRINSICS:
         key = f"%{name}%"
         if lazy is not None and key in intr.deferred:
             lazy(name, lambda key=key: intr[key], WRITABLE | CONFIGURABLE)

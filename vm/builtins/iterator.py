@@ -12,10 +12,10 @@ from collections.abc import Callable, Iterator
 
 from ..convert import describe, to_boolean, to_string, type_error, type_of
 from ..objects import JSArray, JSError, JSObject, JSThrow
-from ..operations import call, get_method
-from ..symbols import ITERATOR
+from ..operations import call, create_data_property_or_throw, get_method, set_
+from ..symbols import ITERATOR, TO_STRING_TAG
 from ..values import HOLE, NULL, UNDEFINED
-from .support import method
+from .support import accessor, arg, method
 
 DONE = object()  # what IteratorRecord.step returns once the iterator is done
 
@@ -146,9 +146,51 @@ def create_iter_result_object(realm, value, done: bool) -> JSObject:
     return result
 
 
+# Iterator.prototype's own methods (§27.1.4), with their lengths. Every iterator inherits
+# them, so they are defined at start-up; their code (iterator_helpers.py, with the
+# Iterator constructor) is imported on the first call.
+HELPER_METHODS = (("drop", 1), ("every", 1), ("filter", 1), ("find", 1), ("flatMap", 1),
+                  ("forEach", 1), ("map", 1), ("reduce", 1), ("some", 1), ("take", 1),
+                  ("toArray", 0))
+
+
+def helper_method(realm, name: str):
+    """A native standing for Iterator.prototype[name], written in iterator_helpers.py."""
+    def run(this, args):
+        from .iterator_helpers import METHODS
+
+        return METHODS[name](realm, this, args)
+
+    return run
+
+
 def setup(realm) -> None:
-    """%IteratorPrototype%: the [Symbol.iterator]() { return this } every iterator has."""
+    """%IteratorPrototype%: [Symbol.iterator]() { return this } every iterator has, the
+    helper methods, and the `constructor` and @@toStringTag accessors of §27.1.4."""
     proto = JSObject(realm.object_prototype)
     realm.intrinsics["%IteratorPrototype%"] = proto
+    accessor(realm, proto, "constructor", lambda this, args: realm.intrinsics["%Iterator%"],
+             lambda this, args: setter_that_ignores_prototype_properties(
+                 this, proto, "constructor", arg(args, 0)))
+    for name, length in HELPER_METHODS:
+        method(realm, proto, name, helper_method(realm, name), length)
     method(realm, proto, ITERATOR, lambda this, args: this, 0)
+    accessor(realm, proto, TO_STRING_TAG, lambda this, args: "Iterator",
+             lambda this, args: setter_that_ignores_prototype_properties(
+                 this, proto, TO_STRING_TAG, arg(args, 0)))
+
+
+def setter_that_ignores_prototype_properties(this, home: JSObject, key, value) -> object:
+    """SetterThatIgnoresPrototypeProperties: assigning through an inheriting object
+    defines the property there, as if ``home``'s property were a writable data one."""
+    if not isinstance(this, JSObject):
+        raise type_error(f"Cannot set property {describe(key)} on {describe(this)}")
+    if this is home:
+        raise type_error(f"Cannot assign to read only property '{describe(key)}' of "
+                         "Iterator.prototype")
+    if this.get_own_property(key) is None:
+        create_data_property_or_throw(this, key, value)
+    else:
+        set_(this, key, value)
+    return UNDEFINED
 
