@@ -62,7 +62,8 @@ SUPPORTED = frozenset(_O[name] for name in (
     "DISPOSESTEP", "RESTOBJECT", "DEFGLOBALS", "CALLFN", "CALLPROP", "ADDI", "SUBI", "MULI", "MODI",
     "JNLT", "JNLE", "JNGT", "JNGE", "JNSEQ", "JNSNE", "JNLTI", "JNLEI", "JNGTI", "JNGEI",
     "JNSEQI", "JNSNEI", "INITPROP", "GETCELLCHECK", "CALLFN0", "CALLFN1", "CALLFN2",
-    "CALLPROP0", "CALLPROP1", "CALLPROP2", "JNEQ", "JNNE", "HOLECELL",
+    "CALLPROP0", "CALLPROP1", "CALLPROP2", "JNEQ", "JNNE", "HOLECELL", "INCGLOBAL",
+    "DECGLOBAL",
 ))
 
 # Instructions after which control never falls through.
@@ -670,6 +671,14 @@ class _Translator:
                 f"    gprops[{name}] = {v}",
                 "else:",
                 f"    interp.set_global(g, {name}, {v}, {self.code.strict})"]
+
+    def op_INCGLOBAL(self, k):
+        self.needs.add("g")
+        return [f"interp.update_global(g, {self.K(k)}, 1, {self.code.strict})"]
+
+    def op_DECGLOBAL(self, k):
+        self.needs.add("g")
+        return [f"interp.update_global(g, {self.K(k)}, -1, {self.code.strict})"]
 
     def op_TYPEOFGLOBAL(self, a, k):
         self.needs.add("g")

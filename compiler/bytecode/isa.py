@@ -252,6 +252,9 @@ OPCODES: list[tuple[str, str, str]] = [
     ("HOLECELL", "C", "closure cell a = the empty marker (a lexical binding's TDZ begins)"),
     ("RESTOBJECT", "RRRN", "r[a] = a new object with the own enumerable properties of r[b] "
      "except the keys in r[c] .. r[c+d-1] (object rest patterns)"),
+    ("INCGLOBAL", "K", "add 1 to the global binding named constants[a] (ToNumeric first; "
+     "`i++` whose value is unused)"),
+    ("DECGLOBAL", "K", "subtract 1 from the global binding named constants[a] (as INCGLOBAL)"),
 ]
 
 OPCODE: dict[str, int] = {name: i for i, (name, _, _) in enumerate(OPCODES)}

@@ -131,3 +131,26 @@ def test_short_calls_read_locals_in_place():
     assert ops(body)[:3] == ["CALLFN1", "CALLFN", "CALLPROP1"]  # g(a, b): already a window
     # `a = 1` in a later argument: the callee and the first a are copied before it runs
     assert ops(body).count("MOVE") == 2
+
+
+def test_a_global_counter_steps_in_one_instruction():
+    code = compile_text("var i = 0, j = 3; i++; for (; j > 0; j--) ++i; console.log(i);")
+    assert ops(code).count("INCGLOBAL") == 2 and ops(code).count("DECGLOBAL") == 1
+    assert "INC" not in ops(code) and "TONUMERIC" not in ops(code)
+    # the old or the new value is used: the long form stays
+    kept = compile_text("var i = 0; var a = i++; var b = ++i; i++")
+    assert "INCGLOBAL" not in ops(kept) and ops(kept).count("INC") == 3
+
+
+def test_a_global_step_a_handler_or_a_jump_can_see_is_kept():
+    def steps(handlers=(), jump=False):
+        # r0 = g; r1 = r0 + 1; g = r1; return r0 (after a throw) or undefined
+        code = Code("f", registers=3, constants=["g"], code=[
+            (O["LOADTRUE"], 2), (O["JMPIF"], 2, 3 if jump else 2),
+            (O["GETGLOBAL"], 0, 0), (O["INC"], 1, 0), (O["SETGLOBAL"], 0, 1),
+            (O["RETURNUNDEF"],), (O["RETURN"], 0)], handlers=list(handlers))
+        optimize(code)
+        return ops(code)
+    assert "INCGLOBAL" in steps()
+    assert "INCGLOBAL" not in steps(handlers=[(2, 5, 6)])  # the handler reads r0
+    assert "INCGLOBAL" not in steps(jump=True)  # a jump lands on the INC

@@ -86,6 +86,21 @@ PROGRAMS = {
         "Object.defineProperty(globalThis, 'v', { writable: false }); v = 9; console.log(v);",
         ["6 undefined number", "ReferenceError nope is not defined", "TypeError",
          "Cannot access 'early' before initialization", "5 true", "42", "1"]),
+    "global steps": (
+        "var n = 5; n++; n--; n++; let l = 1n; l++; var s = '4'; s--;"
+        "var o = { valueOf() { console.log('vo'); return 2; } }; o++;"
+        "console.log(n, l, o, s, typeof o, typeof l);"
+        "const c = 1; try { c++; } catch (e) { console.log(e.name, c); }"
+        "try { nope++; } catch (e) { console.log(e.name); }"
+        "try { early--; } catch (e) { console.log(e.message); } let early = 1;"
+        "Object.defineProperty(globalThis, 'ro', { value: 1, writable: false }); ro++;"
+        "(function () { 'use strict'; try { ro++; } catch (e) { console.log(e.name, ro); } })();"
+        "Object.defineProperty(globalThis, 'acc', { get() { console.log('get'); return 1; },"
+        "  set(v) { console.log('set', v); }, configurable: true }); acc--;"
+        "var t = 0; for (var k = 0; k < 3; k++) t--; console.log(t, k);",
+        ["vo", "6 2n 3 3 number bigint", "TypeError 1", "ReferenceError",
+         "Cannot access 'early' before initialization", "TypeError 1", "get", "set 0",
+         "-3 3"]),
     "closures": (
         "function counter() { var n = 0; return function () { return ++n; }; }"
         "var c1 = counter(), c2 = counter(); c1(); c1(); console.log(c1(), c2());"
