@@ -21,7 +21,8 @@ successors of every instruction they cover):
   ``GETCELLCHECK``; ``NOT t, x; JMPIFNOT t, L`` is ``JMPIF x, L``; ``LOADHOLE t;
   SETCELL c, t`` is ``HOLECELL c``; ``GETGLOBAL t, k; INC u, t; SETGLOBAL k, u`` (a
   global's ``i++`` whose value is unused; a TONUMERIC may come before the INC) is
-  ``INCGLOBAL k`` (and DEC).
+  ``INCGLOBAL k`` (and DEC); ``GETGLOBAL t, g; GETPROP r, t, k`` is ``GETGLOBALPROP r,
+  g, k`` when ``t`` is ``r`` or dead.
 
 Jump targets, exception handlers and line tables are renumbered. Functions that use a
 direct eval or a mapped ``arguments`` object are left alone (their registers can be
@@ -45,7 +46,7 @@ _DEFINES_FIRST = frozenset(OPCODE[n] for n in (
     "CLOSURE", "CALL", "CALLSPREAD", "NEW", "NEWSPREAD", "GETITERATOR", "FORINKEYS",
     "GETSUPER", "NEWTARGET", "GETTEMPLATE", "TOOBJECT", "NEWREGEXP", "CALLFN", "CALLPROP",
     "ADDI", "SUBI", "MULI", "MODI", "GETCELLCHECK", "CALLFN0", "CALLFN1", "CALLFN2",
-    "CALLPROP0", "CALLPROP1", "CALLPROP2", "GETEXCEPTION", "RESTOBJECT"))
+    "CALLPROP0", "CALLPROP1", "CALLPROP2", "GETEXCEPTION", "RESTOBJECT", "GETGLOBALPROP"))
 # Of those, the ones that cannot throw or run code: dropped when their result is dead.
 _PURE = frozenset(OPCODE[n] for n in (
     "MOVE", "LOADK", "LOADINT", "LOADUNDEF", "LOADNULL", "LOADTRUE", "LOADFALSE",
@@ -63,6 +64,7 @@ _LOADHOLE, _SETCELL, _HOLECELL = OPCODE["LOADHOLE"], OPCODE["SETCELL"], OPCODE["
 _GETGLOBAL, _SETGLOBAL, _TONUMERIC = OPCODE["GETGLOBAL"], OPCODE["SETGLOBAL"], \
     OPCODE["TONUMERIC"]
 # `GETGLOBAL t, k; INC u, t; SETGLOBAL k, u` -> `INCGLOBAL k` (and DEC)
+_GETPROP, _GETGLOBALPROP = OPCODE["GETPROP"], OPCODE["GETGLOBALPROP"]
 _GLOBAL_UPDATES = {OPCODE["INC"]: OPCODE["INCGLOBAL"], OPCODE["DEC"]: OPCODE["DECGLOBAL"]}
 # `OP t, x, y; JMPIFNOT t, L` -> `JNOP x, y, L`
 _COMPARE_JUMPS = {OPCODE[n]: OPCODE["JN" + n]
@@ -259,6 +261,16 @@ def _one_round(code: Code) -> bool:
             for j in range(i + 1, i + length):
                 keep[j] = False
             i += length
+            continue
+        elif op == _GETGLOBAL and i + 1 < n and keep[i + 1] and i + 1 not in targets \
+                and code.code[i + 1][0] == _GETPROP and code.code[i + 1][2] == ins[1] \
+                and (code.code[i + 1][1] == ins[1]
+                     or not (live_out[i + 1] | pinned) >> ins[1] & 1) \
+                and not any(_in_range(h, i) != _in_range(h, i + 1) for h in code.handlers) \
+                and not any(live_in[h] >> ins[1] & 1 for h in throws[i + 1]):
+            replace[i] = (_GETGLOBALPROP, code.code[i + 1][1], ins[2], code.code[i + 1][3])
+            keep[i + 1] = False
+            i += 2
             continue
         elif op == _NOT and i + 1 < n and keep[i + 1] and i + 1 not in targets \
                 and code.code[i + 1][0] in (_JMPIF, _JMPIFNOT) \

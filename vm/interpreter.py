@@ -132,6 +132,7 @@ OP_EVALSPREAD = OPCODE["EVALSPREAD"]
 OP_RESTOBJECT = OPCODE["RESTOBJECT"]
 OP_INCGLOBAL = OPCODE["INCGLOBAL"]
 OP_DECGLOBAL = OPCODE["DECGLOBAL"]
+OP_GETGLOBALPROP = OPCODE["GETGLOBALPROP"]
 OP_IMPORTMETA = OPCODE["IMPORTMETA"]
 OP_INC = OPCODE["INC"]
 OP_INITFIELDS = OPCODE["INITFIELDS"]
@@ -582,6 +583,16 @@ class Interpreter:
                             regs[ins[1]] = self.get_global(g, consts[ins[2]])
                         elif op == OP_SETGLOBAL:
                             self.set_global(g, consts[ins[1]], regs[ins[2]], code.strict)
+                        elif op == OP_GETGLOBALPROP:
+                            obj = self.get_global(g, consts[ins[2]])
+                            key = consts[ins[3]]
+                            if type(obj) is JSObject:
+                                v = obj.props.get(key, HOLE)
+                                if v is HOLE or type(v) is Slot:
+                                    v = obj.get(key, obj)
+                                regs[ins[1]] = v
+                            else:
+                                regs[ins[1]] = self.get_property(obj, key)
                         elif op == OP_INCGLOBAL:
                             self.update_global(g, consts[ins[1]], 1, code.strict)
                         elif op == OP_DECGLOBAL:

@@ -63,7 +63,7 @@ SUPPORTED = frozenset(_O[name] for name in (
     "JNLT", "JNLE", "JNGT", "JNGE", "JNSEQ", "JNSNE", "JNLTI", "JNLEI", "JNGTI", "JNGEI",
     "JNSEQI", "JNSNEI", "INITPROP", "GETCELLCHECK", "CALLFN0", "CALLFN1", "CALLFN2",
     "CALLPROP0", "CALLPROP1", "CALLPROP2", "JNEQ", "JNNE", "HOLECELL", "INCGLOBAL",
-    "DECGLOBAL",
+    "DECGLOBAL", "GETGLOBALPROP",
 ))
 
 # Instructions after which control never falls through.
@@ -672,6 +672,10 @@ class _Translator:
                 "else:",
                 f"    interp.set_global(g, {name}, {v}, {self.code.strict})"]
 
+    def op_GETGLOBALPROP(self, a, kg, kp):
+        return self.op_GETGLOBAL(a, kg)[:-1] + ["gv = v"] + self._get_prop_of("gv", kp) + \
+            [f"r{a} = v"]
+
     def op_INCGLOBAL(self, k):
         self.needs.add("g")
         return [f"interp.update_global(g, {self.K(k)}, 1, {self.code.strict})"]
@@ -976,7 +980,10 @@ class _Translator:
 
     def _get_prop(self, b, k) -> list[str]:
         """GETPROP of r[b].constants[k] into ``v``."""
-        o = self.R(b)
+        return self._get_prop_of(self.R(b), k)
+
+    def _get_prop_of(self, o: str, k) -> list[str]:
+        """GETPROP of the Python expression ``o`` (a name) .constants[k] into ``v``."""
         key = self.K(k)
         out = [f"if type({o}) is JSObject:",
                f"    v = {o}.props.get({key}, HOLE)",

@@ -255,6 +255,8 @@ OPCODES: list[tuple[str, str, str]] = [
     ("INCGLOBAL", "K", "add 1 to the global binding named constants[a] (ToNumeric first; "
      "`i++` whose value is unused)"),
     ("DECGLOBAL", "K", "subtract 1 from the global binding named constants[a] (as INCGLOBAL)"),
+    ("GETGLOBALPROP", "RKK", "r[a] = (the global binding named constants[b])[constants[c]] "
+     "(GETGLOBAL and GETPROP in one)"),
 ]
 
 OPCODE: dict[str, int] = {name: i for i, (name, _, _) in enumerate(OPCODES)}

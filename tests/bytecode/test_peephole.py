@@ -154,3 +154,16 @@ def test_a_global_step_a_handler_or_a_jump_can_see_is_kept():
     assert "INCGLOBAL" in steps()
     assert "INCGLOBAL" not in steps(handlers=[(2, 5, 6)])  # the handler reads r0
     assert "INCGLOBAL" not in steps(jump=True)  # a jump lands on the INC
+
+
+def test_a_global_objects_property_is_read_in_one_instruction():
+    code = compile_text("var s = 'ab'; var n = s.length + Math.PI; s.charAt(n++);")
+    assert ops(code).count("GETGLOBALPROP") == 2
+    # a method call whose argument runs code keeps the object for `this`
+    assert ops(code)[ops(code).index("GETPROP") - 1] == "GETGLOBAL"
+    # r0 = g; r1 = r0.k; ... a handler reads r0: the global stays in r0
+    kept = Code("f", registers=2, constants=["g", "k"], code=[
+        (O["GETGLOBAL"], 0, 0), (O["GETPROP"], 1, 0, 1), (O["RETURN"], 1), (O["RETURN"], 0)],
+        handlers=[(0, 2, 3)])
+    optimize(kept)
+    assert "GETGLOBALPROP" not in ops(kept)

@@ -101,6 +101,16 @@ PROGRAMS = {
         ["vo", "6 2n 3 3 number bigint", "TypeError 1", "ReferenceError",
          "Cannot access 'early' before initialization", "TypeError 1", "get", "set 0",
          "-3 3"]),
+    "global property reads": (  # GETGLOBALPROP
+        "var s = 'abc', arr = [1, 2], n = null; let u = 5;"
+        "console.log(s.length, arr.length, Math.PI > 3, String.name, typeof u.toFixed, 5n.x);"
+        "try { n.x; } catch (e) { console.log(e.name); }"
+        "try { missing.x; } catch (e) { console.log(e.name); }"
+        "Object.defineProperty(globalThis, 'g', { get() { console.log('get g');"
+        " return { p: 1 }; }, configurable: true }); console.log(g.p);"
+        "var t = 0; for (var i = 0; i < 3; i++) t += arr.length; console.log(t);",
+        ["3 2 true String function undefined", "TypeError", "ReferenceError", "get g", "1",
+         "6"]),
     "closures": (
         "function counter() { var n = 0; return function () { return ++n; }; }"
         "var c1 = counter(), c2 = counter(); c1(); c1(); console.log(c1(), c2());"
