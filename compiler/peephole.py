@@ -22,7 +22,8 @@ successors of every instruction they cover):
   SETCELL c, t`` is ``HOLECELL c``; ``GETGLOBAL t, k; INC u, t; SETGLOBAL k, u`` (a
   global's ``i++`` whose value is unused; a TONUMERIC may come before the INC) is
   ``INCGLOBAL k`` (and DEC); ``GETGLOBAL t, g; GETPROP r, t, k`` is ``GETGLOBALPROP r,
-  g, k`` when ``t`` is ``r`` or dead.
+  g, k`` when ``t`` is ``r`` or dead, and ``GETGLOBALMETHOD r, g, k`` (which writes
+  ``t`` too) when ``t`` is ``r+1``, the ``this`` of a method call.
 
 Jump targets, exception handlers and line tables are renumbered. Functions that use a
 direct eval or a mapped ``arguments`` object are left alone (their registers can be
@@ -32,7 +33,7 @@ reached in other ways).
 from __future__ import annotations
 
 from .bytecode.code import Code
-from .bytecode.isa import OPCODE, OPERANDS, REGISTER_RUNS, TERMINATORS
+from .bytecode.isa import OPCODE, OPERANDS, REGISTER_RUNS, TERMINATORS, WRITES_NEXT
 
 # Opcodes whose first operand is a register written after every other operand was read
 # (and written only when the instruction completes).
@@ -65,6 +66,7 @@ _GETGLOBAL, _SETGLOBAL, _TONUMERIC = OPCODE["GETGLOBAL"], OPCODE["SETGLOBAL"], \
     OPCODE["TONUMERIC"]
 # `GETGLOBAL t, k; INC u, t; SETGLOBAL k, u` -> `INCGLOBAL k` (and DEC)
 _GETPROP, _GETGLOBALPROP = OPCODE["GETPROP"], OPCODE["GETGLOBALPROP"]
+_GETGLOBALMETHOD = OPCODE["GETGLOBALMETHOD"]
 _GLOBAL_UPDATES = {OPCODE["INC"]: OPCODE["INCGLOBAL"], OPCODE["DEC"]: OPCODE["DECGLOBAL"]}
 # `OP t, x, y; JMPIFNOT t, L` -> `JNOP x, y, L`
 _COMPARE_JUMPS = {OPCODE[n]: OPCODE["JN" + n]
@@ -78,6 +80,8 @@ _IMMEDIATE_JUMPS = {OPCODE["JN" + n]: OPCODE["JN" + n + "I"]
 def _uses_defs(ins: tuple) -> tuple[int, int]:
     """Bit sets of the registers an instruction reads and the one it surely writes."""
     op, kinds = ins[0], OPERANDS[ins[0]]
+    if op in WRITES_NEXT:
+        return 0, 3 << ins[1]
     uses = defs = 0
     for i, kind in enumerate(kinds):
         if kind == "R":
@@ -269,6 +273,15 @@ def _one_round(code: Code) -> bool:
                 and not any(_in_range(h, i) != _in_range(h, i + 1) for h in code.handlers) \
                 and not any(live_in[h] >> ins[1] & 1 for h in throws[i + 1]):
             replace[i] = (_GETGLOBALPROP, code.code[i + 1][1], ins[2], code.code[i + 1][3])
+            keep[i + 1] = False
+            i += 2
+            continue
+        elif op == _GETGLOBAL and i + 1 < n and keep[i + 1] and i + 1 not in targets \
+                and code.code[i + 1][0] == _GETPROP and code.code[i + 1][2] == ins[1] \
+                and code.code[i + 1][1] + 1 == ins[1] \
+                and not any(_in_range(h, i) != _in_range(h, i + 1) for h in code.handlers):
+            # the method and its `this` (r+1) of a call: one instruction writes both
+            replace[i] = (_GETGLOBALMETHOD, code.code[i + 1][1], ins[2], code.code[i + 1][3])
             keep[i + 1] = False
             i += 2
             continue

@@ -133,6 +133,7 @@ OP_RESTOBJECT = OPCODE["RESTOBJECT"]
 OP_INCGLOBAL = OPCODE["INCGLOBAL"]
 OP_DECGLOBAL = OPCODE["DECGLOBAL"]
 OP_GETGLOBALPROP = OPCODE["GETGLOBALPROP"]
+OP_GETGLOBALMETHOD = OPCODE["GETGLOBALMETHOD"]
 OP_IMPORTMETA = OPCODE["IMPORTMETA"]
 OP_INC = OPCODE["INC"]
 OP_INITFIELDS = OPCODE["INITFIELDS"]
@@ -593,6 +594,9 @@ class Interpreter:
                                 regs[ins[1]] = v
                             else:
                                 regs[ins[1]] = self.get_property(obj, key)
+                        elif op == OP_GETGLOBALMETHOD:
+                            obj = regs[ins[1] + 1] = self.get_global(g, consts[ins[2]])
+                            regs[ins[1]] = self.get_property(obj, consts[ins[3]])
                         elif op == OP_INCGLOBAL:
                             self.update_global(g, consts[ins[1]], 1, code.strict)
                         elif op == OP_DECGLOBAL:

@@ -63,7 +63,7 @@ SUPPORTED = frozenset(_O[name] for name in (
     "JNLT", "JNLE", "JNGT", "JNGE", "JNSEQ", "JNSNE", "JNLTI", "JNLEI", "JNGTI", "JNGEI",
     "JNSEQI", "JNSNEI", "INITPROP", "GETCELLCHECK", "CALLFN0", "CALLFN1", "CALLFN2",
     "CALLPROP0", "CALLPROP1", "CALLPROP2", "JNEQ", "JNNE", "HOLECELL", "INCGLOBAL",
-    "DECGLOBAL", "GETGLOBALPROP",
+    "DECGLOBAL", "GETGLOBALPROP", "GETGLOBALMETHOD",
 ))
 
 # Instructions after which control never falls through.
@@ -675,6 +675,12 @@ class _Translator:
     def op_GETGLOBALPROP(self, a, kg, kp):
         return self.op_GETGLOBAL(a, kg)[:-1] + ["gv = v"] + self._get_prop_of("gv", kp) + \
             [f"r{a} = v"]
+
+    def op_GETGLOBALMETHOD(self, a, kg, kp):
+        self.known.pop(a + 1, None)  # r[a+1] changes too: forget what was known of it
+        self.floats.discard(a + 1)
+        self.bools.discard(a + 1)
+        return self.op_GETGLOBAL(a + 1, kg) + self._get_prop(a + 1, kp) + [f"r{a} = v"]
 
     def op_INCGLOBAL(self, k):
         self.needs.add("g")

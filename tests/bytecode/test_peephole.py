@@ -159,11 +159,25 @@ def test_a_global_step_a_handler_or_a_jump_can_see_is_kept():
 def test_a_global_objects_property_is_read_in_one_instruction():
     code = compile_text("var s = 'ab'; var n = s.length + Math.PI; s.charAt(n++);")
     assert ops(code).count("GETGLOBALPROP") == 2
-    # a method call whose argument runs code keeps the object for `this`
-    assert ops(code)[ops(code).index("GETPROP") - 1] == "GETGLOBAL"
+    # a method call whose argument runs code: the method and `this` in one instruction
+    assert "GETGLOBALMETHOD" in ops(code) and "GETPROP" not in ops(code)
     # r0 = g; r1 = r0.k; ... a handler reads r0: the global stays in r0
     kept = Code("f", registers=2, constants=["g", "k"], code=[
         (O["GETGLOBAL"], 0, 0), (O["GETPROP"], 1, 0, 1), (O["RETURN"], 1), (O["RETURN"], 0)],
         handlers=[(0, 2, 3)])
     optimize(kept)
     assert "GETGLOBALPROP" not in ops(kept)
+
+
+def test_a_method_read_fuses_only_where_nothing_jumps_in_or_a_handler_starts():
+    def method(handlers=(), jump=False):
+        # r1 = g; r0 = r1.k; return r0(r1 as this)
+        code = Code("f", registers=3, constants=["g", "k"], code=[
+            (O["LOADTRUE"], 2), (O["JMPIF"], 2, 3 if jump else 2),
+            (O["GETGLOBAL"], 1, 0), (O["GETPROP"], 0, 1, 1), (O["CALL"], 0, 0, 1, 0),
+            (O["RETURN"], 0), (O["RETURN"], 1)], handlers=list(handlers))
+        optimize(code)
+        return ops(code)
+    assert "GETGLOBALMETHOD" in method() and "GETPROP" not in method()
+    assert "GETGLOBALMETHOD" not in method(jump=True)  # a jump lands on the GETPROP
+    assert "GETGLOBALMETHOD" not in method(handlers=[(3, 5, 6)])  # only the GETPROP covered

@@ -111,6 +111,15 @@ PROGRAMS = {
         "var t = 0; for (var i = 0; i < 3; i++) t += arr.length; console.log(t);",
         ["3 2 true String function undefined", "TypeError", "ReferenceError", "get g", "1",
          "6"]),
+    "global method calls": (  # GETGLOBALMETHOD: the method and `this` before the arguments
+        "var obj = { v: 1, m(x) { return this.v + ':' + typeof x; } };"
+        "function f() { return 2; }"
+        "console.log(obj.m(f()), obj.m(obj = { v: 100, m() { return 'new'; } }), obj.m(f()));"
+        "var n = null; try { n.m(f()); } catch (e) { console.log(e.name); }"
+        "try { absent.m(f()); } catch (e) { console.log(e.name); }"
+        "var s = 'abc'; console.log(s.charAt(f()), String.fromCharCode(97 + f()),"
+        " Math.max(f(), 1));",
+        ["1:number 1:object new", "TypeError", "ReferenceError", "c c 2"]),
     "closures": (
         "function counter() { var n = 0; return function () { return ++n; }; }"
         "var c1 = counter(), c2 = counter(); c1(); c1(); console.log(c1(), c2());"
