@@ -16,14 +16,14 @@ successors of every instruction they cover):
   when ``d`` is dead afterwards (and not part of a run of registers);
 * instructions that no path reaches are dropped;
 * a comparison whose only use is the JMPIFNOT after it fuses with it (``JNLT x, y, L``),
-  and an integer loaded only for the next arithmetic or compare-and-jump becomes its
-  immediate operand (``ADDI``, ``JNLTI``...); a cell read and its TDZ check are one
-  ``GETCELLCHECK``; ``NOT t, x; JMPIFNOT t, L`` is ``JMPIF x, L``; ``LOADHOLE t;
-  SETCELL c, t`` is ``HOLECELL c``; ``GETGLOBAL t, k; INC u, t; SETGLOBAL k, u`` (a
-  global's ``i++`` whose value is unused; a TONUMERIC may come before the INC) is
-  ``INCGLOBAL k`` (and DEC); ``GETGLOBAL t, g; GETPROP r, t, k`` is ``GETGLOBALPROP r,
-  g, k`` when ``t`` is ``r`` or dead, and ``GETGLOBALMETHOD r, g, k`` (which writes
-  ``t`` too) when ``t`` is ``r+1``, the ``this`` of a method call.
+  and an integer loaded only for the next arithmetic, compare-and-jump or global
+  assignment becomes its immediate operand (``ADDI``, ``JNLTI``..., ``SETGLOBALI``); a
+  cell read and its TDZ check are one ``GETCELLCHECK``; ``NOT t, x; JMPIFNOT t, L`` is
+  ``JMPIF x, L``; ``LOADHOLE t; SETCELL c, t`` is ``HOLECELL c``; ``GETGLOBAL t, k; INC
+  u, t; SETGLOBAL k, u`` (a global's ``i++`` whose value is unused; a TONUMERIC may come
+  before the INC) is ``INCGLOBAL k`` (and DEC); ``GETGLOBAL t, g; GETPROP r, t, k`` is
+  ``GETGLOBALPROP r, g, k`` when ``t`` is ``r`` or dead, and ``GETGLOBALMETHOD r, g, k``
+  (which writes ``t`` too) when ``t`` is ``r+1``, the ``this`` of a method call.
 
 Jump targets, exception handlers and line tables are renumbered. Functions that use a
 direct eval or a mapped ``arguments`` object are left alone (their registers can be
@@ -66,7 +66,7 @@ _GETGLOBAL, _SETGLOBAL, _TONUMERIC = OPCODE["GETGLOBAL"], OPCODE["SETGLOBAL"], \
     OPCODE["TONUMERIC"]
 # `GETGLOBAL t, k; INC u, t; SETGLOBAL k, u` -> `INCGLOBAL k` (and DEC)
 _GETPROP, _GETGLOBALPROP = OPCODE["GETPROP"], OPCODE["GETGLOBALPROP"]
-_GETGLOBALMETHOD = OPCODE["GETGLOBALMETHOD"]
+_GETGLOBALMETHOD, _SETGLOBALI = OPCODE["GETGLOBALMETHOD"], OPCODE["SETGLOBALI"]
 _GLOBAL_UPDATES = {OPCODE["INC"]: OPCODE["INCGLOBAL"], OPCODE["DEC"]: OPCODE["DECGLOBAL"]}
 # `OP t, x, y; JMPIFNOT t, L` -> `JNOP x, y, L`
 _COMPARE_JUMPS = {OPCODE[n]: OPCODE["JN" + n]
@@ -348,6 +348,8 @@ def _with_immediate(ins: tuple, t: int, k: int) -> tuple | None:
         return (_IMMEDIATE_FORMS[op], ins[1], ins[2], k)
     if op in _IMMEDIATE_JUMPS and ins[2] == t and ins[1] != t:
         return (_IMMEDIATE_JUMPS[op], ins[1], k, ins[3])
+    if op == _SETGLOBAL and ins[2] == t:
+        return (_SETGLOBALI, ins[1], k)
     return None
 
 

@@ -134,6 +134,7 @@ OP_INCGLOBAL = OPCODE["INCGLOBAL"]
 OP_DECGLOBAL = OPCODE["DECGLOBAL"]
 OP_GETGLOBALPROP = OPCODE["GETGLOBALPROP"]
 OP_GETGLOBALMETHOD = OPCODE["GETGLOBALMETHOD"]
+OP_SETGLOBALI = OPCODE["SETGLOBALI"]
 OP_IMPORTMETA = OPCODE["IMPORTMETA"]
 OP_INC = OPCODE["INC"]
 OP_INITFIELDS = OPCODE["INITFIELDS"]
@@ -597,6 +598,8 @@ class Interpreter:
                         elif op == OP_GETGLOBALMETHOD:
                             obj = regs[ins[1] + 1] = self.get_global(g, consts[ins[2]])
                             regs[ins[1]] = self.get_property(obj, consts[ins[3]])
+                        elif op == OP_SETGLOBALI:
+                            self.set_global(g, consts[ins[1]], float(ins[2]), code.strict)
                         elif op == OP_INCGLOBAL:
                             self.update_global(g, consts[ins[1]], 1, code.strict)
                         elif op == OP_DECGLOBAL:

@@ -63,7 +63,7 @@ SUPPORTED = frozenset(_O[name] for name in (
     "JNLT", "JNLE", "JNGT", "JNGE", "JNSEQ", "JNSNE", "JNLTI", "JNLEI", "JNGTI", "JNGEI",
     "JNSEQI", "JNSNEI", "INITPROP", "GETCELLCHECK", "CALLFN0", "CALLFN1", "CALLFN2",
     "CALLPROP0", "CALLPROP1", "CALLPROP2", "JNEQ", "JNNE", "HOLECELL", "INCGLOBAL",
-    "DECGLOBAL", "GETGLOBALPROP", "GETGLOBALMETHOD",
+    "DECGLOBAL", "GETGLOBALPROP", "GETGLOBALMETHOD", "SETGLOBALI",
 ))
 
 # Instructions after which control never falls through.
@@ -661,9 +661,15 @@ class _Translator:
                 f"r{a} = v"]
 
     def op_SETGLOBAL(self, k, b):
+        return self._set_global(k, self.R(b))
+
+    def op_SETGLOBALI(self, k, i):
+        return self._set_global(k, repr(float(i)))
+
+    def _set_global(self, k, v: str) -> list[str]:
+        """SETGLOBAL of the Python expression ``v`` (a name or a literal)."""
         self.needs.update(("g", "glex", "gprops", "gobj"))
         name = self.K(k)
-        v = self.R(b)
         return [f"s = gprops.get({name}, HOLE) if {name} not in glex else HOLE",
                 "if type(s) is Slot and s.flags & 9 == 1 and gobj.segment is None:",
                 f"    s.value = {v}",

@@ -259,6 +259,8 @@ OPCODES: list[tuple[str, str, str]] = [
      "(GETGLOBAL and GETPROP in one)"),
     ("GETGLOBALMETHOD", "RKK", "r[a+1] = the global binding named constants[b], then "
      "r[a] = r[a+1][constants[c]] (a method and its `this`, for a CALL)"),
+    ("SETGLOBALI", "KI", "assign b (a small integer, as a number) to the global binding "
+     "named constants[a]"),
 ]
 
 OPCODE: dict[str, int] = {name: i for i, (name, _, _) in enumerate(OPCODES)}

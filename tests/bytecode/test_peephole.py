@@ -67,8 +67,9 @@ def test_jumps_to_returns_return():
 
 def test_negative_literals_are_loaded_directly():
     code = compile_text("var a = -3, b = -0, c = -x;")
-    loads = [ins for ins in code.code if NAMES[ins[0]] == "LOADINT"]
-    assert (OPCODE["LOADINT"], loads[0][1], -3) in loads
+    # -3 is an operand (of LOADINT, or of the SETGLOBALI it became), not a NEG of 3
+    stores = [ins for ins in code.code if NAMES[ins[0]] in ("LOADINT", "SETGLOBALI")]
+    assert (OPCODE["SETGLOBALI"], stores[0][1], -3) in stores
     assert ops(code).count("NEG") == 2  # -0 stays a negation (of 0); so does -x
     assert run("var z = -0; console.log(1 / z, -3, -(-4));") == ["-Infinity -3 4"]
 
@@ -181,3 +182,11 @@ def test_a_method_read_fuses_only_where_nothing_jumps_in_or_a_handler_starts():
     assert "GETGLOBALMETHOD" in method() and "GETPROP" not in method()
     assert "GETGLOBALMETHOD" not in method(jump=True)  # a jump lands on the GETPROP
     assert "GETGLOBALMETHOD" not in method(handlers=[(3, 5, 6)])  # only the GETPROP covered
+
+
+def test_a_small_integer_stored_in_a_global_is_an_immediate():
+    code = compile_text("var a = 0, b = -7; a = 70000; b = a;")
+    assert ops(code).count("SETGLOBALI") == 3 and "LOADINT" not in ops(code)
+    # the stored value is the script's completion value: it stays in its register
+    kept = compile_text("var a; a = 5")
+    assert "SETGLOBALI" not in ops(kept) and "LOADINT" in ops(kept)

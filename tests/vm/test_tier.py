@@ -120,6 +120,18 @@ PROGRAMS = {
         "var s = 'abc'; console.log(s.charAt(f()), String.fromCharCode(97 + f()),"
         " Math.max(f(), 1));",
         ["1:number 1:object new", "TypeError", "ReferenceError", "c c 2"]),
+    "global integer stores": (  # SETGLOBALI
+        "var a = 0, b = -7, c = 70000, d = 3000000000; let l = 2; const k = 1;"
+        "console.log(a, b, c, d, l, Object.is(a, 0));"
+        "Object.defineProperty(globalThis, 'ro', { value: 1, writable: false }); ro = 2;"
+        "(function () { 'use strict'; try { ro = 3; } catch (e) { console.log(e.name, ro); }"
+        " try { undeclared = 4; } catch (e) { console.log(e.name); } })();"
+        "Object.defineProperty(globalThis, 'acc', { set(v) { console.log('set', v); },"
+        " configurable: true }); acc = 9;"
+        "try { early = 1; } catch (e) { console.log(e.message); } let early;"
+        "for (var i = 0; i < 2; i = 5) console.log(i);",
+        ["0 -7 70000 3000000000 2 true", "TypeError 1", "ReferenceError", "set 9",
+         "Cannot access 'early' before initialization", "0"]),
     "closures": (
         "function counter() { var n = 0; return function () { return ++n; }; }"
         "var c1 = counter(), c2 = counter(); c1(); c1(); console.log(c1(), c2());"
