@@ -16,10 +16,14 @@ successors of every instruction they cover):
   when ``d`` is dead afterwards (and not part of a run of registers);
 * instructions that no path reaches are dropped;
 * a comparison whose only use is the JMPIFNOT after it fuses with it (``JNLT x, y, L``),
-  and an integer loaded only for the next arithmetic or compare-and-jump becomes its
-  immediate operand (``ADDI``, ``JNLTI``...); a cell read and its TDZ check are one
-  ``GETCELLCHECK``; ``NOT t, x; JMPIFNOT t, L`` is ``JMPIF x, L``; ``LOADHOLE t;
-  SETCELL c, t`` is ``HOLECELL c``.
+  and an integer loaded only for the next arithmetic, compare-and-jump or global
+  assignment becomes its immediate operand (``ADDI``, ``JNLTI``..., ``SETGLOBALI``); a
+  cell read and its TDZ check are one ``GETCELLCHECK``; ``NOT t, x; JMPIFNOT t, L`` is
+  ``JMPIF x, L``; ``LOADHOLE t; SETCELL c, t`` is ``HOLECELL c``; ``GETGLOBAL t, k; INC
+  u, t; SETGLOBAL k, u`` (a global's ``i++`` whose value is unused; a TONUMERIC may come
+  before the INC) is ``INCGLOBAL k`` (and DEC); ``GETGLOBAL t, g; GETPROP r, t, k`` is
+  ``GETGLOBALPROP r, g, k`` when ``t`` is ``r`` or dead, and ``GETGLOBALMETHOD r, g, k``
+  (which writes ``t`` too) when ``t`` is ``r+1``, the ``this`` of a method call.
 
 Jump targets, exception handlers and line tables are renumbered. Functions that use a
 direct eval or a mapped ``arguments`` object are left alone (their registers can be
@@ -29,7 +33,7 @@ reached in other ways).
 from __future__ import annotations
 
 from .bytecode.code import Code
-from .bytecode.isa import OPCODE, OPERANDS, REGISTER_RUNS, TERMINATORS
+from .bytecode.isa import OPCODE, OPERANDS, REGISTER_RUNS, TERMINATORS, WRITES_NEXT
 
 # Opcodes whose first operand is a register written after every other operand was read
 # (and written only when the instruction completes).
@@ -43,7 +47,7 @@ _DEFINES_FIRST = frozenset(OPCODE[n] for n in (
     "CLOSURE", "CALL", "CALLSPREAD", "NEW", "NEWSPREAD", "GETITERATOR", "FORINKEYS",
     "GETSUPER", "NEWTARGET", "GETTEMPLATE", "TOOBJECT", "NEWREGEXP", "CALLFN", "CALLPROP",
     "ADDI", "SUBI", "MULI", "MODI", "GETCELLCHECK", "CALLFN0", "CALLFN1", "CALLFN2",
-    "CALLPROP0", "CALLPROP1", "CALLPROP2", "GETEXCEPTION", "RESTOBJECT"))
+    "CALLPROP0", "CALLPROP1", "CALLPROP2", "GETEXCEPTION", "RESTOBJECT", "GETGLOBALPROP"))
 # Of those, the ones that cannot throw or run code: dropped when their result is dead.
 _PURE = frozenset(OPCODE[n] for n in (
     "MOVE", "LOADK", "LOADINT", "LOADUNDEF", "LOADNULL", "LOADTRUE", "LOADFALSE",
@@ -58,6 +62,12 @@ _JMPIFNOT, _JMPIF, _NOT = OPCODE["JMPIFNOT"], OPCODE["JMPIF"], OPCODE["NOT"]
 _GETCELL, _CHECKHOLE, _GETCELLCHECK = OPCODE["GETCELL"], OPCODE["CHECKHOLE"], \
     OPCODE["GETCELLCHECK"]
 _LOADHOLE, _SETCELL, _HOLECELL = OPCODE["LOADHOLE"], OPCODE["SETCELL"], OPCODE["HOLECELL"]
+_GETGLOBAL, _SETGLOBAL, _TONUMERIC = OPCODE["GETGLOBAL"], OPCODE["SETGLOBAL"], \
+    OPCODE["TONUMERIC"]
+# `GETGLOBAL t, k; INC u, t; SETGLOBAL k, u` -> `INCGLOBAL k` (and DEC)
+_GETPROP, _GETGLOBALPROP = OPCODE["GETPROP"], OPCODE["GETGLOBALPROP"]
+_GETGLOBALMETHOD, _SETGLOBALI = OPCODE["GETGLOBALMETHOD"], OPCODE["SETGLOBALI"]
+_GLOBAL_UPDATES = {OPCODE["INC"]: OPCODE["INCGLOBAL"], OPCODE["DEC"]: OPCODE["DECGLOBAL"]}
 # `OP t, x, y; JMPIFNOT t, L` -> `JNOP x, y, L`
 _COMPARE_JUMPS = {OPCODE[n]: OPCODE["JN" + n]
                   for n in ("LT", "LE", "GT", "GE", "SEQ", "SNE", "EQ", "NE")}
@@ -70,6 +80,8 @@ _IMMEDIATE_JUMPS = {OPCODE["JN" + n]: OPCODE["JN" + n + "I"]
 def _uses_defs(ins: tuple) -> tuple[int, int]:
     """Bit sets of the registers an instruction reads and the one it surely writes."""
     op, kinds = ins[0], OPERANDS[ins[0]]
+    if op in WRITES_NEXT:
+        return 0, 3 << ins[1]
     uses = defs = 0
     for i, kind in enumerate(kinds):
         if kind == "R":
@@ -247,6 +259,32 @@ def _one_round(code: Code) -> bool:
             keep[i + 1] = False
             i += 2
             continue
+        elif op == _GETGLOBAL and (length := _updates_global(
+                code, i, keep, targets, live_in, live_out, throws, pinned)):
+            replace[i] = (_GLOBAL_UPDATES[code.code[i + length - 2][0]], ins[2])
+            for j in range(i + 1, i + length):
+                keep[j] = False
+            i += length
+            continue
+        elif op == _GETGLOBAL and i + 1 < n and keep[i + 1] and i + 1 not in targets \
+                and code.code[i + 1][0] == _GETPROP and code.code[i + 1][2] == ins[1] \
+                and (code.code[i + 1][1] == ins[1]
+                     or not (live_out[i + 1] | pinned) >> ins[1] & 1) \
+                and not any(_in_range(h, i) != _in_range(h, i + 1) for h in code.handlers) \
+                and not any(live_in[h] >> ins[1] & 1 for h in throws[i + 1]):
+            replace[i] = (_GETGLOBALPROP, code.code[i + 1][1], ins[2], code.code[i + 1][3])
+            keep[i + 1] = False
+            i += 2
+            continue
+        elif op == _GETGLOBAL and i + 1 < n and keep[i + 1] and i + 1 not in targets \
+                and code.code[i + 1][0] == _GETPROP and code.code[i + 1][2] == ins[1] \
+                and code.code[i + 1][1] + 1 == ins[1] \
+                and not any(_in_range(h, i) != _in_range(h, i + 1) for h in code.handlers):
+            # the method and its `this` (r+1) of a call: one instruction writes both
+            replace[i] = (_GETGLOBALMETHOD, code.code[i + 1][1], ins[2], code.code[i + 1][3])
+            keep[i + 1] = False
+            i += 2
+            continue
         elif op == _NOT and i + 1 < n and keep[i + 1] and i + 1 not in targets \
                 and code.code[i + 1][0] in (_JMPIF, _JMPIFNOT) \
                 and code.code[i + 1][1] == ins[1] \
@@ -310,7 +348,41 @@ def _with_immediate(ins: tuple, t: int, k: int) -> tuple | None:
         return (_IMMEDIATE_FORMS[op], ins[1], ins[2], k)
     if op in _IMMEDIATE_JUMPS and ins[2] == t and ins[1] != t:
         return (_IMMEDIATE_JUMPS[op], ins[1], k, ins[3])
+    if op == _SETGLOBAL and ins[2] == t:
+        return (_SETGLOBALI, ins[1], k)
     return None
+
+
+def _updates_global(code: Code, i: int, keep: list[bool], targets: set[int],
+                    live_in: list[int], live_out: list[int], throws: list[list[int]],
+                    pinned: int) -> int:
+    """How many instructions from i are ``GETGLOBAL t, k; [TONUMERIC u, t;] INC v, u;
+    SETGLOBAL k, v`` whose registers nothing reads afterwards (nor a handler), with
+    nothing jumping between them (0 if they are not)."""
+    get = code.code[i]
+    seq = code.code[i:i + 4]
+    if len(seq) > 1 and seq[1][0] == _TONUMERIC and seq[1][2] == get[1]:
+        length, value = 4, seq[1][1]
+    else:
+        length, value = 3, get[1]
+    seq = seq[:length]
+    if len(seq) < length or any(not keep[j] or j in targets for j in range(i + 1, i + length)):
+        return 0
+    step, put = seq[-2], seq[-1]
+    if step[0] not in _GLOBAL_UPDATES or step[2] != value or put[0] != _SETGLOBAL \
+            or put[1] != get[2] or put[2] != step[1]:
+        return 0
+    if any(_in_range(h, i) != _in_range(h, j) for h in code.handlers
+           for j in range(i + 1, i + length)):
+        return 0
+    regs = 0
+    for ins in seq[:-1]:
+        regs |= 1 << ins[1]
+    caught = live_out[i + length - 1] | pinned
+    for j in range(i + 1, i + length):
+        for h in throws[j]:
+            caught |= live_in[h]
+    return 0 if caught & regs else length
 
 
 def _negates(code: Code, i: int, keep: list[bool], targets: set[int]) -> bool:

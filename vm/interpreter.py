@@ -130,6 +130,11 @@ OP_GETOBJBINDING = OPCODE["GETOBJBINDING"]
 OP_SETOBJBINDING = OPCODE["SETOBJBINDING"]
 OP_EVALSPREAD = OPCODE["EVALSPREAD"]
 OP_RESTOBJECT = OPCODE["RESTOBJECT"]
+OP_INCGLOBAL = OPCODE["INCGLOBAL"]
+OP_DECGLOBAL = OPCODE["DECGLOBAL"]
+OP_GETGLOBALPROP = OPCODE["GETGLOBALPROP"]
+OP_GETGLOBALMETHOD = OPCODE["GETGLOBALMETHOD"]
+OP_SETGLOBALI = OPCODE["SETGLOBALI"]
 OP_IMPORTMETA = OPCODE["IMPORTMETA"]
 OP_INC = OPCODE["INC"]
 OP_INITFIELDS = OPCODE["INITFIELDS"]
@@ -580,6 +585,25 @@ class Interpreter:
                             regs[ins[1]] = self.get_global(g, consts[ins[2]])
                         elif op == OP_SETGLOBAL:
                             self.set_global(g, consts[ins[1]], regs[ins[2]], code.strict)
+                        elif op == OP_GETGLOBALPROP:
+                            obj = self.get_global(g, consts[ins[2]])
+                            key = consts[ins[3]]
+                            if type(obj) is JSObject:
+                                v = obj.props.get(key, HOLE)
+                                if v is HOLE or type(v) is Slot:
+                                    v = obj.get(key, obj)
+                                regs[ins[1]] = v
+                            else:
+                                regs[ins[1]] = self.get_property(obj, key)
+                        elif op == OP_GETGLOBALMETHOD:
+                            obj = regs[ins[1] + 1] = self.get_global(g, consts[ins[2]])
+                            regs[ins[1]] = self.get_property(obj, consts[ins[3]])
+                        elif op == OP_SETGLOBALI:
+                            self.set_global(g, consts[ins[1]], float(ins[2]), code.strict)
+                        elif op == OP_INCGLOBAL:
+                            self.update_global(g, consts[ins[1]], 1, code.strict)
+                        elif op == OP_DECGLOBAL:
+                            self.update_global(g, consts[ins[1]], -1, code.strict)
                         elif op == OP_LOADUNDEF:
                             regs[ins[1]] = UNDEFINED
                         elif op == OP_LOADTHIS:
@@ -1352,6 +1376,12 @@ class Interpreter:
         if not obj.set(name, value, obj) and strict:
             raise JSError("TypeError", f"Cannot assign to read only property '{name}' of "
                                        "object")
+
+    def update_global(self, g, name, delta: int, strict: bool) -> None:
+        """INCGLOBAL/DECGLOBAL: what GETGLOBAL, INC (or DEC) and SETGLOBAL do in turn."""
+        v = self.get_global(g, name)
+        self.set_global(g, name, v + delta if type(v) is float else self.increment(v, delta),
+                        strict)
 
     def declare_global(self, g, name: str, kind: int) -> None:
         """GlobalDeclarationInstantiation (and EvalDeclarationInstantiation's global part)

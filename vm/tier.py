@@ -62,7 +62,8 @@ SUPPORTED = frozenset(_O[name] for name in (
     "DISPOSESTEP", "RESTOBJECT", "DEFGLOBALS", "CALLFN", "CALLPROP", "ADDI", "SUBI", "MULI", "MODI",
     "JNLT", "JNLE", "JNGT", "JNGE", "JNSEQ", "JNSNE", "JNLTI", "JNLEI", "JNGTI", "JNGEI",
     "JNSEQI", "JNSNEI", "INITPROP", "GETCELLCHECK", "CALLFN0", "CALLFN1", "CALLFN2",
-    "CALLPROP0", "CALLPROP1", "CALLPROP2", "JNEQ", "JNNE", "HOLECELL",
+    "CALLPROP0", "CALLPROP1", "CALLPROP2", "JNEQ", "JNNE", "HOLECELL", "INCGLOBAL",
+    "DECGLOBAL", "GETGLOBALPROP", "GETGLOBALMETHOD", "SETGLOBALI",
 ))
 
 # Instructions after which control never falls through.
@@ -660,9 +661,15 @@ class _Translator:
                 f"r{a} = v"]
 
     def op_SETGLOBAL(self, k, b):
+        return self._set_global(k, self.R(b))
+
+    def op_SETGLOBALI(self, k, i):
+        return self._set_global(k, repr(float(i)))
+
+    def _set_global(self, k, v: str) -> list[str]:
+        """SETGLOBAL of the Python expression ``v`` (a name or a literal)."""
         self.needs.update(("g", "glex", "gprops", "gobj"))
         name = self.K(k)
-        v = self.R(b)
         return [f"s = gprops.get({name}, HOLE) if {name} not in glex else HOLE",
                 "if type(s) is Slot and s.flags & 9 == 1 and gobj.segment is None:",
                 f"    s.value = {v}",
@@ -670,6 +677,24 @@ class _Translator:
                 f"    gprops[{name}] = {v}",
                 "else:",
                 f"    interp.set_global(g, {name}, {v}, {self.code.strict})"]
+
+    def op_GETGLOBALPROP(self, a, kg, kp):
+        return self.op_GETGLOBAL(a, kg)[:-1] + ["gv = v"] + self._get_prop_of("gv", kp) + \
+            [f"r{a} = v"]
+
+    def op_GETGLOBALMETHOD(self, a, kg, kp):
+        self.known.pop(a + 1, None)  # r[a+1] changes too: forget what was known of it
+        self.floats.discard(a + 1)
+        self.bools.discard(a + 1)
+        return self.op_GETGLOBAL(a + 1, kg) + self._get_prop(a + 1, kp) + [f"r{a} = v"]
+
+    def op_INCGLOBAL(self, k):
+        self.needs.add("g")
+        return [f"interp.update_global(g, {self.K(k)}, 1, {self.code.strict})"]
+
+    def op_DECGLOBAL(self, k):
+        self.needs.add("g")
+        return [f"interp.update_global(g, {self.K(k)}, -1, {self.code.strict})"]
 
     def op_TYPEOFGLOBAL(self, a, k):
         self.needs.add("g")
@@ -967,7 +992,10 @@ class _Translator:
 
     def _get_prop(self, b, k) -> list[str]:
         """GETPROP of r[b].constants[k] into ``v``."""
-        o = self.R(b)
+        return self._get_prop_of(self.R(b), k)
+
+    def _get_prop_of(self, o: str, k) -> list[str]:
+        """GETPROP of the Python expression ``o`` (a name) .constants[k] into ``v``."""
         key = self.K(k)
         out = [f"if type({o}) is JSObject:",
                f"    v = {o}.props.get({key}, HOLE)",

@@ -52,7 +52,8 @@ def disassemble(code: Code, source: str | None = None, depth: int = 0) -> str:
         op = ins[0]
         args = ", ".join(_operand(k, v, code) for k, v in zip(OPERANDS[op], ins[1:],
                                                                strict=True))
-        out.append(f"{pad}  {pc:4d}  {NAMES[op]:<14}{args}")
+        name = NAMES[op]
+        out.append(f"{pad}  {pc:4d}  {name:<14}{' ' * (len(name) >= 14)}{args}")
     for start, end, target, *kind in code.handlers:
         out.append(f"{pad}  handler [{start}, {end}) -> {target}{' (finally)' if kind else ''}")
     for child in code.functions:

@@ -14,7 +14,17 @@ import struct
 
 from .code import Code, EvalSite, TemplateSite
 from .encoding import BytecodeError, decode, encode
-from .isa import ISA_VERSION, NAMES, OPCODES, OPERANDS, REGISTER_RUNS, TERMINATORS, WIDE, XWIDE
+from .isa import (
+    ISA_VERSION,
+    NAMES,
+    OPCODES,
+    OPERANDS,
+    REGISTER_RUNS,
+    TERMINATORS,
+    WIDE,
+    WRITES_NEXT,
+    XWIDE,
+)
 from .records import Frozen, Record
 from .rom import ACCESSOR as ROM_ACCESSOR
 from .rom import (
@@ -998,6 +1008,9 @@ def _verify(c: _Cursor, where: str, instructions: list, limits: dict[str, int]) 
             if limit is not None and not 0 <= value < limit:
                 raise c.fail(f"{where} instruction {pc} ({NAMES[op]}): operand "
                              f"{kind}{value} is out of range (limit {limit})")
+        if op in WRITES_NEXT and ins[1] + 1 >= registers:
+            raise c.fail(f"{where} instruction {pc} ({NAMES[op]}): writes register "
+                         f"r{ins[1] + 1}, past its {registers} registers")
         if run is not None and ins[1 + run[1]] > 0:
             last = ins[1 + run[0]] + run[2] + ins[1 + run[1]] - 1
             if last >= registers:

@@ -252,6 +252,15 @@ OPCODES: list[tuple[str, str, str]] = [
     ("HOLECELL", "C", "closure cell a = the empty marker (a lexical binding's TDZ begins)"),
     ("RESTOBJECT", "RRRN", "r[a] = a new object with the own enumerable properties of r[b] "
      "except the keys in r[c] .. r[c+d-1] (object rest patterns)"),
+    ("INCGLOBAL", "K", "add 1 to the global binding named constants[a] (ToNumeric first; "
+     "`i++` whose value is unused)"),
+    ("DECGLOBAL", "K", "subtract 1 from the global binding named constants[a] (as INCGLOBAL)"),
+    ("GETGLOBALPROP", "RKK", "r[a] = (the global binding named constants[b])[constants[c]] "
+     "(GETGLOBAL and GETPROP in one)"),
+    ("GETGLOBALMETHOD", "RKK", "r[a+1] = the global binding named constants[b], then "
+     "r[a] = r[a+1][constants[c]] (a method and its `this`, for a CALL)"),
+    ("SETGLOBALI", "KI", "assign b (a small integer, as a number) to the global binding "
+     "named constants[a]"),
 ]
 
 OPCODE: dict[str, int] = {name: i for i, (name, _, _) in enumerate(OPCODES)}
@@ -264,6 +273,8 @@ REGISTER_RUNS: dict[int, tuple[int, int, int]] = {OPCODE[name]: run for name, ru
     ("NEWARRAY", (1, 2, 0)), ("CALL", (2, 3, 1)), ("NEW", (2, 3, 0)),
     ("SUPERCALL", (1, 2, 0)), ("EVAL", (2, 3, 0)), ("CALLFN", (1, 2, 1)),
     ("CALLPROP", (1, 3, 1)), ("RESTOBJECT", (2, 3, 0)))}
+# Instructions that also write the register after their first operand.
+WRITES_NEXT = frozenset(OPCODE[name] for name in ("GETGLOBALMETHOD",))
 # Instructions after which control never falls through to the next one.
 TERMINATORS = frozenset(OPCODE[name] for name in (
     "JMP", "RETURN", "RETURNUNDEF", "THROW", "THROWERROR"))

@@ -375,6 +375,19 @@ def test_operands_out_of_range_are_refused_even_with_a_valid_digest():
     rejects(reseal(bytes(body)), "functions section: function 0 instruction")
 
 
+def test_a_method_read_whose_this_register_is_missing_is_refused():
+    """GETGLOBALMETHOD writes r[a+1] too: that register must exist."""
+    for registers in (1, 2):
+        code = Code("f", registers=registers, constants=["g", "k"], code=[
+            (OPCODE["GETGLOBALMETHOD"], 0, 0, 1), (OPCODE["RETURNUNDEF"],)])
+        data = write_image(code, board=PICO, manifest=Manifest("x"))
+        if registers == 2:
+            assert read_image(data).entry.code == code.code
+        else:
+            rejects(data, "functions section: function 0 instruction 0 (GETGLOBALMETHOD): "
+                           "writes register r1")
+
+
 def test_constant_lists_inline_or_listed_round_trip():
     ops = [(OPCODE["LOADK"], 0, 1), (OPCODE["LOADK"], 0, 0), (OPCODE["RETURN"], 0)]
     for constants in (["a", 2.5], ["a", 2.5, "unused"]):  # first use out of order; extra

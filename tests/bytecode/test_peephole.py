@@ -67,8 +67,9 @@ def test_jumps_to_returns_return():
 
 def test_negative_literals_are_loaded_directly():
     code = compile_text("var a = -3, b = -0, c = -x;")
-    loads = [ins for ins in code.code if NAMES[ins[0]] == "LOADINT"]
-    assert (OPCODE["LOADINT"], loads[0][1], -3) in loads
+    # -3 is an operand (of LOADINT, or of the SETGLOBALI it became), not a NEG of 3
+    stores = [ins for ins in code.code if NAMES[ins[0]] in ("LOADINT", "SETGLOBALI")]
+    assert (OPCODE["SETGLOBALI"], stores[0][1], -3) in stores
     assert ops(code).count("NEG") == 2  # -0 stays a negation (of 0); so does -x
     assert run("var z = -0; console.log(1 / z, -3, -(-4));") == ["-Infinity -3 4"]
 
@@ -131,3 +132,61 @@ def test_short_calls_read_locals_in_place():
     assert ops(body)[:3] == ["CALLFN1", "CALLFN", "CALLPROP1"]  # g(a, b): already a window
     # `a = 1` in a later argument: the callee and the first a are copied before it runs
     assert ops(body).count("MOVE") == 2
+
+
+def test_a_global_counter_steps_in_one_instruction():
+    code = compile_text("var i = 0, j = 3; i++; for (; j > 0; j--) ++i; console.log(i);")
+    assert ops(code).count("INCGLOBAL") == 2 and ops(code).count("DECGLOBAL") == 1
+    assert "INC" not in ops(code) and "TONUMERIC" not in ops(code)
+    # the old or the new value is used: the long form stays
+    kept = compile_text("var i = 0; var a = i++; var b = ++i; i++")
+    assert "INCGLOBAL" not in ops(kept) and ops(kept).count("INC") == 3
+
+
+def test_a_global_step_a_handler_or_a_jump_can_see_is_kept():
+    def steps(handlers=(), jump=False):
+        # r0 = g; r1 = r0 + 1; g = r1; return r0 (after a throw) or undefined
+        code = Code("f", registers=3, constants=["g"], code=[
+            (O["LOADTRUE"], 2), (O["JMPIF"], 2, 3 if jump else 2),
+            (O["GETGLOBAL"], 0, 0), (O["INC"], 1, 0), (O["SETGLOBAL"], 0, 1),
+            (O["RETURNUNDEF"],), (O["RETURN"], 0)], handlers=list(handlers))
+        optimize(code)
+        return ops(code)
+    assert "INCGLOBAL" in steps()
+    assert "INCGLOBAL" not in steps(handlers=[(2, 5, 6)])  # the handler reads r0
+    assert "INCGLOBAL" not in steps(jump=True)  # a jump lands on the INC
+
+
+def test_a_global_objects_property_is_read_in_one_instruction():
+    code = compile_text("var s = 'ab'; var n = s.length + Math.PI; s.charAt(n++);")
+    assert ops(code).count("GETGLOBALPROP") == 2
+    # a method call whose argument runs code: the method and `this` in one instruction
+    assert "GETGLOBALMETHOD" in ops(code) and "GETPROP" not in ops(code)
+    # r0 = g; r1 = r0.k; ... a handler reads r0: the global stays in r0
+    kept = Code("f", registers=2, constants=["g", "k"], code=[
+        (O["GETGLOBAL"], 0, 0), (O["GETPROP"], 1, 0, 1), (O["RETURN"], 1), (O["RETURN"], 0)],
+        handlers=[(0, 2, 3)])
+    optimize(kept)
+    assert "GETGLOBALPROP" not in ops(kept)
+
+
+def test_a_method_read_fuses_only_where_nothing_jumps_in_or_a_handler_starts():
+    def method(handlers=(), jump=False):
+        # r1 = g; r0 = r1.k; return r0(r1 as this)
+        code = Code("f", registers=3, constants=["g", "k"], code=[
+            (O["LOADTRUE"], 2), (O["JMPIF"], 2, 3 if jump else 2),
+            (O["GETGLOBAL"], 1, 0), (O["GETPROP"], 0, 1, 1), (O["CALL"], 0, 0, 1, 0),
+            (O["RETURN"], 0), (O["RETURN"], 1)], handlers=list(handlers))
+        optimize(code)
+        return ops(code)
+    assert "GETGLOBALMETHOD" in method() and "GETPROP" not in method()
+    assert "GETGLOBALMETHOD" not in method(jump=True)  # a jump lands on the GETPROP
+    assert "GETGLOBALMETHOD" not in method(handlers=[(3, 5, 6)])  # only the GETPROP covered
+
+
+def test_a_small_integer_stored_in_a_global_is_an_immediate():
+    code = compile_text("var a = 0, b = -7; a = 70000; b = a;")
+    assert ops(code).count("SETGLOBALI") == 3 and "LOADINT" not in ops(code)
+    # the stored value is the script's completion value: it stays in its register
+    kept = compile_text("var a; a = 5")
+    assert "SETGLOBALI" not in ops(kept) and "LOADINT" in ops(kept)

@@ -86,6 +86,52 @@ PROGRAMS = {
         "Object.defineProperty(globalThis, 'v', { writable: false }); v = 9; console.log(v);",
         ["6 undefined number", "ReferenceError nope is not defined", "TypeError",
          "Cannot access 'early' before initialization", "5 true", "42", "1"]),
+    "global steps": (
+        "var n = 5; n++; n--; n++; let l = 1n; l++; var s = '4'; s--;"
+        "var o = { valueOf() { console.log('vo'); return 2; } }; o++;"
+        "console.log(n, l, o, s, typeof o, typeof l);"
+        "const c = 1; try { c++; } catch (e) { console.log(e.name, c); }"
+        "try { nope++; } catch (e) { console.log(e.name); }"
+        "try { early--; } catch (e) { console.log(e.message); } let early = 1;"
+        "Object.defineProperty(globalThis, 'ro', { value: 1, writable: false }); ro++;"
+        "(function () { 'use strict'; try { ro++; } catch (e) { console.log(e.name, ro); } })();"
+        "Object.defineProperty(globalThis, 'acc', { get() { console.log('get'); return 1; },"
+        "  set(v) { console.log('set', v); }, configurable: true }); acc--;"
+        "var t = 0; for (var k = 0; k < 3; k++) t--; console.log(t, k);",
+        ["vo", "6 2n 3 3 number bigint", "TypeError 1", "ReferenceError",
+         "Cannot access 'early' before initialization", "TypeError 1", "get", "set 0",
+         "-3 3"]),
+    "global property reads": (  # GETGLOBALPROP
+        "var s = 'abc', arr = [1, 2], n = null; let u = 5;"
+        "console.log(s.length, arr.length, Math.PI > 3, String.name, typeof u.toFixed, 5n.x);"
+        "try { n.x; } catch (e) { console.log(e.name); }"
+        "try { missing.x; } catch (e) { console.log(e.name); }"
+        "Object.defineProperty(globalThis, 'g', { get() { console.log('get g');"
+        " return { p: 1 }; }, configurable: true }); console.log(g.p);"
+        "var t = 0; for (var i = 0; i < 3; i++) t += arr.length; console.log(t);",
+        ["3 2 true String function undefined", "TypeError", "ReferenceError", "get g", "1",
+         "6"]),
+    "global method calls": (  # GETGLOBALMETHOD: the method and `this` before the arguments
+        "var obj = { v: 1, m(x) { return this.v + ':' + typeof x; } };"
+        "function f() { return 2; }"
+        "console.log(obj.m(f()), obj.m(obj = { v: 100, m() { return 'new'; } }), obj.m(f()));"
+        "var n = null; try { n.m(f()); } catch (e) { console.log(e.name); }"
+        "try { absent.m(f()); } catch (e) { console.log(e.name); }"
+        "var s = 'abc'; console.log(s.charAt(f()), String.fromCharCode(97 + f()),"
+        " Math.max(f(), 1));",
+        ["1:number 1:object new", "TypeError", "ReferenceError", "c c 2"]),
+    "global integer stores": (  # SETGLOBALI
+        "var a = 0, b = -7, c = 70000, d = 3000000000; let l = 2; const k = 1;"
+        "console.log(a, b, c, d, l, Object.is(a, 0));"
+        "Object.defineProperty(globalThis, 'ro', { value: 1, writable: false }); ro = 2;"
+        "(function () { 'use strict'; try { ro = 3; } catch (e) { console.log(e.name, ro); }"
+        " try { undeclared = 4; } catch (e) { console.log(e.name); } })();"
+        "Object.defineProperty(globalThis, 'acc', { set(v) { console.log('set', v); },"
+        " configurable: true }); acc = 9;"
+        "try { early = 1; } catch (e) { console.log(e.message); } let early;"
+        "for (var i = 0; i < 2; i = 5) console.log(i);",
+        ["0 -7 70000 3000000000 2 true", "TypeError 1", "ReferenceError", "set 9",
+         "Cannot access 'early' before initialization", "0"]),
     "closures": (
         "function counter() { var n = 0; return function () { return ++n; }; }"
         "var c1 = counter(), c2 = counter(); c1(); c1(); console.log(c1(), c2());"
