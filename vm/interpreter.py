@@ -586,15 +586,8 @@ class Interpreter:
                         elif op == OP_SETGLOBAL:
                             self.set_global(g, consts[ins[1]], regs[ins[2]], code.strict)
                         elif op == OP_GETGLOBALPROP:
-                            obj = self.get_global(g, consts[ins[2]])
-                            key = consts[ins[3]]
-                            if type(obj) is JSObject:
-                                v = obj.props.get(key, HOLE)
-                                if v is HOLE or type(v) is Slot:
-                                    v = obj.get(key, obj)
-                                regs[ins[1]] = v
-                            else:
-                                regs[ins[1]] = self.get_property(obj, key)
+                            regs[ins[1]] = self.get_property(self.get_global(g, consts[ins[2]]),
+                                                             consts[ins[3]])
                         elif op == OP_GETGLOBALMETHOD:
                             obj = regs[ins[1] + 1] = self.get_global(g, consts[ins[2]])
                             regs[ins[1]] = self.get_property(obj, consts[ins[3]])
