@@ -30,8 +30,8 @@ class IteratorRecord:
         self.next_method = next_method
         self.done = False
 
-    def step(self):
-        """IteratorStepValue: the next value, or DONE."""
+    def step_result(self):
+        """IteratorStep: the next result object (its ``value`` unread), or DONE."""
         result = call(self.next_method, self.iterator, [])
         if not isinstance(result, JSObject):
             self.done = True
@@ -39,7 +39,12 @@ class IteratorRecord:
         if to_boolean(result.get("done")):
             self.done = True
             return DONE
-        return result.get("value")
+        return result
+
+    def step(self):
+        """IteratorStepValue: the next value, or DONE."""
+        result = self.step_result()
+        return DONE if result is DONE else result.get("value")
 
     def close(self) -> None:
         """IteratorClose after a normal completion (break): errors propagate."""

@@ -101,14 +101,7 @@ def get_iterator_direct(obj: JSObject) -> IteratorRecord:
 
 def iterator_step(record: IteratorRecord) -> bool:
     """IteratorStep: advance, reading the result's ``done`` but not its ``value``."""
-    result = call(record.next_method, record.iterator, [])
-    if not isinstance(result, JSObject):
-        record.done = True
-        raise type_error(f"Iterator result {describe(result)} is not an object")
-    if to_boolean(result.get("done")):
-        record.done = True
-        return False
-    return True
+    return record.step_result() is not DONE
 
 
 def get_iterator_flattenable(realm, value, strings: bool) -> IteratorRecord:
