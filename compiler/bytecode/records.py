@@ -31,6 +31,10 @@ class Record:
         fields = ", ".join(f"{f}={getattr(self, f)!r}" for f in self.__slots__)
         return f"{type(self).__name__}({fields})"
 
+    def as_dict(self) -> dict:
+        """The fields by name (``dataclasses.asdict`` for one level)."""
+        return {f: getattr(self, f) for f in self.__slots__}
+
     def replace(self, **changes) -> Record:
         """A copy with some fields changed (``dataclasses.replace``)."""
         return type(self)(**{f: changes.pop(f, getattr(self, f)) for f in self.__slots__},

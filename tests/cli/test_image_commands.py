@@ -302,3 +302,20 @@ def test_boards_lists_key_figures():
     data = json.loads(caplet("boards", "--json").stdout)
     stm = next(b for b in data if b["name"] == "stm32f4-discovery")
     assert stm["erase_sector"] == 131072 and len(stm["slots"]) == 2
+
+
+def test_inspect_lists_a_module_graphs_imports_and_exports(tmp_path):
+    (tmp_path / "dep.mjs").write_text("export const base = 40;\n")
+    main = tmp_path / "main.mjs"
+    main.write_text("import { base as b } from './dep.mjs';\nexport const answer = b + 2;\n"
+                    "export { b as base2 };\nconsole.log(answer);\n")
+    out = tmp_path / "m.caplet"
+    assert caplet("compile", str(main), "-o", str(out), "--board", "rpi-pico").returncode == 0
+    text = caplet("inspect", str(out))
+    assert text.returncode == 0 and "internal error" not in text.stderr
+    info = json.loads(caplet("inspect", str(out), "--json").stdout)
+    entry = info["modules"][0]
+    assert entry["requests"] == ["./dep.mjs"]
+    assert info["modules"][1]["specifier"] == "./dep.mjs"
+    assert {"export_name": "answer", "local_name": "answer", "specifier": "",
+            "import_name": ""} in entry["exports"]
