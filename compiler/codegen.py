@@ -27,6 +27,9 @@ BINARY = {
 UNARY = {"!": O["NOT"], "-": O["NEG"], "+": O["TONUMERIC"], "~": O["BITNOT"],
          "typeof": O["TYPEOF"]}
 ERR_TYPE, ERR_REFERENCE, ERR_SYNTAX = 0, 1, 2
+# the calls that name each of their 0, 1 or 2 argument registers
+_CALLFN_N = (O["CALLFN0"], O["CALLFN1"], O["CALLFN2"])
+_CALLPROP_N = (O["CALLPROP0"], O["CALLPROP1"], O["CALLPROP2"])
 # statements whose completion value is at least undefined, never empty
 _UPDATE_EMPTY = frozenset({"IfStatement", "WhileStatement", "DoWhileStatement", "ForStatement",
                            "ForInStatement", "ForOfStatement", "SwitchStatement", "TryStatement",
@@ -2075,7 +2078,7 @@ class FunctionCompiler:
                 if callee.optional:
                     chain_exit.append(self.emit(O["JMPNULLISH"], v, 0))
                 if few:
-                    return self.call_registers(O["CALLPROP0"], v, node.arguments, mark, dst,
+                    return self.call_registers(v, node.arguments, mark, dst,
                                                callee.property.name)
                 return self.call_run(O["CALLPROP"], obj, node.arguments, mark, dst,
                                      callee.property.name)
@@ -2084,7 +2087,7 @@ class FunctionCompiler:
                 if len(node.arguments) <= 2:
                     safe = not any(_writes_registers(a) for a in node.arguments)
                     fn = self.expr_chain(callee, chain_exit, None if safe else self.alloc())
-                    return self.call_registers(O["CALLFN0"], fn, node.arguments, mark, dst)
+                    return self.call_registers(fn, node.arguments, mark, dst)
                 fn = self.alloc()
                 v = self.expr_chain(callee, chain_exit)
                 if v != fn:
@@ -2148,11 +2151,9 @@ class FunctionCompiler:
         self.emit(op, r, base, *(self.const(k) for k in key), len(args))
         return r
 
-    def call_registers(self, op: int, fn: int, args: list, mark: int, dst,
-                       *key: str) -> int:
-        """CALLFN0-2 (``op`` CALLFN0) or CALLPROP0-2 (``op`` CALLPROP0) naming each
-        argument's register: a local is read in place unless a later argument could
-        assign it."""
+    def call_registers(self, fn: int, args: list, mark: int, dst, *key: str) -> int:
+        """CALLFN0-2 or CALLPROP0-2 (with a ``key``) naming each argument's register: a
+        local is read in place unless a later argument could assign it."""
         regs = []
         for i, a in enumerate(args):
             later_safe = not any(_writes_registers(b) for b in args[i + 1:])
@@ -2163,9 +2164,9 @@ class FunctionCompiler:
             window = O["CALLPROP"] if key else O["CALLFN"]
             self.emit(window, r, fn, *(self.const(k) for k in key), 2)
         elif key:
-            self.emit(op + len(args), r, fn, self.const(key[0]), *regs)
+            self.emit(_CALLPROP_N[len(args)], r, fn, self.const(key[0]), *regs)
         else:
-            self.emit(op + len(args), r, fn, *regs)
+            self.emit(_CALLFN_N[len(args)], r, fn, *regs)
         return r
 
     def pure_argument(self, node) -> bool:

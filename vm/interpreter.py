@@ -72,6 +72,7 @@ OP_DEFGLOBALS = OPCODE["DEFGLOBALS"]
 OP_CALLFN = OPCODE["CALLFN"]
 OP_CALLPROP = OPCODE["CALLPROP"]
 OP_ADDI, OP_SUBI, OP_MULI, OP_MODI = (OPCODE[n] for n in ("ADDI", "SUBI", "MULI", "MODI"))
+IMMEDIATE_ARITHMETIC = frozenset((OP_ADDI, OP_SUBI, OP_MULI, OP_MODI))
 # compare-and-jump: opcode -> (index into FLOAT_TESTS/VALUE_TESTS, immediate operand?)
 JUMP_TESTS = {OPCODE[f"JN{name}{imm}"]: (i, bool(imm))
               for i, name in enumerate(("LT", "LE", "GT", "GE", "SEQ", "SNE", "EQ", "NE"))
@@ -168,7 +169,6 @@ OP_NEWPRIVATE = OPCODE["NEWPRIVATE"]
 OP_NEWREGEXP = OPCODE["NEWREGEXP"]
 OP_NEWSPREAD = OPCODE["NEWSPREAD"]
 OP_NEWTARGET = OPCODE["NEWTARGET"]
-OP_NOP = OPCODE["NOP"]
 OP_NOT = OPCODE["NOT"]
 OP_RESTARGS = OPCODE["RESTARGS"]
 OP_RETURN = OPCODE["RETURN"]
@@ -423,7 +423,7 @@ class Interpreter:
                                     if self.steps < 0:
                                         machine.out_of_steps()
                                 pc = target
-                        elif OP_ADDI <= op <= OP_MODI:
+                        elif op in IMMEDIATE_ARITHMETIC:
                             a = regs[ins[2]]
                             k = float(ins[3])
                             if op == OP_ADDI:
@@ -928,8 +928,6 @@ class Interpreter:
                             scope.vars.setdefault(consts[ins[2]], UNDEFINED)
                         elif op == OP_GETTEMPLATE:
                             regs[ins[1]] = self.template_object(consts[ins[2]])
-                        elif op == OP_NOP:
-                            pass
                         elif op == OP_MODULEBODY:
                             yield UNDEFINED  # instantiated; Evaluate resumes the frame
                         elif op == OP_IMPORTCALL:

@@ -44,7 +44,7 @@ _O = OPCODE
 # Opcodes the translator knows; anything else (a newer opcode) keeps the function in
 # the interpreter.
 SUPPORTED = frozenset(_O[name] for name in (
-    "NOP", "MOVE", "LOADK", "LOADINT", "LOADUNDEF", "LOADNULL", "LOADTRUE", "LOADFALSE",
+    "MOVE", "LOADK", "LOADINT", "LOADUNDEF", "LOADNULL", "LOADTRUE", "LOADFALSE",
     "LOADTHIS", "LOADHOLE", "CHECKHOLE", "GETGLOBAL", "TYPEOFGLOBAL", "SETGLOBAL",
     "DEFGLOBAL", "GETCELL", "SETCELL", "NEWCELL", "ADD", "SUB", "MUL", "DIV", "MOD", "EXP",
     "BITAND", "BITOR", "BITXOR", "SHL", "SHR", "USHR", "EQ", "NE", "SEQ", "SNE", "LT", "LE",
@@ -601,9 +601,6 @@ class _Translator:
         return f"({fast} if {' and '.join(checks)} else {slow})" if checks else fast
 
     # -- loads and moves ---------------------------------------------------------------
-
-    def op_NOP(self):
-        return []
 
     def op_MOVE(self, a, b):
         return [f"r{a} = {self.R(b)}"]

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from . import isa
+from .encoding import number_nibbles
 
 KIND_NAMES = {"R": "register", "K": "constant", "N": "count", "I": "immediate",
               "J": "jump", "F": "function", "C": "cell"}
@@ -17,10 +18,13 @@ def render() -> str:
              f"Instruction set version {isa.ISA_VERSION}. Generated from "
              "`compiler/bytecode/isa.py` by `python -m compiler.bytecode.docs`; do not edit.",
              "", *[line.strip() for line in doc[1:]], "",
-             "| # | name | operands | effect |", "|---|---|---|---|"]
+             "The *code* column gives the opcode's nibbles (hexadecimal, in the order they "
+             "are stored; see `compiler/bytecode/encoding.py`).", "",
+             "| # | code | name | operands | effect |", "|---|---|---|---|---|"]
     for number, (name, kinds, text) in enumerate(isa.OPCODES):
         operands = " ".join(f"{'abcdef'[i]}:{KIND_NAMES[k]}" for i, k in enumerate(kinds))
-        lines.append(f"| {number} | `{name}` | {operands or '—'} | {text} |")
+        code = "".join(f"{n:x}" for n in number_nibbles(number))
+        lines.append(f"| {number} | {code} | `{name}` | {operands or '—'} | {text} |")
     return "\n".join(lines) + "\n"
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import struct
 
 from .code import Code, EvalSite, TemplateSite
-from .encoding import BytecodeError, decode, encode
+from .encoding import BytecodeError, decode_with_starts, encode_with_starts
 from .isa import (
     ISA_VERSION,
     NAMES,
@@ -21,9 +21,7 @@ from .isa import (
     OPERANDS,
     REGISTER_RUNS,
     TERMINATORS,
-    WIDE,
     WRITES_NEXT,
-    XWIDE,
 )
 from .records import Frozen, Record
 from .rom import ACCESSOR as ROM_ACCESSOR
@@ -61,7 +59,7 @@ except ImportError:  # Python 3.12 renamed it; any other build has hashlib's
         from hashlib import sha256
 
 MAGIC = b"\x89CPL"
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 FIXED_HEADER_SIZE = 9  # magic, version, flags, ISA version and hash (at their smallest)
 HEADER_SIZE = 80  # the header without its section table always fits in this many bytes
 ISA_HASH_SIZE = 2
@@ -296,22 +294,6 @@ def _encode_text(text: str) -> bytes:
     return text.encode("utf-8", "surrogatepass")
 
 
-def instruction_starts(data: bytes) -> list[int]:
-    """Byte offset of each encoded instruction, then the end of the code."""
-    starts, pos = [], 0
-    while pos < len(data):
-        starts.append(pos)
-        op = data[pos]
-        width = 1
-        if op in (WIDE, XWIDE):
-            width = 2 if op == WIDE else 4
-            pos += 1
-            op = data[pos]
-        pos += 1 + width * len(OPERANDS[op])
-    starts.append(pos)
-    return starts
-
-
 def _const_key(value) -> tuple:
     if value is None:
         return ("u",)
@@ -422,17 +404,16 @@ def _section_functions(w: _Writer) -> tuple[bytes, bytes, bytes]:
     per_function_sources = bytearray()
     for code in w.functions:
         try:
-            data = encode(code.code)
+            data, starts = encode_with_starts(code.code)
             refs = [w.ref(v) for v in code.constants]
             table = _uleb(len(refs)) + b"".join(_uleb(i) for i in refs)
             inline = _constants_in_code(code.code, refs)
             if inline is not None:
-                data_inline = encode(inline)
+                data_inline, starts_inline = encode_with_starts(inline)
                 if len(data_inline) <= len(data) + len(table):
-                    data, table = data_inline, b""
+                    data, table, starts = data_inline, b"", starts_inline
         except BytecodeError as e:
             raise ImageError(f"cannot encode function {code.name!r}: {e}") from None
-        starts = instruction_starts(data)
         flags = ((F_CONSTANT_LIST if table else 0)
                  | (F_STRICT if code.strict else 0) | (F_GENERATOR if code.generator else 0)
                  | (F_ASYNC if code.is_async else 0) | (F_USES_THIS if code.uses_this else 0)
@@ -1180,10 +1161,10 @@ class _Body:
         """The instructions (every operand checked) and the exception table."""
         c, where, constants = self.cursor, self.where, self.constants
         try:
-            instructions = decode(self.raw)
+            instructions, starts = decode_with_starts(self.raw)
         except (BytecodeError, IndexError) as e:
             raise c.fail(f"{where} bytecode: {e}") from None
-        index_of = self.starts = {pos: k for k, pos in enumerate(instruction_starts(self.raw))}
+        index_of = self.starts = {pos: k for k, pos in enumerate(starts)}
         if self.from_code is not None:  # constants kept in the code: the list fills now
             del constants[:]
             instructions = self.from_code(c, where, instructions, constants)

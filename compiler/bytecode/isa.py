@@ -1,17 +1,20 @@
 """THE instruction set: every opcode defined once, here.
 
 Each row is (name, operand kinds, doc). An opcode's number is its row index, so the
-table's order is the encoding; append new opcodes at the end of their group or bump
-``ISA_VERSION``. The encoder, the decoder, the disassembler and ``docs/opcodes.md``
-all derive from ``OPCODES``: adding an opcode is one edit here (plus its case in the
-VM loop and, if the compiler emits it, in the code generator).
+table's order is the encoding: opcodes 0-11 take one nibble, 12-59 two, the rest three
+(see ``encoding.py``), so the table starts with the opcodes real code uses most (static
+counts over the npm libraries of ``tests/npm`` and the ``tests/js`` programs). Append a
+new opcode at the end, or reorder and bump ``ISA_VERSION``. The encoder, the decoder,
+the disassembler and ``docs/opcodes.md`` all derive from ``OPCODES``: adding an opcode
+is one edit here (plus its case in the VM loop and, if the compiler emits it, in the
+code generator).
 
 Operand kinds:
   R  a register of the current frame (locals first, then temporaries)
   K  an index into the function's constant table (numbers, strings, templates)
   N  an unsigned count or small immediate
   I  a signed immediate
-  J  a jump target: a signed offset in bytes from the end of this instruction when
+  J  a jump target: a signed offset in nibbles from the end of this instruction when
      encoded; an instruction index once decoded
   F  an index into the image's function table (a nested function's code)
   C  a closure-cell slot of the current frame (own cells, then captured ones)
@@ -19,36 +22,93 @@ Operand kinds:
 
 from __future__ import annotations
 
-ISA_VERSION = 2
+ISA_VERSION = 3
 
 OPCODES: list[tuple[str, str, str]] = [
-    # prefixes
-    ("WIDE", "", "prefix: the next instruction's operands are 2 bytes each"),
-    ("XWIDE", "", "prefix: the next instruction's operands are 4 bytes each"),
-    ("NOP", "", "do nothing"),
-    # loads and moves
-    ("MOVE", "RR", "r[a] = r[b]"),
+    # one nibble (opcodes 0-11): the commonest in real code (static counts over the npm
+    # libraries of tests/npm and the tests/js programs)
+    ("GETPROP", "RRK", "r[a] = r[b][constants[c]]"),
+    ("GETCELL", "RC", "r[a] = value of closure cell b"),
     ("LOADK", "RK", "r[a] = constants[b]"),
     ("LOADINT", "RI", "r[a] = b (a small integer, as a number)"),
-    ("LOADUNDEF", "R", "r[a] = undefined"),
-    ("LOADNULL", "R", "r[a] = null"),
-    ("LOADTRUE", "R", "r[a] = true"),
-    ("LOADFALSE", "R", "r[a] = false"),
     ("LOADTHIS", "R", "r[a] = this of the current function (checked in derived constructors)"),
+    ("GETGLOBAL", "RK", "r[a] = the global binding named constants[b] (ReferenceError if none)"),
+    ("MOVE", "RR", "r[a] = r[b]"),
+    ("RETURN", "R", "return r[a] from the current function"),
+    ("CALL", "RRRN", "r[a] = r[b](r[c+1]..r[c+d]) with this = r[c]"),
+    ("JMPIFNOT", "RJ", "jump to b if r[a] is falsy"),
+    ("CLOSURE", "RF", "r[a] = a new function closing over this frame, code of function b"),
+    ("SETPROP", "RKR", "r[a][constants[b]] = r[c]"),
+    # two nibbles (12-59): the next commonest
+    ("CALLPROP1", "RRKR", "r[a] = r[b][constants[c]](r[d]) with this = r[b]"),
+    ("GETGLOBALMETHOD", "RKK", "r[a+1] = the global binding named constants[b], then r[a] = "
+     "r[a+1][constants[c]] (a method and its `this`, for a CALL)"),
+    ("INITPROP", "RKR", "define data property constants[b] = r[c] on object r[a] (object "
+     "literals)"),
+    ("JMP", "J", "jump to a"),
+    ("CALLPROP0", "RRK", "r[a] = r[b][constants[c]]() with this = r[b] (as CALLPROP)"),
+    ("JMPIF", "RJ", "jump to b if r[a] is truthy"),
+    ("CALLFN1", "RRR", "r[a] = r[b](r[c]) with this = undefined"),
+    ("SETCELL", "CR", "closure cell a = r[b]"),
+    ("GETELEM", "RRR", "r[a] = r[b][r[c]]"),
+    ("SEQ", "RRR", "r[a] = r[b] === r[c]"),
+    ("NEWARRAY", "RRN", "r[a] = a new array of the c values in r[b]..r[b+c-1]"),
+    ("ADD", "RRR", "r[a] = r[b] + r[c]"),
+    ("NEW", "RRRN", "r[a] = new r[b](r[c]..r[c+d-1])"),
+    ("NEWOBJECT", "R", "r[a] = a new ordinary object"),
+    ("INITGLOBAL", "KR", "initialise the global binding named constants[a] to r[b] (ends its TDZ)"),
+    ("RETURNUNDEF", "", "return undefined from the current function"),
+    ("ARRAYPUSH", "RR", "append r[b] to array r[a]"),
+    ("CALLFN", "RRN", "r[a] = r[b](r[b+1]..r[b+c]) with this = undefined (a plain call)"),
+    ("GETGLOBALPROP", "RKK", "r[a] = (the global binding named constants[b])[constants[c]] "
+     "(GETGLOBAL and GETPROP in one)"),
+    ("LOADTRUE", "R", "r[a] = true"),
+    ("LOADNULL", "R", "r[a] = null"),
+    ("NOT", "RR", "r[a] = !r[b]"),
+    ("LOADFALSE", "R", "r[a] = false"),
+    ("DEFGLOBALS", "KNNN", "declare a script's global names, the tuple of strings constants[a]: "
+     "the first b functions, the next c vars, the next d let/class, the rest const; every name is "
+     "checked before any is declared"),
+    ("CALLFN2", "RRRR", "r[a] = r[b](r[c], r[d]) with this = undefined"),
+    ("CALLPROP2", "RRKRR", "r[a] = r[b][constants[c]](r[d], r[e]) with this = r[b]"),
+    ("LOADUNDEF", "R", "r[a] = undefined"),
+    ("GETEXCEPTION", "R", "r[a] = the exception being handled (first instruction of a handler)"),
+    ("SETELEM", "RRR", "r[a][r[b]] = r[c]"),
+    ("CALLFN0", "RR", "r[a] = r[b]() with this = undefined"),
+    ("JNSEQ", "RRJ", "jump to c unless r[a] === r[b] (SEQ and JMPIFNOT in one)"),
+    ("INC", "RR", "r[a] = ToNumeric(r[b]) + 1"),
+    ("CALLPROP", "RRKN", "r[a] = r[b][constants[c]](r[b+1]..r[b+d]) with this = r[b] (a method "
+     "call whose arguments cannot observe when the method is read)"),
+    ("TYPEOF", "RR", "r[a] = typeof r[b]"),
+    ("SETGLOBAL", "KR", "assign r[b] to the global binding named constants[a]"),
+    ("DEFMETHOD", "RRRN", "define r[c] on r[a] under key r[b] and make r[a] its home object: d = "
+     "0 method, 1 getter, 2 setter; +4 enumerable (object literals); +8 name the function after "
+     "the key; +16 a plain value (no home object)"),
+    ("ITERNEXT", "RRJ", "r[a] = next value of iterator record r[b]; jump to c when done"),
+    ("THROW", "R", "throw r[a]"),
+    ("ITERCLOSE", "RN", "call return() of iterator record r[a] (early exit from for-of); b = 1: "
+     "leaving by an exception, so what return() throws is ignored"),
+    ("ADDI", "RRI", "r[a] = r[b] + c (c a small integer, as a number)"),
+    ("EQ", "RRR", "r[a] = r[b] == r[c]"),
+    ("GETCELLCHECK", "RCK", "r[a] = value of closure cell b; ReferenceError naming constants[c] "
+     "(and r[a] unchanged) if it is the empty marker"),
+    ("SNE", "RRR", "r[a] = r[b] !== r[c]"),
+    ("NEWREGEXP", "RKK", "r[a] = a new RegExp object for the literal /constants[b]/constants[c]"),
+    ("JNLT", "RRJ", "jump to c unless r[a] < r[b] (LT and JMPIFNOT in one)"),
+    ("INSTANCEOF", "RRR", "r[a] = r[b] instanceof r[c]"),
+    ("MULI", "RRI", "r[a] = r[b] * c"),
+    ("GETITERATOR", "RR", "r[a] = GetIterator(r[b]) (an iterator record)"),
+    # three nibbles or more: the rest, by chapter
+    # loads and moves
     ("LOADHOLE", "R", "r[a] = the empty marker of an uninitialised lexical binding"),
     ("CHECKHOLE", "RK", "throw ReferenceError naming constants[b] if r[a] is the empty marker"),
     # variables outside the frame
-    ("GETGLOBAL", "RK", "r[a] = the global binding named constants[b] (ReferenceError if none)"),
     ("TYPEOFGLOBAL", "RK", "r[a] = typeof the global binding named constants[b] (no error)"),
-    ("SETGLOBAL", "KR", "assign r[b] to the global binding named constants[a]"),
-    ("DEFGLOBAL", "KN", "declare global constants[a]: b = 0 var, 1 function, 2 let, 3 const, "
-     "4 class (lexical ones start uninitialised), 5 var / 6 function of sloppy eval code; "
-     "b + 8 only checks that it can be declared"),
-    ("GETCELL", "RC", "r[a] = value of closure cell b"),
-    ("SETCELL", "CR", "closure cell a = r[b]"),
+    ("DEFGLOBAL", "KN", "declare global constants[a]: b = 0 var, 1 function, 2 let, 3 const, 4 "
+     "class (lexical ones start uninitialised), 5 var / 6 function of sloppy eval code; b + 8 "
+     "only checks that it can be declared"),
     ("NEWCELL", "C", "give closure cell slot a a fresh cell (per-iteration bindings)"),
     # arithmetic and logic
-    ("ADD", "RRR", "r[a] = r[b] + r[c]"),
     ("SUB", "RRR", "r[a] = r[b] - r[c]"),
     ("MUL", "RRR", "r[a] = r[b] * r[c]"),
     ("DIV", "RRR", "r[a] = r[b] / r[c]"),
@@ -60,48 +120,27 @@ OPCODES: list[tuple[str, str, str]] = [
     ("SHL", "RRR", "r[a] = r[b] << r[c]"),
     ("SHR", "RRR", "r[a] = r[b] >> r[c]"),
     ("USHR", "RRR", "r[a] = r[b] >>> r[c]"),
-    ("EQ", "RRR", "r[a] = r[b] == r[c]"),
     ("NE", "RRR", "r[a] = r[b] != r[c]"),
-    ("SEQ", "RRR", "r[a] = r[b] === r[c]"),
-    ("SNE", "RRR", "r[a] = r[b] !== r[c]"),
     ("LT", "RRR", "r[a] = r[b] < r[c]"),
     ("LE", "RRR", "r[a] = r[b] <= r[c]"),
     ("GT", "RRR", "r[a] = r[b] > r[c]"),
     ("GE", "RRR", "r[a] = r[b] >= r[c]"),
-    ("INSTANCEOF", "RRR", "r[a] = r[b] instanceof r[c]"),
     ("IN", "RRR", "r[a] = r[b] in r[c]"),
-    ("NOT", "RR", "r[a] = !r[b]"),
     ("NEG", "RR", "r[a] = -r[b]"),
     ("TONUMERIC", "RR", "r[a] = ToNumeric(r[b]) (unary +, and the old value of ++/--)"),
     ("BITNOT", "RR", "r[a] = ~r[b]"),
-    ("TYPEOF", "RR", "r[a] = typeof r[b]"),
-    ("INC", "RR", "r[a] = ToNumeric(r[b]) + 1"),
     ("DEC", "RR", "r[a] = ToNumeric(r[b]) - 1"),
     ("TOSTRING", "RR", "r[a] = ToString(r[b]) (template substitutions)"),
     ("TOPROPERTYKEY", "RR", "r[a] = ToPropertyKey(r[b]) (computed keys, evaluated once)"),
     # control flow
-    ("JMP", "J", "jump to a"),
-    ("JMPIF", "RJ", "jump to b if r[a] is truthy"),
-    ("JMPIFNOT", "RJ", "jump to b if r[a] is falsy"),
     ("JMPNULLISH", "RJ", "jump to b if r[a] is null or undefined"),
     ("JMPNOTNULLISH", "RJ", "jump to b unless r[a] is null or undefined"),
     ("JMPIFUNDEF", "RJ", "jump to b if r[a] is undefined (default values)"),
-    ("RETURN", "R", "return r[a] from the current function"),
-    ("RETURNUNDEF", "", "return undefined from the current function"),
-    ("THROW", "R", "throw r[a]"),
-    ("THROWERROR", "NK", "throw a new error of kind a (0 TypeError, 1 ReferenceError, "
-     "2 SyntaxError, 3 RangeError) with message constants[b]"),
-    ("GETEXCEPTION", "R", "r[a] = the exception being handled (first instruction of a handler)"),
+    ("THROWERROR", "NK", "throw a new error of kind a (0 TypeError, 1 ReferenceError, 2 "
+     "SyntaxError, 3 RangeError) with message constants[b]"),
     # objects and properties
-    ("NEWOBJECT", "R", "r[a] = a new ordinary object"),
-    ("NEWARRAY", "RRN", "r[a] = a new array of the c values in r[b]..r[b+c-1]"),
-    ("ARRAYPUSH", "RR", "append r[b] to array r[a]"),
     ("ARRAYHOLE", "R", "append a hole to array r[a]"),
     ("ARRAYSPREAD", "RR", "append every value iterated from r[b] to array r[a]"),
-    ("GETPROP", "RRK", "r[a] = r[b][constants[c]]"),
-    ("SETPROP", "RKR", "r[a][constants[b]] = r[c]"),
-    ("GETELEM", "RRR", "r[a] = r[b][r[c]]"),
-    ("SETELEM", "RRR", "r[a][r[b]] = r[c]"),
     ("DEFPROP", "RRR", "define data property r[b] = r[c] on object r[a] (object literals)"),
     ("DEFGETTER", "RRR", "define getter r[c] for key r[b] on object r[a]"),
     ("DEFSETTER", "RRR", "define setter r[c] for key r[b] on object r[a]"),
@@ -109,30 +148,18 @@ OPCODES: list[tuple[str, str, str]] = [
     ("DELPROP", "RRK", "r[a] = delete r[b][constants[c]]"),
     ("DELELEM", "RRR", "r[a] = delete r[b][r[c]]"),
     # functions and calls
-    ("CLOSURE", "RF", "r[a] = a new function closing over this frame, code of function b"),
-    ("CALL", "RRRN", "r[a] = r[b](r[c+1]..r[c+d]) with this = r[c]"),
     ("CALLSPREAD", "RRRR", "r[a] = r[b].apply(r[c], array r[d])"),
-    ("NEW", "RRRN", "r[a] = new r[b](r[c]..r[c+d-1])"),
     ("NEWSPREAD", "RRR", "r[a] = new r[b](...array r[c])"),
     # iteration
-    ("GETITERATOR", "RR", "r[a] = GetIterator(r[b]) (an iterator record)"),
-    ("ITERNEXT", "RRJ", "r[a] = next value of iterator record r[b]; jump to c when done"),
-    ("ITERCLOSE", "RN", "call return() of iterator record r[a] (early exit from for-of); b = 1: "
-     "leaving by an exception, so what return() throws is ignored"),
     ("FORINKEYS", "RR", "r[a] = an iterator over the enumerable string keys of r[b]"),
     # late additions (kept at the end so numbers stay stable)
-    ("INITGLOBAL", "KR", "initialise the global binding named constants[a] to r[b] (ends its "
-     "TDZ)"),
     ("ARGUMENTS", "R", "r[a] = a new arguments object for the current call"),
     ("RESTARGS", "R", "r[a] = an array of the arguments after the formal parameters"),
     # classes
-    ("DEFCLASS", "RR", "make closure r[a] a class constructor: prototype object, heritage "
-     "r[b] (the empty marker when there is no `extends`)"),
-    ("DEFMETHOD", "RRRN", "define r[c] on r[a] under key r[b] and make r[a] its home object: "
-     "d = 0 method, 1 getter, 2 setter; +4 enumerable (object literals); +8 name the "
-     "function after the key; +16 a plain value (no home object)"),
-    ("ADDFIELD", "RRR", "record an instance field of class r[a]: key r[b], initialiser "
-     "closure r[c] (or undefined)"),
+    ("DEFCLASS", "RR", "make closure r[a] a class constructor: prototype object, heritage r[b] "
+     "(the empty marker when there is no `extends`)"),
+    ("ADDFIELD", "RRR", "record an instance field of class r[a]: key r[b], initialiser closure "
+     "r[c] (or undefined)"),
     ("INITFIELDS", "", "define the current constructor's instance fields on this"),
     ("SUPERCALL", "RRN", "r[a] = super(r[b]..r[b+c-1]): construct the parent, bind this"),
     ("SUPERCALLSPREAD", "RR", "r[a] = super(...array r[b])"),
@@ -161,74 +188,62 @@ OPCODES: list[tuple[str, str, str]] = [
     ("ITERRESULT", "RRJ", "r[b] is an iterator result: jump to c if done, else r[a] = its value"),
     ("ASYNCITERCLOSE", "RR", "r[a] = what return() of iterator record r[b] returns (undefined "
      "without one), for the caller to await"),
-    ("GENSTART", "", "a generator's parameters and declarations are set up: suspend until "
-     "the first next() (the call returns the generator object here)"),
+    ("GENSTART", "", "a generator's parameters and declarations are set up: suspend until the "
+     "first next() (the call returns the generator object here)"),
     # with
     ("TOOBJECT", "RR", "r[a] = ToObject(r[b]) (TypeError for null and undefined)"),
     ("GETWITH", "RRKJ", "if object r[b] has a binding named constants[c] (HasProperty, not "
      "@@unscopables): r[a] = its value and jump to d; else fall through"),
-    ("SETWITH", "RKRJ", "if object r[a] has a binding named constants[b]: set it to r[c] and "
-     "jump to d; else fall through"),
-    ("DELWITH", "RRKJ", "if object r[b] has a binding named constants[c]: r[a] = delete it, "
-     "jump to d; else fall through"),
-    ("DELGLOBAL", "RK", "r[a] = delete the global object's property constants[b] (false for "
-     "a global lexical binding)"),
+    ("SETWITH", "RKRJ", "if object r[a] has a binding named constants[b]: set it to r[c] and jump "
+     "to d; else fall through"),
+    ("DELWITH", "RRKJ", "if object r[b] has a binding named constants[c]: r[a] = delete it, jump "
+     "to d; else fall through"),
+    ("DELGLOBAL", "RK", "r[a] = delete the global object's property constants[b] (false for a "
+     "global lexical binding)"),
     # eval
-    ("EVAL", "RRRNK", "r[a] = r[b](r[c]..r[c+d-1]), as a direct eval with site constants[e] "
-     "when r[b] is the Global's eval"),
-    ("NEWEVALVARS", "CN", "cell a = a fresh scope for the vars sloppy eval adds to this "
-     "function (its parent: cell b-1's, when b > 0)"),
+    ("EVAL", "RRRNK", "r[a] = r[b](r[c]..r[c+d-1]), as a direct eval with site constants[e] when "
+     "r[b] is the Global's eval"),
+    ("NEWEVALVARS", "CN", "cell a = a fresh scope for the vars sloppy eval adds to this function "
+     "(its parent: cell b-1's, when b > 0)"),
     ("DEFEVALVAR", "CK", "declare var constants[b] in the eval-var scope of cell a (if absent)"),
-    ("GETDYN", "RCNKJ", "r[a] = name constants[d] from the first of c eval-var scopes (from "
-     "cell b outward) that has it, then jump to e; fall through if none has it"),
+    ("GETDYN", "RCNKJ", "r[a] = name constants[d] from the first of c eval-var scopes (from cell "
+     "b outward) that has it, then jump to e; fall through if none has it"),
     ("SETDYN", "CNKRJ", "set name constants[c] to r[d] in the first of b eval-var scopes (from "
      "cell a outward) that has it, then jump to e; fall through if none has it"),
     # modules
-    ("MODULEBODY", "", "end of a module's instantiation (hoisted functions made): suspend "
-     "until the module is evaluated"),
-    ("IMPORTCALL", "RRRN", "r[a] = import(r[b], r[c]): a promise for the module's namespace "
-     "(d = 0), or its ModuleSource (d = 1, `import.source`)"),
+    ("MODULEBODY", "", "end of a module's instantiation (hoisted functions made): suspend until "
+     "the module is evaluated"),
+    ("IMPORTCALL", "RRRN", "r[a] = import(r[b], r[c]): a promise for the module's namespace (d = "
+     "0), or its ModuleSource (d = 1, `import.source`)"),
     ("IMPORTMETA", "R", "r[a] = import.meta of the running module"),
-    # regular expressions
-    ("NEWREGEXP", "RKK", "r[a] = a new RegExp object for the literal /constants[b]/constants[c]"),
     # explicit resource management (`using`, `await using`)
     ("USINGSTACK", "R", "r[a] = a new, empty disposal stack (a DisposeCapability)"),
-    ("ADDUSING", "RRN", "add resource r[b] to disposal stack r[a] (c = 1: `await using`), "
-     "reading its dispose method now"),
+    ("ADDUSING", "RRN", "add resource r[b] to disposal stack r[a] (c = 1: `await using`), reading "
+     "its dispose method now"),
     ("USINGERROR", "RR", "the block of disposal stack r[a] threw r[b]: dispose with that "
      "completion"),
     ("DISPOSE", "R", "dispose every resource left on r[a] in reverse order, then throw the "
      "completion's error (or the SuppressedError chain) if there is one"),
-    ("DISPOSESTEP", "RRJ", "r[a] = what to await for disposing the next resource of r[b] "
-     "(a promise that never rejects: errors are recorded); jump to c when none is left"),
-    ("SETSUPER", "RR", "super[r[a]] = r[b]: set on the home object's prototype with `this` as "
-     "the receiver (TypeError if that prototype is null)"),
+    ("DISPOSESTEP", "RRJ", "r[a] = what to await for disposing the next resource of r[b] (a "
+     "promise that never rejects: errors are recorded); jump to c when none is left"),
+    ("SETSUPER", "RR", "super[r[a]] = r[b]: set on the home object's prototype with `this` as the "
+     "receiver (TypeError if that prototype is null)"),
     ("SETHOME", "RR", "make r[b] the home object (for `super`) of the function in r[a]"),
     # with: references resolved before an assignment's right side runs
-    ("WITHBASE", "RRKJ", "if object r[b] has a binding named constants[c] (as GETWITH): "
-     "r[a] = r[b] and jump to d; else fall through"),
-    ("GETOBJBINDING", "RRK", "r[a] = GetBindingValue of constants[c] in the with object r[b] "
-     "(a deleted binding: undefined, or a ReferenceError in strict code)"),
-    ("SETOBJBINDING", "RKR", "SetMutableBinding of constants[b] in the with object r[a] to "
-     "r[c] (a deleted binding: recreated, or a ReferenceError in strict code)"),
+    ("WITHBASE", "RRKJ", "if object r[b] has a binding named constants[c] (as GETWITH): r[a] = "
+     "r[b] and jump to d; else fall through"),
+    ("GETOBJBINDING", "RRK", "r[a] = GetBindingValue of constants[c] in the with object r[b] (a "
+     "deleted binding: undefined, or a ReferenceError in strict code)"),
+    ("SETOBJBINDING", "RKR", "SetMutableBinding of constants[b] in the with object r[a] to r[c] "
+     "(a deleted binding: recreated, or a ReferenceError in strict code)"),
     ("EVALSPREAD", "RRRK", "r[a] = r[b](...r[c]) (r[c] an array), as a direct eval with site "
      "constants[d] when r[b] is the Global's eval"),
     # compact forms (ISA 2): fewer and shorter instructions for common code
-    ("DEFGLOBALS", "KNNN", "declare a script's global names, the tuple of strings "
-     "constants[a]: the first b functions, the next c vars, the next d let/class, the rest "
-     "const; every name is checked before any is declared"),
-    ("CALLFN", "RRN", "r[a] = r[b](r[b+1]..r[b+c]) with this = undefined (a plain call)"),
-    ("CALLPROP", "RRKN", "r[a] = r[b][constants[c]](r[b+1]..r[b+d]) with this = r[b] (a "
-     "method call whose arguments cannot observe when the method is read)"),
-    ("ADDI", "RRI", "r[a] = r[b] + c (c a small integer, as a number)"),
     ("SUBI", "RRI", "r[a] = r[b] - c"),
-    ("MULI", "RRI", "r[a] = r[b] * c"),
     ("MODI", "RRI", "r[a] = r[b] % c"),
-    ("JNLT", "RRJ", "jump to c unless r[a] < r[b] (LT and JMPIFNOT in one)"),
     ("JNLE", "RRJ", "jump to c unless r[a] <= r[b] (LE and JMPIFNOT in one)"),
     ("JNGT", "RRJ", "jump to c unless r[a] > r[b] (GT and JMPIFNOT in one)"),
     ("JNGE", "RRJ", "jump to c unless r[a] >= r[b] (GE and JMPIFNOT in one)"),
-    ("JNSEQ", "RRJ", "jump to c unless r[a] === r[b] (SEQ and JMPIFNOT in one)"),
     ("JNSNE", "RRJ", "jump to c unless r[a] !== r[b] (SNE and JMPIFNOT in one)"),
     ("JNLTI", "RIJ", "jump to c unless r[a] < b (b a small integer, as a number)"),
     ("JNLEI", "RIJ", "jump to c unless r[a] <= b (b a small integer, as a number)"),
@@ -236,31 +251,17 @@ OPCODES: list[tuple[str, str, str]] = [
     ("JNGEI", "RIJ", "jump to c unless r[a] >= b (b a small integer, as a number)"),
     ("JNSEQI", "RIJ", "jump to c unless r[a] === b (b a small integer, as a number)"),
     ("JNSNEI", "RIJ", "jump to c unless r[a] !== b (b a small integer, as a number)"),
-    ("INITPROP", "RKR", "define data property constants[b] = r[c] on object r[a] (object "
-     "literals)"),
-    ("GETCELLCHECK", "RCK", "r[a] = value of closure cell b; ReferenceError naming "
-     "constants[c] (and r[a] unchanged) if it is the empty marker"),
     # calls with up to two arguments name every register (no copies into a window)
-    ("CALLFN0", "RR", "r[a] = r[b]() with this = undefined"),
-    ("CALLFN1", "RRR", "r[a] = r[b](r[c]) with this = undefined"),
-    ("CALLFN2", "RRRR", "r[a] = r[b](r[c], r[d]) with this = undefined"),
-    ("CALLPROP0", "RRK", "r[a] = r[b][constants[c]]() with this = r[b] (as CALLPROP)"),
-    ("CALLPROP1", "RRKR", "r[a] = r[b][constants[c]](r[d]) with this = r[b]"),
-    ("CALLPROP2", "RRKRR", "r[a] = r[b][constants[c]](r[d], r[e]) with this = r[b]"),
     ("JNEQ", "RRJ", "jump to c unless r[a] == r[b] (EQ and JMPIFNOT in one)"),
     ("JNNE", "RRJ", "jump to c unless r[a] != r[b] (NE and JMPIFNOT in one)"),
     ("HOLECELL", "C", "closure cell a = the empty marker (a lexical binding's TDZ begins)"),
-    ("RESTOBJECT", "RRRN", "r[a] = a new object with the own enumerable properties of r[b] "
-     "except the keys in r[c] .. r[c+d-1] (object rest patterns)"),
-    ("INCGLOBAL", "K", "add 1 to the global binding named constants[a] (ToNumeric first; "
-     "`i++` whose value is unused)"),
+    ("RESTOBJECT", "RRRN", "r[a] = a new object with the own enumerable properties of r[b] except "
+     "the keys in r[c] .. r[c+d-1] (object rest patterns)"),
+    ("INCGLOBAL", "K", "add 1 to the global binding named constants[a] (ToNumeric first; `i++` "
+     "whose value is unused)"),
     ("DECGLOBAL", "K", "subtract 1 from the global binding named constants[a] (as INCGLOBAL)"),
-    ("GETGLOBALPROP", "RKK", "r[a] = (the global binding named constants[b])[constants[c]] "
-     "(GETGLOBAL and GETPROP in one)"),
-    ("GETGLOBALMETHOD", "RKK", "r[a+1] = the global binding named constants[b], then "
-     "r[a] = r[a+1][constants[c]] (a method and its `this`, for a CALL)"),
-    ("SETGLOBALI", "KI", "assign b (a small integer, as a number) to the global binding "
-     "named constants[a]"),
+    ("SETGLOBALI", "KI", "assign b (a small integer, as a number) to the global binding named "
+     "constants[a]"),
 ]
 
 OPCODE: dict[str, int] = {name: i for i, (name, _, _) in enumerate(OPCODES)}
@@ -279,9 +280,6 @@ WRITES_NEXT = frozenset(OPCODE[name] for name in ("GETGLOBALMETHOD",))
 TERMINATORS = frozenset(OPCODE[name] for name in (
     "JMP", "RETURN", "RETURNUNDEF", "THROW", "THROWERROR"))
 
-# Prefix opcodes, and the operand width each selects.
-WIDE = OPCODE["WIDE"]
-XWIDE = OPCODE["XWIDE"]
 SIGNED_KINDS = frozenset("IJ")
 
 

@@ -26,6 +26,7 @@ import boards
 from compiler import JSSyntaxError
 from compiler.bytecode import signing
 from compiler.bytecode.code import Code, EvalSite, TemplateSite
+from compiler.bytecode.encoding import number_nibbles
 from compiler.bytecode.image import (
     FORMAT_VERSION,
     HEADER_SIZE,
@@ -43,7 +44,7 @@ from compiler.bytecode.image import (
     read_image,
     write_image,
 )
-from compiler.bytecode.isa import NAMES, OPCODE, OPERANDS, WIDE, XWIDE
+from compiler.bytecode.isa import NAMES, OPCODE, OPERANDS
 
 ROOT = Path(__file__).resolve().parents[2]
 PICO = boards.load_board("rpi-pico")
@@ -66,9 +67,9 @@ def test_a_program_round_trips_to_equal_code():
 
 
 def test_every_opcode_round_trips():
-    """One function using every opcode, with narrow, WIDE and XWIDE operands."""
+    """One function using every opcode, with one-nibble, two-nibble and escaped operands."""
     child = Code("child", registers=1, code=[(OPCODE["RETURNUNDEF"],)])
-    for value in (1, 300, 70000):  # one byte, WIDE, XWIDE
+    for value in (1, 40, 70000):  # one nibble, two, the escape and 3-bit groups
         constants = [f"k{i}" for i in range(value + 1)]
         # the two opcodes whose constant must be a site get one of the right kind
         constants[value - 1] = EvalSite(names=(("x", 0, "var", "var"),), strict=True)
@@ -77,8 +78,6 @@ def test_every_opcode_round_trips():
         code = Code("all", registers=value + 8, cells=2, constants=constants,
                     functions=[child])
         for op, kinds in enumerate(OPERANDS):
-            if op in (WIDE, XWIDE):
-                continue
             operands = []
             for kind in kinds:
                 k = {"EVAL": value - 1, "DEFGLOBALS": value + 1}.get(NAMES[op], value)
@@ -89,10 +88,7 @@ def test_every_opcode_round_trips():
         data = write_image(code, board=PICO, manifest=Manifest("ops"))
         image = read_image(data)
         assert image.entry.code == code.code
-        assert {ins[0] for ins in image.entry.code} == set(range(len(NAMES))) - {WIDE, XWIDE}
-        if value > 255:
-            raw = data  # the prefix byte shows up in the encoded bytecode
-            assert bytes([WIDE if value < 65536 else XWIDE]) in raw
+        assert {ins[0] for ins in image.entry.code} == set(range(len(NAMES)))
 
 
 CONSTANTS = [None, True, False, 0.0, -0.0, 1.0, -1.0, 1.5, float("nan"), float("inf"),
@@ -344,17 +340,21 @@ def test_unknown_sections():
     rejects(reseal(bytes(body)), "section table: unknown required section kind 60")
 
 
-def _function_code_offset(data: bytes) -> int:
-    """Where the entry function's bytecode starts (found by its known bytes)."""
-    image = read_image(data)
+def _stored_code(image, instructions: list) -> bytes:
+    """The entry function's instructions encoded as the image stores them."""
     from compiler.bytecode.encoding import encode
     from compiler.bytecode.image import _constants_in_code
 
-    code = image.entry
     refs = [image.strings.index(v) << 1 if isinstance(v, str)  # records come first
-            else image.constants.index(v) << 1 | 1 for v in code.constants]
-    inline = _constants_in_code(code.code, refs)  # K operands stored as const refs
-    raw = encode(inline if inline is not None else code.code)
+            else image.constants.index(v) << 1 | 1 for v in image.entry.constants]
+    inline = _constants_in_code(instructions, refs)  # K operands stored as const refs
+    return encode(inline if inline is not None else instructions)
+
+
+def _function_code_offset(data: bytes) -> int:
+    """Where the entry function's bytecode starts (found by its known bytes)."""
+    image = read_image(data)
+    raw = _stored_code(image, image.entry.code)
     pos = data.find(raw)
     assert pos > 0 and data.find(raw, pos + 1) == -1
     return pos
@@ -365,13 +365,17 @@ def test_operands_out_of_range_are_refused_even_with_a_valid_digest():
     start = _function_code_offset(data)
     image = read_image(data)
     registers = image.entry.registers
-    body = unsealed(data)
-    pos = start
-    for ins in image.entry.code:  # find a one-byte register operand and push it out of range
+    assert registers < 12  # so an out-of-range register still takes one nibble
+    code = list(image.entry.code)
+    original = _stored_code(image, code)
+    for i, ins in enumerate(code):  # push the first register operand out of range
         if OPERANDS[ins[0]].startswith("R"):
-            body[pos + 1] = registers
+            code[i] = (ins[0], registers, *ins[2:])
             break
-        pos += 1 + len(OPERANDS[ins[0]])
+    damaged = _stored_code(image, code)
+    assert len(damaged) == len(original) and damaged != original
+    body = unsealed(data)
+    body[start:start + len(damaged)] = damaged
     rejects(reseal(bytes(body)), "functions section: function 0 instruction")
 
 
@@ -400,9 +404,13 @@ def test_constant_lists_inline_or_listed_round_trip():
     assert read_image(data).entry.constants == ["a", 2.5]
     body = unsealed(data)
     pos = _function_code_offset(data)
-    assert body[pos] == OPCODE["LOADK"] and body[pos + 2] % 2 == 0  # a string's const ref
-    body[pos + 2] = 100  # string 50: no such string
-    rejects(reseal(bytes(body)), "functions section: function 0 constant: string 50 is out "
+    image = read_image(data)
+    assert len(image.strings) < 5
+    stored = _stored_code(image, image.entry.code)
+    assert number_nibbles(OPCODE["LOADK"]) == [OPCODE["LOADK"]]  # so its K is nibble 2
+    assert stored[1] & 15 == image.strings.index("a") << 1  # a string's const ref
+    body[pos + 1] = body[pos + 1] & 0xF0 | 10  # string 5: no such string
+    rejects(reseal(bytes(body)), "functions section: function 0 constant: string 5 is out "
             "of range")
 
 

@@ -52,16 +52,24 @@ def test_a_lazy_image_runs_and_decodes_only_what_runs():
     assert never.name == "never" and "_body" in never.__dict__
 
 
-def test_a_corrupt_body_is_refused_at_first_use_never_run():
-    source = "function bad() { return 7 }\nconsole.log('before');\nbad();"
-    data = image_of(source, PICO, strip=True)
-    bad = compile_text(source).functions[0]
+BAD = "function bad() { return 7 }\nconsole.log('before');\nbad();"
+
+
+def _bad_register_image() -> bytes:
+    """BAD's image, resealed, with `bad` loading into r11, a register it does not have."""
+    bad = compile_text(BAD).functions[0]
     raw = encode(bad.code)
-    body = unsealed(data)
+    body = unsealed(image_of(BAD, PICO, strip=True))
     at = bytes(body).index(raw)
-    assert body[at] == OPCODE["LOADINT"] and body[at + 1] < bad.registers
-    body[at + 1] = 0x7F  # LOADINT r127: a register `bad` does not have
-    corrupt = reseal(bytes(body))
+    assert bad.code[0][0] == OPCODE["LOADINT"] and bad.registers < 11
+    damaged = encode([(OPCODE["LOADINT"], 11, *bad.code[0][2:]), *bad.code[1:]])
+    assert len(damaged) == len(raw)  # both registers take one nibble
+    body[at:at + len(raw)] = damaged
+    return reseal(bytes(body))
+
+
+def test_a_corrupt_body_is_refused_at_first_use_never_run():
+    corrupt = _bad_register_image()
     with pytest.raises(ImageError, match="function 1"):
         read_image(corrupt)  # the eager reader refuses it at once
     image = read_image(corrupt, lazy=True)  # the lazy one when `bad` is first called
@@ -77,12 +85,8 @@ def test_caplet_run_stops_at_a_corrupt_function_with_a_message(tmp_path):
     import sys
     from pathlib import Path
 
-    source = "function bad() { return 7 }\nconsole.log('before');\nbad();"
-    data = bytearray(unsealed(image_of(source, PICO, strip=True)))
-    at = bytes(data).index(encode(compile_text(source).functions[0].code))
-    data[at + 1] = 0x7F
     path = tmp_path / "bad.caplet"
-    path.write_bytes(reseal(bytes(data)))
+    path.write_bytes(_bad_register_image())
     root = Path(__file__).resolve().parents[2]
     done = subprocess.run([sys.executable, "-m", "caplet.cli", "run", str(path)],
                           capture_output=True, text=True, timeout=120,
