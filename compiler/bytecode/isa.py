@@ -261,6 +261,10 @@ OPCODES: list[tuple[str, str, str]] = [
      "r[a] = r[a+1][constants[c]] (a method and its `this`, for a CALL)"),
     ("SETGLOBALI", "KI", "assign b (a small integer, as a number) to the global binding "
      "named constants[a]"),
+    # typeof tests (`typeof x == "string"`): the operator and the comparison in one
+    ("TYPEIS", "RRK", "r[a] = (typeof r[b] === constants[c])"),
+    ("JTYPEIS", "RKJ", "jump to c if typeof r[a] is constants[b]"),
+    ("JNTYPEIS", "RKJ", "jump to c unless typeof r[a] is constants[b]"),
 ]
 
 OPCODE: dict[str, int] = {name: i for i, (name, _, _) in enumerate(OPCODES)}
