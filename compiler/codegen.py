@@ -9,8 +9,6 @@ value (a local variable's own register, with no copy).
 
 from __future__ import annotations
 
-import math
-
 from . import ast as A
 from .bytecode.code import Code, EvalSite, TemplateSite
 from .bytecode.isa import OPCODE as O
@@ -1636,17 +1634,6 @@ class FunctionCompiler:
             self.free_to(mark)
             r = self.target(dst)
             self.emit(O["LOADUNDEF"], r)
-            return r
-        arg = node.argument
-        if op == "-" and arg.type == "Literal" and arg.regex is None and (
-                arg.bigint is not None or type(arg.value) is float):
-            r = self.target(dst)  # `-0.5`, `-1n`: the negated constant itself
-            v = -int(arg.bigint) if arg.bigint is not None else -arg.value
-            if type(v) is float and v.is_integer() and abs(v) < 2**31 and \
-                    math.copysign(1.0, v) < 0 and v != 0:
-                self.emit(O["LOADINT"], r, int(v))
-            else:
-                self.emit(O["LOADK"], r, self.const(v))
             return r
         mark = self.next_reg
         a = self.expr(node.argument)

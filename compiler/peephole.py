@@ -32,6 +32,8 @@ reached in other ways).
 
 from __future__ import annotations
 
+import math
+
 from .bytecode.code import Code
 from .bytecode.isa import OPCODE, OPERANDS, REGISTER_RUNS, TERMINATORS, WRITES_NEXT
 
@@ -61,7 +63,7 @@ _TERMINATORS = TERMINATORS
 _UNSAFE = frozenset(OPCODE[n] for n in ("EVAL", "GETDYN", "SETDYN", "NEWEVALVARS",
                                         "DEFEVALVAR", "EVALSPREAD"))
 _MOVE, _JMP, _LOADINT, _NEG = OPCODE["MOVE"], OPCODE["JMP"], OPCODE["LOADINT"], OPCODE["NEG"]
-_ITERNEXT = OPCODE["ITERNEXT"]
+_ITERNEXT, _LOADK = OPCODE["ITERNEXT"], OPCODE["LOADK"]
 _RETURNS = frozenset((OPCODE["RETURN"], OPCODE["RETURNUNDEF"]))
 _JMPIFNOT, _JMPIF, _NOT = OPCODE["JMPIFNOT"], OPCODE["JMPIF"], OPCODE["NOT"]
 _GETCELL, _CHECKHOLE, _GETCELLCHECK = OPCODE["GETCELL"], OPCODE["CHECKHOLE"], \
@@ -262,6 +264,15 @@ def _one_round(code: Code) -> bool:
             keep[i] = False
             i += 2
             continue
+        elif op == _LOADK and i + 1 < n and keep[i + 1] and i + 1 not in targets \
+                and code.code[i + 1][0] == _NEG and code.code[i + 1][2] == ins[1] and (
+                    code.code[i + 1][1] == ins[1]
+                    or not (live_out[i + 1] | pinned) >> ins[1] & 1) \
+                and (k := _negated_constant(code, ins[2])) is not None:
+            replace[i + 1] = (_LOADK, code.code[i + 1][1], k)  # `-0.5`, `-1n`
+            keep[i] = False
+            i += 2
+            continue
         elif op == _LOADINT and i + 1 < n and keep[i + 1] and i + 1 not in targets and (
                 fused := _with_immediate(code.code[i + 1], ins[1], ins[2])) is not None:
             t = ins[1]
@@ -428,6 +439,37 @@ def _negates(code: Code, i: int, keep: list[bool], targets: set[int]) -> bool:
     nxt = code.code[i + 1] if i + 1 < len(code.code) else None
     return nxt is not None and keep[i + 1] and i + 1 not in targets and nxt[0] == _NEG \
         and nxt[2] == code.code[i][1]
+
+
+def _negated_constant(code: Code, k: int) -> int | None:
+    """The index of the negation of number (or BigInt) constant k: one already in the
+    table, or k itself turned negative when no other instruction reads it (a constant
+    costs more image bytes than a NEG). None if neither."""
+    v = code.constants[k]
+    if type(v) is float:
+        if v != v:
+            return None
+        neg = -v
+        for j, c in enumerate(code.constants):
+            if type(c) is float and c == neg and math.copysign(1.0, c) == math.copysign(1.0,
+                                                                                      neg):
+                return j
+    elif type(v) is int:
+        neg = -v
+        for j, c in enumerate(code.constants):
+            if type(c) is int and c == neg:
+                return j
+    else:
+        return None
+    readers = 0
+    for ins in code.code:
+        for j, kind in enumerate(OPERANDS[ins[0]]):
+            if kind == "K" and ins[1 + j] == k:
+                readers += 1
+    if readers != 1:
+        return None
+    code.constants[k] = neg
+    return k
 
 
 def _in_range(handler: tuple, i: int) -> bool:
