@@ -673,9 +673,30 @@ class FunctionCompiler:
             self.effect(node.expression)
 
     def effect(self, node) -> None:
-        """Evaluate ``node`` for its effects only: `x++` need not keep the old value."""
-        self.discarded = node
-        self.expr(node)
+        """Evaluate ``node`` for its effects only: `x++` need not keep the old value,
+        `a && f()` is `if (a) f()` and a sequence or `?:` keeps no value either."""
+        mark = self.next_reg
+        t = node.type
+        if t == "LogicalExpression" and node.operator in ("&&", "||"):
+            skip = self.branch(node.left, node.operator == "||")
+            self.effect(node.right)
+            self.patch_all(skip)
+        elif t == "SequenceExpression":
+            for e in node.expressions:
+                self.effect(e)
+                self.free_to(mark)
+        elif t == "ConditionalExpression":
+            jf = self.branch(node.test, False)
+            self.effect(node.consequent)
+            self.free_to(mark)
+            je = self.emit(O["JMP"], 0)
+            self.patch_all(jf)
+            self.effect(node.alternate)
+            self.patch(je)
+        else:
+            self.discarded = node
+            self.expr(node)
+        self.free_to(mark)
 
     def s_EmptyStatement(self, node):
         pass
@@ -754,18 +775,80 @@ class FunctionCompiler:
             self.statement(stmt)
 
     def s_IfStatement(self, node):
-        mark = self.next_reg
-        test = self.expr(node.test)
-        jf = self.emit(O["JMPIFNOT"], test, 0)
-        self.free_to(mark)
+        jf = self.branch(node.test, False)
         self.statement(node.consequent)
         if node.alternate is not None:
             je = self.emit(O["JMP"], 0)
-            self.patch(jf)
+            self.patch_all(jf)
             self.statement(node.alternate)
             self.patch(je)
         else:
-            self.patch(jf)
+            self.patch_all(jf)
+
+    def patch_all(self, jumps: list[int], target: int | None = None) -> None:
+        for j in jumps:
+            self.patch(j, target)
+
+    def branch(self, node, when: bool) -> list[int]:
+        """Compile ``node`` as a test: the returned jumps (to patch) are taken when its
+        truth is ``when``, else control falls through. `!`, `&&` and `||` become jumps
+        instead of values, and a `typeof` comparison one JTYPEIS/JNTYPEIS."""
+        if node.type == "UnaryExpression" and node.operator == "!":
+            return self.branch(node.argument, not when)
+        if node.type == "LogicalExpression" and node.operator in ("&&", "||"):
+            if (node.operator == "||") == when:  # either side alone decides
+                return self.branch(node.left, when) + self.branch(node.right, when)
+            skip = self.branch(node.left, not when)
+            out = self.branch(node.right, when)
+            self.patch_all(skip)
+            return out
+        mark = self.next_reg
+        test = self.typeof_test(node)
+        if test is not None:
+            arg, name, positive = test
+            v = self.expr(arg)
+            self.free_to(mark)
+            op = O["JTYPEIS"] if positive == when else O["JNTYPEIS"]
+            return [self.emit(op, v, self.const(name), 0)]
+        r = self.expr(node)
+        self.free_to(mark)
+        return [self.emit(O["JMPIF"] if when else O["JMPIFNOT"], r, 0)]
+
+    def typeof_test(self, node):
+        """``(operand, type name, positive)`` if ``node`` compares `typeof operand` with a
+        string literal (==, ===, != or !==), else None. The literal has no effects, so
+        the operand may run first whichever side it is on. An operand naming a global,
+        or a name a with statement or sloppy eval may supply, is left to TYPEOFGLOBAL
+        and its kin (no ReferenceError for an undeclared name)."""
+        if node.type != "BinaryExpression" or node.operator not in ("==", "===", "!=", "!=="):
+            return None
+        for unary, lit in ((node.left, node.right), (node.right, node.left)):
+            if unary.type == "UnaryExpression" and unary.operator == "typeof" and \
+                    lit.type == "Literal" and isinstance(lit.value, str) and \
+                    lit.regex is None and self.plain_operand(unary.argument):
+                return unary.argument, lit.value, node.operator in ("==", "===")
+        return None
+
+    def plain_register(self, ident) -> int | None:
+        """The register of a name that is an uncaptured, initialised, assignable local
+        of this function (no with, no sloppy eval around), else None."""
+        a = self.unit.analysis
+        b = a.refs.get(id(ident))
+        if id(ident) in a.withs or a.dynamic.get(id(ident)) is not None:
+            return None
+        kind, where = self.location(b)
+        if kind != "reg" or b.kind == "const" or (b.tdz and self.needs_tdz(b, ident)):
+            return None
+        return where
+
+    def plain_operand(self, node) -> bool:
+        """Is `typeof node` just TYPEOF of the value ``node`` evaluates to?"""
+        if node.type != "Identifier":
+            return True
+        a = self.unit.analysis
+        b = a.refs.get(id(node))
+        return b is not None and not b.global_name and not b.eval_var and \
+            id(node) not in a.withs and a.dynamic.get(id(node)) is None
 
     def _loop(self, names: list[str] | None = None) -> _Label:
         label = _Label(names or [], True, len(self.finally_stack))
@@ -787,13 +870,10 @@ class FunctionCompiler:
     def s_WhileStatement(self, node):
         label = self._loop(self.pending_labels())
         top = self.here()
-        mark = self.next_reg
-        test = self.expr(node.test)
-        jf = self.emit(O["JMPIFNOT"], test, 0)
-        self.free_to(mark)
+        jf = self.branch(node.test, False)
         self.statement(node.body)
         self.emit(O["JMP"], top)
-        self.patch(jf)
+        self.patch_all(jf)
         self._close_loop(label, top, self.here())
 
     def s_DoWhileStatement(self, node):
@@ -801,10 +881,7 @@ class FunctionCompiler:
         top = self.here()
         self.statement(node.body)
         cont = self.here()
-        mark = self.next_reg
-        test = self.expr(node.test)
-        self.emit(O["JMPIF"], test, top)
-        self.free_to(mark)
+        self.patch_all(self.branch(node.test, True), top)
         self._close_loop(label, cont, self.here())
 
     def s_ForStatement(self, node):
@@ -824,12 +901,9 @@ class FunctionCompiler:
         self.copy_per_iteration(per_iteration)  # closures in the head keep the first copy
         label = self._loop(self.pending_labels())
         top = self.here()
-        jf = None
+        jf = []
         if node.test is not None:
-            mark = self.next_reg
-            test = self.expr(node.test)
-            jf = self.emit(O["JMPIFNOT"], test, 0)
-            self.free_to(mark)
+            jf = self.branch(node.test, False)
         self.statement(node.body)
         cont = self.here()
         self.copy_per_iteration(per_iteration)
@@ -838,8 +912,7 @@ class FunctionCompiler:
             self.effect(node.update)
             self.free_to(mark)
         self.emit(O["JMP"], top)
-        if jf is not None:
-            self.patch(jf)
+        self.patch_all(jf)
         self._close_loop(label, cont, self.here())
 
     def copy_per_iteration(self, bindings: list) -> None:
@@ -1676,6 +1749,16 @@ class FunctionCompiler:
             r = self.target(dst)
             self.emit(O["HASPRIVATE"], r, key, obj)
             return r
+        test = self.typeof_test(node)
+        if test is not None:  # `typeof x == "string"`: one TYPEIS (and a NOT for !=)
+            arg, name, positive = test
+            v = self.expr(arg)
+            self.free_to(mark)
+            r = self.target(dst)
+            self.emit(O["TYPEIS"], r, v, self.const(name))
+            if not positive:
+                self.emit(O["NOT"], r, r)
+            return r
         left = self.expr(node.left)
         if left < mark and not _is_simple(node.right):
             copy = self.alloc()
@@ -1700,13 +1783,10 @@ class FunctionCompiler:
 
     def e_ConditionalExpression(self, node, dst):
         r = self.target(dst)
-        mark = self.next_reg
-        test = self.expr(node.test)
-        self.free_to(mark)
-        jf = self.emit(O["JMPIFNOT"], test, 0)
+        jf = self.branch(node.test, False)
         self.expr(node.consequent, r)
         je = self.emit(O["JMP"], 0)
-        self.patch(jf)
+        self.patch_all(jf)
         self.expr(node.alternate, r)
         self.patch(je)
         return r
@@ -1798,6 +1878,18 @@ class FunctionCompiler:
             return r
         # compound and logical assignment
         binop = op[:-1]
+        if left.type == "Identifier" and binop not in ("&&", "||", "??") and \
+                not _writes_registers(node.right):
+            where = self.plain_register(left)
+            if where is not None:  # `n += f`: nothing on the right can change n first
+                mark = self.next_reg
+                v = self.expr(node.right)
+                self.emit(BINARY[binop], where, where, v)
+                self.free_to(mark)
+                if dst is not None and dst != where:
+                    self.emit(O["MOVE"], dst, where)
+                    return dst
+                return where
         if left.type == "Identifier":
             r = self.target(dst)
             outer = self.next_reg

@@ -32,6 +32,8 @@ reached in other ways).
 
 from __future__ import annotations
 
+import math
+
 from .bytecode.code import Code
 from .bytecode.isa import OPCODE, OPERANDS, REGISTER_RUNS, TERMINATORS, WRITES_NEXT
 
@@ -47,16 +49,21 @@ _DEFINES_FIRST = frozenset(OPCODE[n] for n in (
     "CLOSURE", "CALL", "CALLSPREAD", "NEW", "NEWSPREAD", "GETITERATOR", "FORINKEYS",
     "GETSUPER", "NEWTARGET", "GETTEMPLATE", "TOOBJECT", "NEWREGEXP", "CALLFN", "CALLPROP",
     "ADDI", "SUBI", "MULI", "MODI", "GETCELLCHECK", "CALLFN0", "CALLFN1", "CALLFN2",
-    "CALLPROP0", "CALLPROP1", "CALLPROP2", "GETEXCEPTION", "RESTOBJECT", "GETGLOBALPROP"))
+    "CALLPROP0", "CALLPROP1", "CALLPROP2", "GETEXCEPTION", "RESTOBJECT", "GETGLOBALPROP",
+    "ARGUMENTS", "RESTARGS", "TYPEIS", "NEWPRIVATE", "GETPRIVATE", "HASPRIVATE",
+    "IMPORTMETA"))
 # Of those, the ones that cannot throw or run code: dropped when their result is dead.
 _PURE = frozenset(OPCODE[n] for n in (
     "MOVE", "LOADK", "LOADINT", "LOADUNDEF", "LOADNULL", "LOADTRUE", "LOADFALSE",
     "LOADHOLE", "GETCELL"))
+# Opcodes that write their first operand on one outcome only (and never read it).
+_MAY_DEFINE_FIRST = frozenset(OPCODE[n] for n in ("ITERNEXT", "ITERRESULT", "DISPOSESTEP"))
 _RUNS = REGISTER_RUNS
 _TERMINATORS = TERMINATORS
 _UNSAFE = frozenset(OPCODE[n] for n in ("EVAL", "GETDYN", "SETDYN", "NEWEVALVARS",
                                         "DEFEVALVAR", "EVALSPREAD"))
 _MOVE, _JMP, _LOADINT, _NEG = OPCODE["MOVE"], OPCODE["JMP"], OPCODE["LOADINT"], OPCODE["NEG"]
+_ITERNEXT, _LOADK = OPCODE["ITERNEXT"], OPCODE["LOADK"]
 _RETURNS = frozenset((OPCODE["RETURN"], OPCODE["RETURNUNDEF"]))
 _JMPIFNOT, _JMPIF, _NOT = OPCODE["JMPIFNOT"], OPCODE["JMPIF"], OPCODE["NOT"]
 _GETCELL, _CHECKHOLE, _GETCELLCHECK = OPCODE["GETCELL"], OPCODE["CHECKHOLE"], \
@@ -71,6 +78,10 @@ _GLOBAL_UPDATES = {OPCODE["INC"]: OPCODE["INCGLOBAL"], OPCODE["DEC"]: OPCODE["DE
 # `OP t, x, y; JMPIFNOT t, L` -> `JNOP x, y, L`
 _COMPARE_JUMPS = {OPCODE[n]: OPCODE["JN" + n]
                   for n in ("LT", "LE", "GT", "GE", "SEQ", "SNE", "EQ", "NE")}
+# `OP t, x, y; JMPIF t, L` -> the compare-and-jump of the negated test (none for LT..GE:
+# NaN makes `!(x < y)` differ from `x >= y`)
+_NEGATED_JUMPS = {OPCODE[n]: OPCODE["JN" + m]
+                  for n, m in (("SEQ", "SNE"), ("SNE", "SEQ"), ("EQ", "NE"), ("NE", "EQ"))}
 # `LOADINT t, k; OP d, x, t` -> `OPI d, x, k` (arithmetic), `JNOP x, t, L` -> `JNOPI x, k, L`
 _IMMEDIATE_FORMS = {OPCODE[n]: OPCODE[n + "I"] for n in ("ADD", "SUB", "MUL", "MOD")}
 _IMMEDIATE_JUMPS = {OPCODE["JN" + n]: OPCODE["JN" + n + "I"]
@@ -87,6 +98,8 @@ def _uses_defs(ins: tuple) -> tuple[int, int]:
         if kind == "R":
             if i == 0 and op in _DEFINES_FIRST:
                 defs = 1 << ins[1]
+            elif i == 0 and op in _MAY_DEFINE_FIRST:
+                pass
             else:
                 uses |= 1 << ins[1 + i]
     run = _RUNS.get(op)
@@ -122,6 +135,10 @@ def _liveness(code: Code, succ: list[list[int]], throws: list[list[int]]
     """
     n = len(code.code)
     info = [_uses_defs(ins) for ins in code.code]
+    # ITERNEXT and its kin write their first operand when they fall through only
+    falls = [1 << ins[1] if ins[0] in _MAY_DEFINE_FIRST and i + 1 < n and ins[-1] != i + 1
+             else 0
+             for i, ins in enumerate(code.code)]
     live_in = [0] * n
     live_out = [0] * n
     changed = True
@@ -135,6 +152,11 @@ def _liveness(code: Code, succ: list[list[int]], throws: list[list[int]]
             for s in throws[i]:
                 caught |= live_in[s]
             uses, defs = info[i]
+            if falls[i]:
+                out = live_in[i + 1] & ~falls[i]
+                for s in succ[i]:
+                    if s != i + 1:
+                        out |= live_in[s]
             new_in = uses | (out & ~defs) | caught
             if new_in != live_in[i] or out != live_out[i]:
                 live_in[i], live_out[i] = new_in, out
@@ -226,9 +248,28 @@ def _one_round(code: Code) -> bool:
                 keep[i + 1] = False
                 i += 2
                 continue
+        elif op == _ITERNEXT and i + 1 < n and keep[i + 1] and i + 1 not in targets \
+                and code.code[i + 1][0] == _MOVE and code.code[i + 1][2] == ins[1] \
+                and code.code[i + 1][1] not in (ins[1], ins[2]) \
+                and not (live_out[i + 1] | live_in[ins[3]] | pinned) >> ins[1] & 1 \
+                and not any(live_in[h] >> ins[1] & 1 for h in throws[i] + throws[i + 1]):
+            # the loop variable takes the next value directly (done: neither is written)
+            replace[i] = (op, code.code[i + 1][1], ins[2], ins[3])
+            keep[i + 1] = False
+            i += 2
+            continue
         elif op == _LOADINT and ins[2] != 0 and _negates(code, i, keep, targets) and (
                 code.code[i + 1][1] == ins[1] or not (live_out[i + 1] | pinned) >> ins[1] & 1):
             replace[i + 1] = (_LOADINT, code.code[i + 1][1], -ins[2])  # a negative literal
+            keep[i] = False
+            i += 2
+            continue
+        elif op == _LOADK and i + 1 < n and keep[i + 1] and i + 1 not in targets \
+                and code.code[i + 1][0] == _NEG and code.code[i + 1][2] == ins[1] and (
+                    code.code[i + 1][1] == ins[1]
+                    or not (live_out[i + 1] | pinned) >> ins[1] & 1) \
+                and (k := _negated_constant(code, ins[2])) is not None:
+            replace[i + 1] = (_LOADK, code.code[i + 1][1], k)  # `-0.5`, `-1n`
             keep[i] = False
             i += 2
             continue
@@ -298,6 +339,13 @@ def _one_round(code: Code) -> bool:
                 and code.code[i + 1][0] == _JMPIFNOT and code.code[i + 1][1] == ins[1] \
                 and not (live_out[i + 1] | pinned) >> ins[1] & 1:
             replace[i] = (_COMPARE_JUMPS[op], ins[2], ins[3], code.code[i + 1][2])
+            keep[i + 1] = False
+            i += 2
+            continue
+        elif op in _NEGATED_JUMPS and i + 1 < n and keep[i + 1] and i + 1 not in targets \
+                and code.code[i + 1][0] == _JMPIF and code.code[i + 1][1] == ins[1] \
+                and not (live_out[i + 1] | pinned) >> ins[1] & 1:
+            replace[i] = (_NEGATED_JUMPS[op], ins[2], ins[3], code.code[i + 1][2])
             keep[i + 1] = False
             i += 2
             continue
@@ -391,6 +439,37 @@ def _negates(code: Code, i: int, keep: list[bool], targets: set[int]) -> bool:
     nxt = code.code[i + 1] if i + 1 < len(code.code) else None
     return nxt is not None and keep[i + 1] and i + 1 not in targets and nxt[0] == _NEG \
         and nxt[2] == code.code[i][1]
+
+
+def _negated_constant(code: Code, k: int) -> int | None:
+    """The index of the negation of number (or BigInt) constant k: one already in the
+    table, or k itself turned negative when no other instruction reads it (a constant
+    costs more image bytes than a NEG). None if neither."""
+    v = code.constants[k]
+    if type(v) is float:
+        if v != v:
+            return None
+        neg = -v
+        for j, c in enumerate(code.constants):
+            if type(c) is float and c == neg and math.copysign(1.0, c) == math.copysign(1.0,
+                                                                                      neg):
+                return j
+    elif type(v) is int:
+        neg = -v
+        for j, c in enumerate(code.constants):
+            if type(c) is int and c == neg:
+                return j
+    else:
+        return None
+    readers = 0
+    for ins in code.code:
+        for j, kind in enumerate(OPERANDS[ins[0]]):
+            if kind == "K" and ins[1 + j] == k:
+                readers += 1
+    if readers != 1:
+        return None
+    code.constants[k] = neg
+    return k
 
 
 def _in_range(handler: tuple, i: int) -> bool:

@@ -189,6 +189,9 @@ OP_TOPROPERTYKEY = OPCODE["TOPROPERTYKEY"]
 OP_TOSTRING = OPCODE["TOSTRING"]
 OP_TYPEOF = OPCODE["TYPEOF"]
 OP_TYPEOFGLOBAL = OPCODE["TYPEOFGLOBAL"]
+OP_TYPEIS = OPCODE["TYPEIS"]
+OP_JTYPEIS = OPCODE["JTYPEIS"]
+OP_JNTYPEIS = OPCODE["JNTYPEIS"]
 OP_YIELD = OPCODE["YIELD"]
 OP_YIELDSTAR = OPCODE["YIELDSTAR"]
 
@@ -702,6 +705,17 @@ class Interpreter:
                         elif op == OP_JMPIFUNDEF:
                             if regs[ins[1]] is UNDEFINED:
                                 pc = ins[2]
+                        elif op == OP_JTYPEIS or op == OP_JNTYPEIS:
+                            if (C.type_of(regs[ins[1]]) == consts[ins[2]]) is \
+                                    (op == OP_JTYPEIS):
+                                target = ins[3]
+                                if target < pc:
+                                    self.steps -= 1
+                                    if self.steps < 0:
+                                        machine.out_of_steps()
+                                pc = target
+                        elif op == OP_TYPEIS:
+                            regs[ins[1]] = C.type_of(regs[ins[2]]) == consts[ins[3]]
                         elif op in _UNARY:
                             regs[ins[1]] = _UNARY[op](regs[ins[2]])
                         elif op == OP_TYPEOF:

@@ -63,7 +63,8 @@ SUPPORTED = frozenset(_O[name] for name in (
     "JNLT", "JNLE", "JNGT", "JNGE", "JNSEQ", "JNSNE", "JNLTI", "JNLEI", "JNGTI", "JNGEI",
     "JNSEQI", "JNSNEI", "INITPROP", "GETCELLCHECK", "CALLFN0", "CALLFN1", "CALLFN2",
     "CALLPROP0", "CALLPROP1", "CALLPROP2", "JNEQ", "JNNE", "HOLECELL", "INCGLOBAL",
-    "DECGLOBAL", "GETGLOBALPROP", "GETGLOBALMETHOD", "SETGLOBALI",
+    "DECGLOBAL", "GETGLOBALPROP", "GETGLOBALMETHOD", "SETGLOBALI", "TYPEIS", "JTYPEIS",
+    "JNTYPEIS",
 ))
 
 # Instructions after which control never falls through.
@@ -82,7 +83,7 @@ _ARITH_FN = {"ADD": "js_add", "SUB": "js_sub", "MUL": "js_mul", "DIV": "js_div",
 _INT32 = "-2147483648.0 <= {0} <= 2147483647.0"
 _BOOL_RESULT = frozenset(_O[n] for n in ("EQ", "NE", "SEQ", "SNE", "LT", "LE", "GT", "GE",
                                          "NOT", "INSTANCEOF", "IN", "LOADTRUE",
-                                         "LOADFALSE", "HASPRIVATE"))
+                                         "LOADFALSE", "HASPRIVATE", "TYPEIS"))
 
 
 # Python's compiler takes about 0.1 ms per instruction: larger code waits for a second
@@ -546,6 +547,10 @@ class _Translator:
             self.known.pop(a, None)
             self.floats.discard(a)
             self.bools.discard(a)
+        elif name in ("JTYPEIS", "JNTYPEIS"):
+            a, k, target = ins[1], ins[2], ins[3]
+            head, tail = [], []
+            cond = f"type_of({self.R(a)}) {'==' if name == 'JTYPEIS' else '!='} {self.K(k)}"
         elif name in _TEST_JUMPS:
             a, b, target = ins[1], ins[2], ins[3]
             head, tail = [], []
@@ -917,6 +922,9 @@ class _Translator:
 
     def op_TYPEOF(self, a, b):
         return [f"r{a} = type_of({self.R(b)})"]
+
+    def op_TYPEIS(self, a, b, k):
+        return [f"r{a} = type_of({self.R(b)}) == {self.K(k)}"]
 
     def op_INC(self, a, b):
         v = self.R(b)

@@ -33,11 +33,11 @@ OPCODES: list[tuple[str, str, str]] = [
     ("LOADINT", "RI", "r[a] = b (a small integer, as a number)"),
     ("LOADTHIS", "R", "r[a] = this of the current function (checked in derived constructors)"),
     ("GETGLOBAL", "RK", "r[a] = the global binding named constants[b] (ReferenceError if none)"),
-    ("MOVE", "RR", "r[a] = r[b]"),
     ("RETURN", "R", "return r[a] from the current function"),
+    ("MOVE", "RR", "r[a] = r[b]"),
     ("CALL", "RRRN", "r[a] = r[b](r[c+1]..r[c+d]) with this = r[c]"),
-    ("JMPIFNOT", "RJ", "jump to b if r[a] is falsy"),
     ("CLOSURE", "RF", "r[a] = a new function closing over this frame, code of function b"),
+    ("JMPIFNOT", "RJ", "jump to b if r[a] is falsy"),
     ("SETPROP", "RKR", "r[a][constants[b]] = r[c]"),
     # two nibbles (12-59): the next commonest
     ("CALLPROP1", "RRKR", "r[a] = r[b][constants[c]](r[d]) with this = r[b]"),
@@ -47,58 +47,63 @@ OPCODES: list[tuple[str, str, str]] = [
      "literals)"),
     ("JMP", "J", "jump to a"),
     ("CALLPROP0", "RRK", "r[a] = r[b][constants[c]]() with this = r[b] (as CALLPROP)"),
-    ("JMPIF", "RJ", "jump to b if r[a] is truthy"),
     ("CALLFN1", "RRR", "r[a] = r[b](r[c]) with this = undefined"),
     ("SETCELL", "CR", "closure cell a = r[b]"),
     ("GETELEM", "RRR", "r[a] = r[b][r[c]]"),
-    ("SEQ", "RRR", "r[a] = r[b] === r[c]"),
+    ("JMPIF", "RJ", "jump to b if r[a] is truthy"),
     ("NEWARRAY", "RRN", "r[a] = a new array of the c values in r[b]..r[b+c-1]"),
     ("ADD", "RRR", "r[a] = r[b] + r[c]"),
     ("NEW", "RRRN", "r[a] = new r[b](r[c]..r[c+d-1])"),
     ("NEWOBJECT", "R", "r[a] = a new ordinary object"),
-    ("INITGLOBAL", "KR", "initialise the global binding named constants[a] to r[b] (ends its TDZ)"),
     ("RETURNUNDEF", "", "return undefined from the current function"),
+    ("INITGLOBAL", "KR", "initialise the global binding named constants[a] to r[b] (ends its TDZ)"),
     ("ARRAYPUSH", "RR", "append r[b] to array r[a]"),
     ("CALLFN", "RRN", "r[a] = r[b](r[b+1]..r[b+c]) with this = undefined (a plain call)"),
     ("GETGLOBALPROP", "RKK", "r[a] = (the global binding named constants[b])[constants[c]] "
      "(GETGLOBAL and GETPROP in one)"),
     ("LOADTRUE", "R", "r[a] = true"),
     ("LOADNULL", "R", "r[a] = null"),
-    ("NOT", "RR", "r[a] = !r[b]"),
+    ("JNSEQ", "RRJ", "jump to c unless r[a] === r[b] (SEQ and JMPIFNOT in one)"),
     ("LOADFALSE", "R", "r[a] = false"),
     ("DEFGLOBALS", "KNNN", "declare a script's global names, the tuple of strings constants[a]: "
      "the first b functions, the next c vars, the next d let/class, the rest const; every name is "
      "checked before any is declared"),
     ("CALLFN2", "RRRR", "r[a] = r[b](r[c], r[d]) with this = undefined"),
+    ("SEQ", "RRR", "r[a] = r[b] === r[c]"),
+    ("JNSNE", "RRJ", "jump to c unless r[a] !== r[b] (SNE and JMPIFNOT in one)"),
     ("CALLPROP2", "RRKRR", "r[a] = r[b][constants[c]](r[d], r[e]) with this = r[b]"),
     ("LOADUNDEF", "R", "r[a] = undefined"),
     ("GETEXCEPTION", "R", "r[a] = the exception being handled (first instruction of a handler)"),
     ("SETELEM", "RRR", "r[a][r[b]] = r[c]"),
     ("CALLFN0", "RR", "r[a] = r[b]() with this = undefined"),
-    ("JNSEQ", "RRJ", "jump to c unless r[a] === r[b] (SEQ and JMPIFNOT in one)"),
     ("INC", "RR", "r[a] = ToNumeric(r[b]) + 1"),
     ("CALLPROP", "RRKN", "r[a] = r[b][constants[c]](r[b+1]..r[b+d]) with this = r[b] (a method "
      "call whose arguments cannot observe when the method is read)"),
-    ("TYPEOF", "RR", "r[a] = typeof r[b]"),
     ("SETGLOBAL", "KR", "assign r[b] to the global binding named constants[a]"),
     ("DEFMETHOD", "RRRN", "define r[c] on r[a] under key r[b] and make r[a] its home object: d = "
      "0 method, 1 getter, 2 setter; +4 enumerable (object literals); +8 name the function after "
      "the key; +16 a plain value (no home object)"),
     ("ITERNEXT", "RRJ", "r[a] = next value of iterator record r[b]; jump to c when done"),
     ("THROW", "R", "throw r[a]"),
+    ("JNSEQI", "RIJ", "jump to c unless r[a] === b (b a small integer, as a number)"),
     ("ITERCLOSE", "RN", "call return() of iterator record r[a] (early exit from for-of); b = 1: "
      "leaving by an exception, so what return() throws is ignored"),
+    ("NOT", "RR", "r[a] = !r[b]"),
     ("ADDI", "RRI", "r[a] = r[b] + c (c a small integer, as a number)"),
-    ("EQ", "RRR", "r[a] = r[b] == r[c]"),
+    ("JNSNEI", "RIJ", "jump to c unless r[a] !== b (b a small integer, as a number)"),
+    ("JNLT", "RRJ", "jump to c unless r[a] < r[b] (LT and JMPIFNOT in one)"),
     ("GETCELLCHECK", "RCK", "r[a] = value of closure cell b; ReferenceError naming constants[c] "
      "(and r[a] unchanged) if it is the empty marker"),
-    ("SNE", "RRR", "r[a] = r[b] !== r[c]"),
+    ("JNEQ", "RRJ", "jump to c unless r[a] == r[b] (EQ and JMPIFNOT in one)"),
     ("NEWREGEXP", "RKK", "r[a] = a new RegExp object for the literal /constants[b]/constants[c]"),
-    ("JNLT", "RRJ", "jump to c unless r[a] < r[b] (LT and JMPIFNOT in one)"),
     ("INSTANCEOF", "RRR", "r[a] = r[b] instanceof r[c]"),
     ("MULI", "RRI", "r[a] = r[b] * c"),
-    ("GETITERATOR", "RR", "r[a] = GetIterator(r[b]) (an iterator record)"),
     # three nibbles or more: the rest, by chapter
+    # two nibbles (12-59): the next commonest
+    ("TYPEOF", "RR", "r[a] = typeof r[b]"),
+    ("EQ", "RRR", "r[a] = r[b] == r[c]"),
+    ("SNE", "RRR", "r[a] = r[b] !== r[c]"),
+    ("GETITERATOR", "RR", "r[a] = GetIterator(r[b]) (an iterator record)"),
     # loads and moves
     ("LOADHOLE", "R", "r[a] = the empty marker of an uninitialised lexical binding"),
     ("CHECKHOLE", "RK", "throw ReferenceError naming constants[b] if r[a] is the empty marker"),
@@ -244,15 +249,11 @@ OPCODES: list[tuple[str, str, str]] = [
     ("JNLE", "RRJ", "jump to c unless r[a] <= r[b] (LE and JMPIFNOT in one)"),
     ("JNGT", "RRJ", "jump to c unless r[a] > r[b] (GT and JMPIFNOT in one)"),
     ("JNGE", "RRJ", "jump to c unless r[a] >= r[b] (GE and JMPIFNOT in one)"),
-    ("JNSNE", "RRJ", "jump to c unless r[a] !== r[b] (SNE and JMPIFNOT in one)"),
     ("JNLTI", "RIJ", "jump to c unless r[a] < b (b a small integer, as a number)"),
     ("JNLEI", "RIJ", "jump to c unless r[a] <= b (b a small integer, as a number)"),
     ("JNGTI", "RIJ", "jump to c unless r[a] > b (b a small integer, as a number)"),
     ("JNGEI", "RIJ", "jump to c unless r[a] >= b (b a small integer, as a number)"),
-    ("JNSEQI", "RIJ", "jump to c unless r[a] === b (b a small integer, as a number)"),
-    ("JNSNEI", "RIJ", "jump to c unless r[a] !== b (b a small integer, as a number)"),
     # calls with up to two arguments name every register (no copies into a window)
-    ("JNEQ", "RRJ", "jump to c unless r[a] == r[b] (EQ and JMPIFNOT in one)"),
     ("JNNE", "RRJ", "jump to c unless r[a] != r[b] (NE and JMPIFNOT in one)"),
     ("HOLECELL", "C", "closure cell a = the empty marker (a lexical binding's TDZ begins)"),
     ("RESTOBJECT", "RRRN", "r[a] = a new object with the own enumerable properties of r[b] except "
@@ -262,6 +263,10 @@ OPCODES: list[tuple[str, str, str]] = [
     ("DECGLOBAL", "K", "subtract 1 from the global binding named constants[a] (as INCGLOBAL)"),
     ("SETGLOBALI", "KI", "assign b (a small integer, as a number) to the global binding named "
      "constants[a]"),
+    # typeof tests (`typeof x == "string"`): the operator and the comparison in one
+    ("TYPEIS", "RRK", "r[a] = (typeof r[b] === constants[c])"),
+    ("JTYPEIS", "RKJ", "jump to c if typeof r[a] is constants[b]"),
+    ("JNTYPEIS", "RKJ", "jump to c unless typeof r[a] is constants[b]"),
 ]
 
 OPCODE: dict[str, int] = {name: i for i, (name, _, _) in enumerate(OPCODES)}
