@@ -91,7 +91,8 @@ EMPTY = b"\x00"
 
 # constant tags
 K_UNDEFINED, K_FALSE, K_TRUE, K_FLOAT, K_INTFLOAT, K_STRING, K_BIGINT, K_TUPLE, K_LIST, \
-    K_TEMPLATE, K_EVALSITE = range(11)
+    K_TEMPLATE, K_EVALSITE, K_DECIMAL = range(12)
+MAX_DECIMAL_EXPONENT = 400  # |e| of m * 10**e; beyond it every double is 0 or infinite
 
 # function flags: bits 0-2 the kind (an index in FUNCTION_KINDS; 7: a string ref follows),
 # then properties and which optional parts of the record follow, most common first
@@ -294,6 +295,21 @@ def _encode_text(text: str) -> bytes:
     return text.encode("utf-8", "surrogatepass")
 
 
+def _decimal_record(value: float) -> bytes | None:
+    """``m * 10**e`` from the shortest decimal that reads back as ``value`` (``0.5`` is
+    5e-1: three bytes, not a tag and eight), or None when the double is shorter."""
+    if value != value or value in (float("inf"), float("-inf")) or value == 0:
+        return None
+    text, _, power = repr(value).partition("e")
+    whole, _, fraction = text.partition(".")
+    mantissa = int(whole + fraction.rstrip("0") if fraction.rstrip("0") else whole)
+    exponent = int(power or 0) - len(fraction.rstrip("0"))
+    rec = bytes([K_DECIMAL]) + _uleb(_zigzag(mantissa)) + _uleb(_zigzag(exponent))
+    if len(rec) >= 9 or float(f"{mantissa}e{exponent}") != value:
+        return None
+    return rec
+
+
 def _const_key(value) -> tuple:
     if value is None:
         return ("u",)
@@ -353,7 +369,8 @@ class _Writer:
                     value == 0 and struct.pack("<d", value)[7] & 0x80):
                 rec = bytes([K_INTFLOAT]) + _uleb(_zigzag(int(value)))
             else:
-                rec = bytes([K_FLOAT]) + struct.pack(self.order + "d", value)
+                rec = _decimal_record(value) or \
+                    bytes([K_FLOAT]) + struct.pack(self.order + "d", value)
         elif isinstance(value, int):
             rec = bytes([K_BIGINT]) + _uleb(_zigzag(value))
         elif isinstance(value, TemplateSite):
@@ -1358,6 +1375,10 @@ class _Decoder:
             return struct.unpack(self.order + "d", c.raw(8, "number"))[0]
         if tag == K_INTFLOAT:
             return float(_unzigzag(c.uint(1 << 54, "integer")))
+        if tag == K_DECIMAL:
+            mantissa = _unzigzag(c.uint(1 << 54, "decimal digits"))
+            exponent = _unzigzag(c.uint(2 * MAX_DECIMAL_EXPONENT, "decimal exponent"))
+            return float(f"{mantissa}e{exponent}")
         if tag == K_BIGINT:
             return c.bigint()
         if tag in (K_TUPLE, K_LIST):

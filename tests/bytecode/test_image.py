@@ -112,11 +112,35 @@ def test_every_constant_kind_round_trips(board):
 
 
 def test_big_endian_images_differ_only_where_byte_order_matters():
-    code = Code("k", registers=1, constants=[1.5], code=[(OPCODE["RETURNUNDEF"],)])
+    pi = 3.141592653589793  # 16 digits: stored as a double, not a decimal
+    code = Code("k", registers=1, constants=[pi], code=[(OPCODE["RETURNUNDEF"],)])
     little = write_image(code, board=PICO, manifest=Manifest("k"))
     big = write_image(code, board=PICO.replace(endianness="big"), manifest=Manifest("k"))
     assert little != big and len(little) == len(big)
-    assert struct.pack("<d", 1.5) in little and struct.pack(">d", 1.5) in big
+    assert struct.pack("<d", pi) in little and struct.pack(">d", pi) in big
+
+
+DECIMALS = [0.5, -0.5, 0.1, 2.0561, 123.456, -1.25e-07, 1e21, 1e300, 5e-324, 2.2250738585072014e-308]
+
+
+def test_short_decimals_are_stored_as_digits_and_read_back_bit_for_bit():
+    code = Code("k", registers=1, constants=list(DECIMALS), code=[(OPCODE["RETURNUNDEF"],)])
+    data = write_image(code, board=PICO, manifest=Manifest("k"))
+    back = read_image(data).entry.constants
+    assert [struct.pack("<d", v) for v in back] == [struct.pack("<d", v) for v in DECIMALS]
+    assert not any(struct.pack("<d", v) in data for v in DECIMALS[:-1])
+    half = write_image(Code("k", registers=1, constants=[0.5],
+                            code=[(OPCODE["RETURNUNDEF"],)]), board=PICO, manifest=Manifest("k"))
+    assert len(data) > len(half)
+    from compiler.bytecode.image import K_DECIMAL
+    assert bytes([K_DECIMAL, 10, 1]) in half  # 5 * 10**-1: zigzag 10 and 1
+    huge = write_image(Code("k", registers=1, constants=[1e300],
+                            code=[(OPCODE["RETURNUNDEF"],)]), board=PICO, manifest=Manifest("k"))
+    body = unsealed(huge)
+    at = bytes(body).index(bytes([K_DECIMAL, 2, 0xD8, 0x04]))  # 1 * 10**300
+    body[at + 2:at + 4] = bytes([0xFF, 0x7F])  # an exponent far beyond any double
+    with pytest.raises(ImageError, match="decimal exponent"):
+        read_image(reseal(bytes(body)))
 
 
 def test_strings_and_constants_are_deduplicated():
