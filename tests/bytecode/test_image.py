@@ -120,7 +120,8 @@ def test_big_endian_images_differ_only_where_byte_order_matters():
     assert struct.pack("<d", pi) in little and struct.pack(">d", pi) in big
 
 
-DECIMALS = [0.5, -0.5, 0.1, 2.0561, 123.456, -1.25e-07, 1e21, 1e300, 5e-324, 2.2250738585072014e-308]
+DECIMALS = [0.5, -0.5, 0.1, 2.0561, 123.456, -1.25e-07, 1e21, 1e300, 5e-324,
+            2.2250738585072014e-308]
 
 
 def test_short_decimals_are_stored_as_digits_and_read_back_bit_for_bit():
