@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import struct
 
+from .atoms import ATOMS
 from .code import Code, EvalSite, TemplateSite
 from .encoding import BytecodeError, decode, encode
 from .isa import (
@@ -61,7 +62,7 @@ except ImportError:  # Python 3.12 renamed it; any other build has hashlib's
         from hashlib import sha256
 
 MAGIC = b"\x89CPL"
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 FIXED_HEADER_SIZE = 9  # magic, version, flags, ISA version and hash (at their smallest)
 HEADER_SIZE = 80  # the header without its section table always fits in this many bytes
 ISA_HASH_SIZE = 2
@@ -133,13 +134,16 @@ class ImageError(Exception):
 
 
 def isa_hash() -> bytes:
-    """2 bytes identifying the instruction table: names, numbers and operand kinds.
+    """2 bytes identifying the instruction table (names, numbers and operand kinds) and
+    the atom table (``atoms.py``): what a VM must share with an image to read it.
 
     The doc column is left out, so rewording an opcode's description changes nothing;
-    renumbering, adding or retyping an opcode changes the hash.
+    renumbering, adding or retyping an opcode, or any change to the atoms, changes it.
     """
     text = "\n".join(f"{i}:{name}:{kinds}" for i, (name, kinds, _) in enumerate(OPCODES))
-    return sha256(f"caplet-isa-{ISA_VERSION}\n{text}".encode()).digest()[:ISA_HASH_SIZE]
+    atoms = "\n".join(ATOMS)  # no atom holds a newline
+    return sha256(f"caplet-isa-{ISA_VERSION}\n{text}\natoms {len(ATOMS)}\n{atoms}".encode(
+        "utf-8", "surrogatepass")).digest()[:ISA_HASH_SIZE]
 
 
 # ------------------------------------------------------------------------- records
@@ -334,11 +338,13 @@ def _const_key(value) -> tuple:
 
 
 class _Writer:
-    def __init__(self, order: str, strip: bool):
+    def __init__(self, order: str, strip: bool, numbering: list[str] = ()):
         self.order = order  # "<" or ">"
         self.strip = strip
-        self.strings: list[str] = []
-        self.string_index: dict[str, int] = {}
+        # the strings in the order a first (counting) pass chose; others are appended
+        self.strings: list[str] = list(numbering)
+        self.string_index: dict[str, int] = {s: i for i, s in enumerate(numbering)}
+        self.uses: dict[str, int] = {}  # how many refs name each string (stored bytes)
         self.constants: list = []
         self.const_records: list[bytes] = []
         self.const_index: dict[tuple, int] = {}
@@ -349,7 +355,14 @@ class _Writer:
         if idx is None:
             idx = self.string_index[text] = len(self.strings)
             self.strings.append(text)
+        self.uses[text] = self.uses.get(text, 0) + 1
         return idx
+
+    def by_use(self) -> list[str]:
+        """The strings most referenced first (ties: first use first): the numbering
+        that makes the most refs small (K operands below 15 take half a byte)."""
+        return sorted(self.strings, key=lambda s: (-self.uses.get(s, 0),
+                                                   self.string_index[s]))
 
     def ref(self, value) -> int:
         """A const ref: a string's index << 1, or a constant record's index << 1 | 1."""
@@ -430,6 +443,7 @@ def _section_functions(w: _Writer) -> tuple[bytes, bytes, bytes]:
                 data_inline = encode(inline)
                 if len(data_inline) <= len(data) + len(table):
                     data, table = data_inline, b""
+                    _count_inline_refs(w, code)
         except BytecodeError as e:
             raise ImageError(f"cannot encode function {code.name!r}: {e}") from None
         starts = instruction_starts(data)
@@ -497,6 +511,18 @@ def _section_functions(w: _Writer) -> tuple[bytes, bytes, bytes]:
         sources += _uleb(len(texts)) + b"".join(_uleb(w.string(t)) for t in texts)
         sources += per_function_sources
     return bytes(body), bytes(lines), bytes(sources)
+
+
+def _count_inline_refs(w: _Writer, code: Code) -> None:
+    """K operands that are const refs each name their string: count every one (the
+    constant list counted each string once)."""
+    constants, uses = code.constants, w.uses
+    for ins in code.code:
+        for kind, v in zip(OPERANDS[ins[0]], ins[1:], strict=True):
+            if kind == "K" and isinstance(constants[v], str):
+                uses[constants[v]] += 1
+    for v in {v for v in constants if isinstance(v, str)}:
+        uses[v] -= 1
 
 
 def _constants_in_code(code: list, refs: list[int]) -> list | None:
@@ -576,10 +602,17 @@ def _section_manifest(w: _Writer, m: Manifest) -> bytes:
 
 
 def _section_strings(w: _Writer) -> bytes:
+    """Each string as ``atom << 1 | 1`` when it is an atom, else ``bytes << 1`` and its
+    bytes."""
+    atom_index = {name: i for i, name in enumerate(ATOMS)}
     out = bytearray(_uleb(len(w.strings)))
     for s in w.strings:
-        data = _encode_text(s)
-        out += _uleb(len(data)) + data
+        atom = atom_index.get(s)
+        if atom is not None:
+            out += _uleb(atom << 1 | 1)
+        else:
+            data = _encode_text(s)
+            out += _uleb(len(data) << 1) + data
     return bytes(out)
 
 
@@ -662,6 +695,25 @@ def _section_rom(w: _Writer, rom: Rom) -> bytes:
     return bytes(out)
 
 
+def _sections(w: _Writer, code: Code, modules: list[ModuleRecord], manifest: Manifest,
+              rom: Rom | None) -> list[tuple[int, int, bytes]]:
+    """(kind, flags, bytes) of each section, in kind order."""
+    w.collect(code)
+    functions, lines, sources = _section_functions(w)
+    mods = _section_modules(w, modules, manifest)
+    man = _section_manifest(w, manifest)
+    rom_data = _section_rom(w, rom) if rom is not None else None
+    consts = _uleb(len(w.const_records)) + b"".join(w.const_records)
+    strings = _section_strings(w)  # last: every other section has named its strings
+    sections = [(STRINGS, 0, strings), (CONSTANTS, 0, consts), (FUNCTIONS, 0, functions),
+                (MODULES, 0, mods), (MANIFEST, 0, man)]
+    if not w.strip:
+        sections += [(LINES, SECTION_OPTIONAL, lines), (SOURCES, SECTION_OPTIONAL, sources)]
+    if rom_data is not None:
+        sections.append((ROM, 0, rom_data))
+    return sections
+
+
 def write_image(code: Code, *, board: BoardProfile, manifest: Manifest,
                 modules: list[ModuleRecord] | None = None, strip: bool = False,
                 signing_key=None, rom: Rom | None = None) -> bytes:
@@ -671,22 +723,14 @@ def write_image(code: Code, *, board: BoardProfile, manifest: Manifest,
     ``signing_key`` is an Ed25519 private key (see ``signing.py``).
     """
     order = "<" if board.endianness == "little" else ">"
-    w = _Writer(order, strip)
-    w.collect(code)
     if modules is None:
         modules = [_default_module(manifest)]
-    functions, lines, sources = _section_functions(w)
-    mods = _section_modules(w, modules, manifest)
-    man = _section_manifest(w, manifest)
-    rom_data = _section_rom(w, rom) if rom is not None else None
-    consts = _uleb(len(w.const_records)) + b"".join(w.const_records)
-    strings = _section_strings(w)  # last: every other section has named its strings
-    sections = [(STRINGS, 0, strings), (CONSTANTS, 0, consts), (FUNCTIONS, 0, functions),
-                (MODULES, 0, mods), (MANIFEST, 0, man)]
-    if not strip:
-        sections += [(LINES, SECTION_OPTIONAL, lines), (SOURCES, SECTION_OPTIONAL, sources)]
-    if rom_data is not None:
-        sections.append((ROM, 0, rom_data))
+    # two passes: the first counts the refs to each string, the second numbers the
+    # strings most referenced first (the same walk names the same strings)
+    counted = _Writer(order, strip)
+    _sections(counted, code, modules, manifest, rom)
+    sections = _sections(_Writer(order, strip, counted.by_use()), code, modules, manifest,
+                         rom)
     sections = [(k, f, d) for k, f, d in sections if k in REQUIRED or d != EMPTY]
     table = bytearray()
     for kind, flags, data in sections:
@@ -857,8 +901,8 @@ def read_header(data: bytes) -> Header:
     found = bytes(data[c.pos:c.pos + ISA_HASH_SIZE])
     if isa_version != ISA_VERSION or found != isa_hash():
         raise ImageError(f"instruction set: the image was compiled for ISA {isa_version} "
-                         f"({found.hex()}), this VM runs ISA {ISA_VERSION} "
-                         f"({isa_hash().hex()}); recompile it")
+                         f"(opcode and atom tables {found.hex()}), this VM runs ISA "
+                         f"{ISA_VERSION} (tables {isa_hash().hex()}); recompile it")
     board, pos = _header_name(data, c.pos + ISA_HASH_SIZE, MAX_BOARD_NAME, "board name")
     if pos >= len(data):
         raise ImageError("truncated: the image ends inside its header (arch)")
@@ -1338,13 +1382,23 @@ class _Decoder:
         n = c.count("string")
 
         def skip(c: _Cursor, i: int) -> None:
-            c.skip(c.uint(what=f"string {i} length"), f"string {i}")
+            word = c.uint(what=f"string {i} length")
+            if not word & 1:
+                c.skip(word >> 1, f"string {i}")
 
         entries = _Entries(c, n, skip)
+        atoms = ATOMS
 
         def decode(i: int) -> str:
             c = entries.cursor(i)
-            raw = c.raw(c.uint(what=f"string {i} length"), f"string {i}")
+            word = c.uint(what=f"string {i} length")
+            if word & 1:  # an atom: the VM's own copy of a well-known string
+                entries.ended(i, c.pos)
+                if word >> 1 >= len(atoms):
+                    raise c.fail(f"string {i} names atom {word >> 1}, past the "
+                                 f"{len(atoms)} atoms of this VM")
+                return atoms[word >> 1]
+            raw = c.raw(word >> 1, f"string {i}")
             entries.ended(i, c.pos)
             try:
                 return raw.decode("utf-8", "surrogatepass")

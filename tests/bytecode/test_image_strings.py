@@ -1,0 +1,86 @@
+"""The image's string table: atoms (well-known names stored as numbers), strings numbered
+by use, and the header, section table and manifest fields that are left out."""
+
+from __future__ import annotations
+
+import pytest
+from image_support import comparable, compile_text, image_of
+
+import boards
+from compiler.bytecode import image as image_module
+from compiler.bytecode.atoms import ATOMS
+from compiler.bytecode.image import ImageError, Manifest, isa_hash, read_image, write_image
+
+PICO = boards.load_board("rpi-pico")
+
+
+def rejects(data: bytes, check: str, **options) -> None:
+    with pytest.raises(ImageError) as info:
+        read_image(data, **options)
+    assert str(info.value).startswith(check), str(info.value)
+
+
+def test_builtin_names_are_atoms_and_are_not_spelled():
+    text = "console.log(someName.length, typeof someName === 'object', Object.keys({}))"
+    data = image_of(text, PICO, strip=True)
+    image = read_image(data)
+    for name in ("console", "log", "length", "object", "Object", "keys", "someName"):
+        assert name in image.strings
+    assert b"someName" in data
+    for name in (b"console", b"length", b"object", b"keys"):
+        assert name not in data
+    full = read_image(image_of(text, PICO))  # with lines and sources: all of the Code
+    assert comparable(full.entry) == comparable(compile_text(text))
+
+
+def test_atoms_hold_the_intrinsics_names_once():
+    assert len(set(ATOMS)) == len(ATOMS)
+    for name in ("", "prototype", "push", "defineProperty", "getOwnPropertyDescriptors",
+                 "default", "undefined", "bigint", "toString", "Symbol"):
+        assert name in ATOMS
+
+
+def test_an_image_with_another_atom_table_is_refused(monkeypatch):
+    ours, before = image_of("console.log(1)", PICO), isa_hash()
+    monkeypatch.setattr(image_module, "ATOMS", ATOMS[:-1] + ("somethingElse",))
+    assert isa_hash() != before  # the atom table is part of the hash
+    theirs = image_of("console.log(1)", PICO)
+    rejects(ours, "instruction set")  # this VM's table differs from the writer's
+    monkeypatch.undo()
+    rejects(theirs, "instruction set: the image was compiled for ISA")
+    assert read_image(ours).strings  # and our own table reads our own image
+
+
+def test_an_atom_past_the_table_is_refused(monkeypatch):
+    """A writer with a longer table (and a reader fooled about its hash) still cannot
+    make the reader index past its atoms."""
+    monkeypatch.setattr(image_module, "ATOMS", ATOMS + ("brandNewName",))
+    data = image_of("brandNewName", PICO)
+    assert b"brandNewName" not in data
+    theirs = isa_hash()
+    monkeypatch.setattr(image_module, "ATOMS", ATOMS)
+    monkeypatch.setattr(image_module, "isa_hash", lambda: theirs)
+    rejects(data, f"strings section: string 0 names atom {len(ATOMS)}, past the "
+                  f"{len(ATOMS)} atoms")
+
+
+def test_strings_are_numbered_by_how_often_they_are_referenced():
+    text = "var rare = 1; hot.a; hot.b; hot.c; hot.d; hot.e(hot.f);"
+    image = read_image(image_of(text, PICO, strip=True))
+    assert image.strings[0] == "hot"  # six refs, though "rare" is named first
+    order = [image.strings.index(s) for s in ("rare", "a", "b", "c", "d", "e", "f")]
+    assert order == sorted(order)  # one ref each: in order of first use
+    full = read_image(image_of(text, PICO))
+    assert comparable(full.entry) == comparable(compile_text(text))
+
+
+def test_numbering_by_use_is_deterministic_and_round_trips_every_kind_of_ref():
+    text = """
+    const t = (s, ...v) => s.raw.join('|');
+    console.log(t`a${1}b${2}c`, eval('typeof hot'), [hot, hot, 'x', 'y', 'x']);
+    function f(hot) { return hot + 'hot' + this.hot; }
+    """
+    code = compile_text(text)
+    first = write_image(code, board=PICO, manifest=Manifest("app"))
+    assert first == write_image(compile_text(text), board=PICO, manifest=Manifest("app"))
+    assert comparable(read_image(first).entry) == comparable(code)
