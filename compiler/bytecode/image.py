@@ -121,7 +121,11 @@ DEFAULT_PROTOS = {"object": "%Object.prototype%", "array": "%Array.prototype%",
                   "function": "%Function.prototype%", "alias-object": "%Object.prototype%",
                   "alias-array": "%Array.prototype%"}
 # optional manifest fields
-M_VERSION, M_QUOTA, M_CAPABILITIES, M_STEPS, M_NAME = 1, 2, 4, 8, 16
+M_VERSION, M_QUOTA, M_CAPABILITIES, M_STEPS = 1, 2, 4, 8
+# how the entry is stored: absent (the name + ".js"), the name + ".mjs", or spelled
+M_ENTRY_MJS, M_ENTRY = 16, 32
+# export entry fields stored (absent: the usual value, see _section_modules)
+X_LOCAL, X_SPECIFIER, X_IMPORT = 1, 2, 4
 DEFAULT_VERSION = "0.0.0"
 _CODE_FIELDS = {"name", "params", "registers", "cells", "captures", "param_cells",
                 "constants", "code", "handlers", "lines", "functions", "strict", "kind",
@@ -562,7 +566,9 @@ def _section_modules(w: _Writer, modules: list[ModuleRecord], manifest: Manifest
         if not 0 <= m.function < len(w.functions):
             raise ImageError(f"module {m.specifier!r} names function {m.function}, "
                              f"which the image does not hold")
-        out += _uleb(w.string(m.specifier)) + bytes([MODULE_KINDS.index(m.kind)])
+        implied = m.specifier == _entry_specifier(manifest)
+        out += _uleb(0 if implied else w.string(m.specifier) + 1)
+        out.append(MODULE_KINDS.index(m.kind))
         out += _uleb(m.function)
         out += _uleb(len(m.requests)) + b"".join(_uleb(w.string(s)) for s in m.requests)
         out += _uleb(len(m.imports))
@@ -571,24 +577,39 @@ def _section_modules(w: _Writer, modules: list[ModuleRecord], manifest: Manifest
                                                           i.local_name))
         out += _uleb(len(m.exports))
         for e in m.exports:
-            out += b"".join(_uleb(w.string(s)) for s in (e.export_name, e.local_name,
-                                                          e.specifier, e.import_name))
+            local, imported = _export_defaults(e.export_name, e.specifier)
+            fields = (X_LOCAL if e.local_name != local else 0) | (
+                X_SPECIFIER if e.specifier else 0) | (
+                X_IMPORT if e.import_name != imported else 0)
+            out += _uleb(w.string(e.export_name)) + bytes([fields])
+            for flag, text in ((X_LOCAL, e.local_name), (X_SPECIFIER, e.specifier),
+                               (X_IMPORT, e.import_name)):
+                if fields & flag:
+                    out += _uleb(w.string(text))
     return bytes(out)
 
 
-def _stem(entry: str) -> str:
-    """An app's default name: its entry's file name without the extension."""
-    base = entry.rsplit("/", 1)[-1]
-    return base[:base.rindex(".")] if "." in base[1:] else base
+def _export_defaults(name: str, specifier: str) -> tuple[str, str]:
+    """An export entry's usual local name and import name, given its specifier (stored
+    when not empty): a local export under its own name (``export { x }``), or a
+    re-export of the same name (``export { x } from "m"``)."""
+    return ("", name) if specifier else (name, "")
+
+
+def _entry_specifier(manifest: Manifest) -> str:
+    """How a preloaded image's module graph names its entry (relative to its folder)."""
+    return "./" + manifest.entry
 
 
 def _section_manifest(w: _Writer, m: Manifest) -> bytes:
+    entry = 0 if m.entry == m.name + ".js" else M_ENTRY_MJS if m.entry == m.name + ".mjs" \
+        else M_ENTRY
     flags = ((M_VERSION if m.version != DEFAULT_VERSION else 0)
              | (M_QUOTA if m.heap_quota else 0) | (M_CAPABILITIES if m.capabilities else 0)
-             | (M_STEPS if m.step_budget else 0) | (M_NAME if m.name != _stem(m.entry) else 0))
-    out = bytearray(_uleb(flags) + _uleb(w.string(m.entry)))
-    if flags & M_NAME:
-        out += _uleb(w.string(m.name))
+             | (M_STEPS if m.step_budget else 0) | entry)
+    out = bytearray(_uleb(flags) + _uleb(w.string(m.name)))
+    if flags & M_ENTRY:
+        out += _uleb(w.string(m.entry))
     if flags & M_VERSION:
         out += _uleb(w.string(m.version))
     if flags & M_QUOTA:
@@ -660,7 +681,7 @@ def _section_rom(w: _Writer, rom: Rom) -> bytes:
     out = bytearray(_uleb(len(rom.cells)) + _uleb(len(rom.objects)))
     out += _uleb(len(rom.modules))
     for module in rom.modules:
-        out += _uleb(w.string(module.specifier)) + _uleb(len(module.exports))
+        out += _uleb(len(module.exports))
         for name, cell in module.exports:
             out += _uleb(w.string(name)) + _uleb(cell)
     cells = b"".join(value(cell) for cell in rom.cells)
@@ -1347,9 +1368,9 @@ class _Decoder:
         self.functions = self.read_functions()
         self.lines = self.read_lines() if LINES in self.by_kind else None
         self.source_entries = self.read_sources() if SOURCES in self.by_kind else None
-        manifest = self.read_manifest()
+        manifest = self.manifest = self.read_manifest()
         modules = self.read_modules(manifest)
-        rom = self.read_rom(len(modules)) if ROM in self.by_kind else None
+        rom = self.read_rom(modules) if ROM in self.by_kind else None
         sizes = LazyObjects(len(self.functions), self.code_size)
         return Image(sections=self.sections, strings=self.strings, constants=None,
                      functions=self.functions, code_sizes=sizes, modules=modules,
@@ -1679,22 +1700,37 @@ class _Decoder:
 
     def read_module(self, c: _Cursor, i: int) -> ModuleRecord:
         where = f"module {i}"
-        specifier = self.string(c, f"{where} specifier")
+        ref = c.uint(self.nstrings + 1, f"{where} specifier (string index + 1)")
+        specifier = self.strings[ref - 1] if ref else _entry_specifier(self.manifest)
         kind = MODULE_KINDS[c.uint(len(MODULE_KINDS), f"{where} kind")]
         function = c.uint(len(self.functions), f"{where} function")
         requests = tuple(self.string(c, f"{where} request")
                          for _ in range(c.count("request")))
         imports = tuple(ImportEntry(*(self.string(c, f"{where} import") for _ in range(3)))
                         for _ in range(c.count("import", 3)))
-        exports = tuple(ExportEntry(*(self.string(c, f"{where} export") for _ in range(4)))
-                        for _ in range(c.count("export", 4)))
+        exports = tuple(self.read_export(c, f"{where} export")
+                        for _ in range(c.count("export", 2)))
         return ModuleRecord(specifier, kind, function, requests, imports, exports)
+
+    def read_export(self, c: _Cursor, what: str) -> ExportEntry:
+        name = self.string(c, what)
+        fields = c.byte()
+        if fields & ~(X_LOCAL | X_SPECIFIER | X_IMPORT):
+            raise c.fail(f"{what}: unknown field bits {fields}")
+        local = self.string(c, what) if fields & X_LOCAL else None
+        specifier = self.string(c, what) if fields & X_SPECIFIER else ""
+        usual = _export_defaults(name, specifier)
+        imported = self.string(c, what) if fields & X_IMPORT else usual[1]
+        return ExportEntry(name, usual[0] if local is None else local, specifier, imported)
 
     def read_manifest(self) -> Manifest:
         c = self.cursor(MANIFEST)
-        flags = c.uint(32, "manifest flags")
-        entry = self.string(c, "manifest entry")
-        name = self.string(c, "manifest name") if flags & M_NAME else _stem(entry)
+        flags = c.uint(64, "manifest flags")
+        if flags & M_ENTRY and flags & M_ENTRY_MJS:
+            raise c.fail("the entry is both spelled and implied")
+        name = self.string(c, "manifest name")
+        entry = self.string(c, "manifest entry") if flags & M_ENTRY else \
+            name + (".mjs" if flags & M_ENTRY_MJS else ".js")
         version = self.string(c, "manifest version") if flags & M_VERSION else DEFAULT_VERSION
         quota = c.uint(what="heap quota") if flags & M_QUOTA else 0
         caps = tuple(self.string(c, "capability") for _ in
@@ -1705,9 +1741,11 @@ class _Decoder:
 
     # -- the ROM snapshot
 
-    def read_rom(self, nmodules: int) -> Rom:
-        """The ROM snapshot: its module table now; cells and objects when first asked
-        for, each checked then (every object, cell and function reference)."""
+    def read_rom(self, modules) -> Rom:
+        """The ROM snapshot: its module table now (each module's specifier is its
+        record's); cells and objects when first asked for, each checked then (every
+        object, cell and function reference)."""
+        nmodules = len(modules)
         c = self.cursor(ROM)
         ncells = c.count("cells")
         self.rom_objects = nobjects = c.count("objects")
@@ -1718,7 +1756,7 @@ class _Decoder:
         strings, nstrings, uint = self.strings, self.nstrings, c.uint
         for i in range(n):
             where = f"module {i}"
-            module = RomModule(strings[uint(nstrings, f"{where} specifier (string index)")])
+            module = RomModule(modules[i].specifier)
             exports = module.exports
             for j in range(c.count(f"{where} exports", 2)):
                 name = strings[uint(nstrings, f"{where} export {j} (string index)")]

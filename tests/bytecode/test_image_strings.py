@@ -84,3 +84,38 @@ def test_numbering_by_use_is_deterministic_and_round_trips_every_kind_of_ref():
     first = write_image(code, board=PICO, manifest=Manifest("app"))
     assert first == write_image(compile_text(text), board=PICO, manifest=Manifest("app"))
     assert comparable(read_image(first).entry) == comparable(code)
+
+
+def test_an_entry_derived_from_the_name_is_not_stored():
+    code = compile_text("1")
+    for entry in ("blink.js", "blink.mjs", "main.js"):
+        data = write_image(code, board=PICO, manifest=Manifest("blink", entry=entry),
+                           strip=True)
+        back = read_image(data)
+        assert (back.manifest.name, back.manifest.entry) == ("blink", entry)
+        assert back.modules[0].specifier == entry  # a script's implied record
+        assert (entry.encode() in data) == (entry == "main.js")
+    derived = write_image(code, board=PICO, manifest=Manifest("blink", entry="blink.js"))
+    spelled = write_image(code, board=PICO, manifest=Manifest("blink", entry="main.js"))
+    assert len(spelled) > len(derived)
+
+
+def test_a_preloaded_entry_specifier_and_usual_exports_are_implied():
+    from compiler.bytecode.image import ExportEntry, ModuleRecord
+
+    code = compile_text("1")
+    exports = (ExportEntry("x", "x"), ExportEntry("y", "z"), ExportEntry("w", "", "./d.js", "w"),
+               ExportEntry("*ns*", "", "./d.js", "*"))
+    modules = [ModuleRecord("./lib.js", "module", 0, ("./d.js",), (), exports),
+               ModuleRecord("./d.js", "module", 0)]
+    data = write_image(code, board=PICO, manifest=Manifest("lib", entry="lib.js"),
+                       modules=modules, strip=True)
+    assert read_image(data).modules == modules
+    assert b"lib.js" not in data and b"./d.js" in data
+    usual = write_image(code, board=PICO, manifest=Manifest("lib", entry="lib.js"),
+                        modules=[ModuleRecord("./lib.js", "module", 0, (), (), exports[:1])],
+                        strip=True)
+    # module count, implied specifier, kind, function, request count, import count, export
+    # count (1 byte each), then the one export: its name and a field byte saying the rest
+    # are the usual ones (9 bytes; 11 with all four names spelled)
+    assert {s.name: s.length for s in read_image(usual).sections}["modules"] == 9
