@@ -82,6 +82,7 @@ WORD_SHIFT = 3
 ARCHES = ("armv6-m", "armv7-m", "armv7e-m", "armv8-m.main", "xtensa-lx6", "xtensa-lx7",
           "xtensa-lx106", "riscv32")
 SECTION_OPTIONAL = 1  # a reader that does not know the kind may skip the section
+FIRST_OPTIONAL_KIND = 16  # kinds from here on are optional; 9-15 are required kinds
 
 STRINGS, CONSTANTS, FUNCTIONS, MODULES, MANIFEST, LINES, SOURCES, ROM = range(1, 9)
 SECTION_NAMES = {STRINGS: "strings", CONSTANTS: "constants", FUNCTIONS: "functions",
@@ -639,7 +640,7 @@ def _section_strings(w: _Writer) -> bytes:
 
 def _name_field(text: str, limit: int, what: str) -> bytes:
     data = text.encode("ascii", "replace")
-    if not data or len(data) > limit:
+    if not data or len(data) > limit or not all(0x20 < c < 0x7F for c in data):
         raise ImageError(f"{what} {text!r} is empty or longer than {limit} bytes")
     return bytes([len(data)]) + data
 
@@ -753,21 +754,20 @@ def write_image(code: Code, *, board: BoardProfile, manifest: Manifest,
     sections = _sections(_Writer(order, strip, counted.by_use()), code, modules, manifest,
                          rom)
     sections = [(k, f, d) for k, f, d in sections if k in REQUIRED or d != EMPTY]
-    table = bytearray()
-    for kind, flags, data in sections:
-        table += _uleb(kind << 1 | flags) + _uleb(len(data))
+    # the kinds present as a bitmap (bit k - 1), then each one's length in kind order
+    table = _uleb(sum(1 << (kind - 1) for kind, _, _ in sections))
+    table += b"".join(_uleb(len(data)) for _, _, data in sections)
     if board.word_size not in (2, 4, 8):
         raise ImageError(f"word size {board.word_size} is not 2, 4 or 8")
     flags = ((FLAG_BIG_ENDIAN if order == ">" else 0) | (FLAG_STRIPPED if strip else 0)
              | (FLAG_SIGNED if signing_key is not None else 0)
              | (board.word_size.bit_length() - 2) << WORD_SHIFT)
     header = MAGIC + bytes([FORMAT_VERSION, flags]) + _uleb(ISA_VERSION) + isa_hash()
-    header += _name_field(board.name, MAX_BOARD_NAME, "board name")
+    header += _name_field(board.name, MAX_BOARD_NAME, "board name")[1:]  # the arch ends it
     if board.arch in ARCHES:
         header += bytes([ARCHES.index(board.arch) + 1])
     else:
         header += b"\x00" + _name_field(board.arch, MAX_ARCH_NAME, "arch")
-    header += bytes([len(sections)])
     body = bytes(header + table + b"".join(data for _, _, data in sections))
     if len(body) + DIGEST_SIZE + SIGNATURE_SIZE > MAX_IMAGE_SIZE:
         raise ImageError(f"image of {len(body)} bytes exceeds the format's limit of "
@@ -857,11 +857,11 @@ class Header(Frozen):
     """The header's facts, read from the first bytes of an image (see ``read_header``)."""
 
     __slots__ = ("order", "word_size", "format_version", "flags", "isa_version", "isa_hash",
-                 "board", "arch", "sections", "size")
+                 "board", "arch", "sections", "size", "kinds")
 
     def __init__(self, order: str, word_size: int, format_version: int, flags: int,
                  isa_version: int, isa_hash: bytes, board: str, arch: str,
-                 sections: int, size: int) -> None:
+                 sections: int, size: int, kinds: tuple[int, ...] = ()) -> None:
         _set(self, "order", order)  # "<" or ">"
         _set(self, "word_size", word_size)
         _set(self, "format_version", format_version)
@@ -871,7 +871,8 @@ class Header(Frozen):
         _set(self, "board", board)
         _set(self, "arch", arch)
         _set(self, "sections", sections)  # entries in the section table
-        _set(self, "size", size)  # bytes of the header, up to the section table
+        _set(self, "size", size)  # bytes of the header and the kind bitmap, up to the lengths
+        _set(self, "kinds", kinds)  # the section kinds present, in order
 
     @property
     def endianness(self) -> str:
@@ -924,9 +925,7 @@ def read_header(data: bytes) -> Header:
         raise ImageError(f"instruction set: the image was compiled for ISA {isa_version} "
                          f"(opcode and atom tables {found.hex()}), this VM runs ISA "
                          f"{ISA_VERSION} (tables {isa_hash().hex()}); recompile it")
-    board, pos = _header_name(data, c.pos + ISA_HASH_SIZE, MAX_BOARD_NAME, "board name")
-    if pos >= len(data):
-        raise ImageError("truncated: the image ends inside its header (arch)")
+    board, pos = _board_name(data, c.pos + ISA_HASH_SIZE)
     code, pos = data[pos], pos + 1
     if code == 0:
         arch, pos = _header_name(data, pos, MAX_ARCH_NAME, "arch")
@@ -934,10 +933,27 @@ def read_header(data: bytes) -> Header:
         arch = ARCHES[code - 1]
     else:
         raise ImageError(f"header: architecture code {code} is unknown")
-    if pos >= len(data):
-        raise ImageError("truncated: the image ends inside its header (section count)")
-    return Header(order, word_size, fmt, flags, isa_version, found, board, arch, data[pos],
-                  pos + 1)
+    c.pos = pos
+    try:
+        bitmap = c.uint(1 << MAX_SECTIONS, "section bitmap")
+    except ImageError:
+        raise ImageError("truncated: the image ends inside its header (section bitmap)") \
+            from None
+    kinds = tuple(k + 1 for k in range(MAX_SECTIONS) if bitmap >> k & 1)
+    return Header(order, word_size, fmt, flags, isa_version, found, board, arch, len(kinds),
+                  c.pos, kinds)
+
+
+def _board_name(data: bytes, pos: int) -> tuple[str, int]:
+    """The board name: printable ASCII up to the architecture byte (below 0x20)."""
+    end = pos
+    while end < len(data) and 0x20 < data[end] < 0x7F and end - pos <= MAX_BOARD_NAME:
+        end += 1
+    if end >= len(data):
+        raise ImageError("truncated: the image ends inside its header (board name)")
+    if not 0 < end - pos <= MAX_BOARD_NAME or data[end] >= 0x20:
+        raise ImageError("header: board name field is malformed")
+    return data[pos:end].decode("ascii"), end
 
 
 def board_name_of(data: bytes) -> str | None:
@@ -971,7 +987,7 @@ def read_image(data: bytes, *, board: BoardProfile | None = None, public_key=Non
     head = read_header(data)
     order = head.order
     signed = bool(head.flags & FLAG_SIGNED)
-    entries, table_end = _table_entries(data, head.size, head.sections)
+    entries, table_end = _table_entries(data, head.size, head.kinds)
     body_length = table_end + sum(length for _, length in entries)
     expected = body_length + DIGEST_SIZE + (SIGNATURE_SIZE if signed else 0)
     if size < expected:
@@ -1014,16 +1030,17 @@ def read_image(data: bytes, *, board: BoardProfile | None = None, public_key=Non
     return image
 
 
-def _table_entries(data: bytes, start: int, n: int) -> tuple[list[tuple[int, int]], int]:
-    """The section table's (kind word, length) entries at ``start``, and where it ends:
-    the sections follow it back to back, so it also gives the body's length."""
-    if n > MAX_SECTIONS:
-        raise ImageError(f"section table: {n} sections is over the limit of {MAX_SECTIONS}")
+def _table_entries(data: bytes, start: int, kinds: tuple[int, ...]
+                   ) -> tuple[list[tuple[int, int]], int]:
+    """(kind word, length) of each section the header's bitmap lists, from the lengths at
+    ``start``, and where they end: the sections follow back to back, so this also gives
+    the body's length. The kind word is ``kind << 1 | optional``."""
     c = _Cursor(data, start, len(data), "section table", "<")
     entries = []
     try:
-        for _ in range(n):
-            entries.append((c.uint(1 << 16, "kind"), c.uint(MAX_IMAGE_SIZE, "length")))
+        for kind in kinds:
+            optional = kind in (LINES, SOURCES) or kind >= FIRST_OPTIONAL_KIND
+            entries.append((kind << 1 | optional, c.uint(MAX_IMAGE_SIZE, "length")))
     except ImageError as e:
         raise ImageError(str(e).replace("section table section:", "section table:")) from None
     return entries, c.pos

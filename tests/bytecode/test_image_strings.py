@@ -119,3 +119,25 @@ def test_a_preloaded_entry_specifier_and_usual_exports_are_implied():
     # count (1 byte each), then the one export: its name and a field byte saying the rest
     # are the usual ones (9 bytes; 11 with all four names spelled)
     assert {s.name: s.length for s in read_image(usual).sections}["modules"] == 9
+
+
+def test_the_header_names_its_board_without_a_length_and_lists_sections_by_bitmap():
+    from compiler.bytecode.image import FUNCTIONS, MANIFEST, STRINGS, read_header
+
+    data = image_of("console.log(1)", PICO, strip=True)
+    head = read_header(data)
+    assert data[9:9 + len("rpi-pico")] == b"rpi-pico"  # readable, right after the ISA hash
+    assert data[9 + len("rpi-pico")] == 1  # armv6-m's code ends the name
+    assert head.kinds == (STRINGS, FUNCTIONS, MANIFEST) and head.sections == 3
+    assert data[head.size - 1] == 0b10101  # the bitmap: kinds 1, 3 and 5
+    assert (head.board, head.arch) == ("rpi-pico", "armv6-m")
+    for n in (9, 12, 9 + len("rpi-pico")):  # cut inside the name, before the bitmap
+        with pytest.raises(ImageError, match="^truncated: the image ends inside its header"):
+            read_header(data[:n])
+    bad = bytearray(data)
+    bad[12] = 0x20  # a space ends the name early: not an architecture code
+    with pytest.raises(ImageError, match="^header: board name field is malformed"):
+        read_header(bytes(bad))
+    long = bytearray(data[:9]) + b"x" * 40 + data[9 + len("rpi-pico"):]
+    with pytest.raises(ImageError, match="^header: board name field is malformed"):
+        read_header(bytes(long))
