@@ -1051,10 +1051,7 @@ def _read_table(entries: list[tuple[int, int]], pos: int) -> list[SectionInfo]:
     sections, seen = [], set()
     for word, length in entries:
         kind, flags = word >> 1, word & SECTION_OPTIONAL
-        name = SECTION_NAMES.get(kind, f"kind {kind}")
-        if kind in seen:
-            raise ImageError(f"section table: the {name} section appears twice")
-        seen.add(kind)
+        seen.add(kind)  # each at most once: the header's bitmap lists kinds
         offset, pos = pos, pos + length
         if kind not in SECTION_NAMES:
             if flags & SECTION_OPTIONAL:
