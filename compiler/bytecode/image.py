@@ -118,6 +118,11 @@ DEFAULT_NAMES = {"script": "<script>", "module": "<module>"}
 # `length` and `name` first (both left out)
 T_INTEGER = 11
 R_KIND, R_DEFAULT_PROTO, R_FUNCTION_PROPS = 7, 8, 16
+# a function's usual `prototype` or its prototype object's usual `constructor` property
+# (attribute 0, an object) as just the object's index; a function's home and lexical
+# `this` both undefined (left out)
+R_LINK, R_PLAIN = 32, 64
+LINK_KEYS = {"function": "prototype", "object": "constructor"}
 DEFAULT_PROTOS = {"object": "%Object.prototype%", "array": "%Array.prototype%",
                   "function": "%Function.prototype%", "alias-object": "%Object.prototype%",
                   "alias-array": "%Array.prototype%"}
@@ -652,6 +657,19 @@ def _function_props(code: Code) -> list[tuple]:
             (("string", "name"), 0, ("string", code.name), ("undefined",), ("undefined",))]
 
 
+def _link_prop(kind: str, target: int) -> tuple:
+    """A function's usual `prototype`, or its prototype object's `constructor`."""
+    return (("string", LINK_KEYS[kind]), 0, ("object", target), ("undefined",),
+            ("undefined",))
+
+
+def _link(kind: str, prop: tuple) -> int | None:
+    """The object index of ``prop`` when it is ``kind``'s usual link property."""
+    if kind in LINK_KEYS and prop[2][0] == "object" and prop == _link_prop(kind, prop[2][1]):
+        return prop[2][1]
+    return None
+
+
 def _section_rom(w: _Writer, rom: Rom) -> bytes:
     index = {id(c): i for i, c in enumerate(w.functions)}
     simple = {"undefined": T_UNDEFINED, "null": T_NULL, "hole": T_HOLE}
@@ -695,6 +713,12 @@ def _section_rom(w: _Writer, rom: Rom) -> bytes:
         if obj.kind == "function" and props[:2] == _function_props(obj.code):
             flags |= R_FUNCTION_PROPS
             props = props[2:]
+        link = _link(obj.kind, props[0]) if props else None
+        if link is not None:
+            flags |= R_LINK
+            props = props[1:]
+        if obj.kind == "function" and obj.home == obj.this == ("undefined",):
+            flags |= R_PLAIN
         out.append(flags)
         if not flags & R_DEFAULT_PROTO:
             out += value(obj.proto)
@@ -704,12 +728,15 @@ def _section_rom(w: _Writer, rom: Rom) -> bytes:
             out += _uleb(index[id(obj.code)]) + _uleb(len(obj.cells))
             for cell in obj.cells:
                 out += _uleb(cell)
-            out += value(obj.home) + value(obj.this)
+            if not flags & R_PLAIN:
+                out += value(obj.home) + value(obj.this)
             out.append(CONSTRUCTOR_KINDS.index(obj.constructor_kind))
         elif obj.kind in ITEM_KINDS:
             out += _uleb(len(obj.items))
             for item in obj.items:
                 out += value(item)
+        if link is not None:
+            out += _uleb(link)
         out += _uleb(len(props))
         for key, flags, val, getter, setter in props:
             out += value(key) + bytes([flags])
@@ -1214,13 +1241,17 @@ def _skip_rom_object(c: _Cursor, i: int) -> None:
                 raise c.fail(f"object {i} cells count {k} is more than the section holds")
             for _ in range(k):
                 pos = uint(pos)[1]
-            pos = skip(data, skip(data, pos)) + 1
+            if not flags & R_PLAIN:
+                pos = skip(data, skip(data, pos))
+            pos += 1
         elif kind in _ROM_WITH_ITEMS:
             k, pos = uint(pos)
             if k > end - pos:
                 raise c.fail(f"object {i} items count {k} is more than the section holds")
             for _ in range(k):
                 pos = skip(data, pos)
+        if flags & R_LINK:
+            pos = uint(pos)[1]
         k, pos = uint(pos)
         if 3 * k > end - pos:
             raise c.fail(f"object {i} properties count {k} is more than the section holds")
@@ -1841,8 +1872,10 @@ class _Decoder:
         where = f"object {i}"
         flags = c.byte()
         kind = flags & R_KIND
-        if kind >= len(KINDS) or flags & ~(R_KIND | R_DEFAULT_PROTO | R_FUNCTION_PROPS) or (
-                flags & R_FUNCTION_PROPS and KINDS[kind] != "function") or (
+        if kind >= len(KINDS) or flags & ~(R_KIND | R_DEFAULT_PROTO | R_FUNCTION_PROPS
+                                           | R_LINK | R_PLAIN) or (
+                flags & (R_FUNCTION_PROPS | R_PLAIN) and KINDS[kind] != "function") or (
+                flags & R_LINK and KINDS[kind] not in LINK_KEYS) or (
                 flags & R_DEFAULT_PROTO and KINDS[kind] not in DEFAULT_PROTOS):
             raise c.fail(f"{where}: unknown kind or flags {flags}")
         obj = RomObject(KINDS[kind], ("intrinsic", DEFAULT_PROTOS[KINDS[kind]])
@@ -1851,8 +1884,9 @@ class _Decoder:
             obj.code = functions[c.uint(len(functions), f"{where} function index")]
             for _ in range(c.count(f"{where} cells")):
                 obj.cells.append(c.uint(ncells, f"{where} cell index"))
-            obj.home = value(c, f"{where} home object")
-            obj.this = value(c, f"{where} this")
+            if not flags & R_PLAIN:
+                obj.home = value(c, f"{where} home object")
+                obj.this = value(c, f"{where} this")
             ctor = c.byte()
             if ctor >= len(CONSTRUCTOR_KINDS):
                 raise c.fail(f"{where}: unknown constructor kind {ctor}")
@@ -1862,6 +1896,9 @@ class _Decoder:
                 obj.items.append(value(c, f"{where} item {j}"))
         if flags & R_FUNCTION_PROPS:
             obj.props.extend(_function_props(obj.code))
+        if flags & R_LINK:
+            link = c.uint(self.rom_objects, f"{where} {LINK_KEYS[obj.kind]} (object index)")
+            obj.props.append(_link_prop(obj.kind, link))
         for j in range(c.count(f"{where} properties", 3)):
             key = value(c, f"{where} property {j} key")
             if key[0] not in ("string", "symbol"):

@@ -141,3 +141,50 @@ def test_the_header_names_its_board_without_a_length_and_lists_sections_by_bitma
     long = bytearray(data[:9]) + b"x" * 40 + data[9 + len("rpi-pico"):]
     with pytest.raises(ImageError, match="^header: board name field is malformed"):
         read_header(bytes(long))
+
+
+def test_rom_prototype_links_and_plain_functions_are_left_out():
+    from compiler.bytecode.code import Code
+    from compiler.bytecode.image import ModuleRecord
+    from compiler.bytecode.isa import OPCODE
+    from compiler.bytecode.rom import Rom, RomModule, RomObject
+
+    body = Code("f", params=1, registers=1, length=1, code=[(OPCODE["RETURNUNDEF"],)])
+    root = Code("", kind="script", functions=[body], code=[(OPCODE["RETURNUNDEF"],)])
+    u, fproto = ("undefined",), ("intrinsic", "%Function.prototype%")
+
+    def prop(key, value, flags=0):
+        return (("string", key), flags, value, u, u)
+
+    usual = [prop("length", ("number", 1.0)), prop("name", ("string", "f"))]
+
+    def objects(proto_flags=0):
+        return [RomObject("function", fproto, usual + [prop("prototype", ("object", 1),
+                                                             proto_flags)],
+                          code=body, constructor_kind="base"),
+                RomObject("object", ("intrinsic", "%Object.prototype%"),
+                          [prop("constructor", ("object", 0)), prop("k", ("number", 2.0))]),
+                RomObject("function", fproto, usual, code=body, home=("object", 1),
+                          this=("null",)),  # not plain: home and this stored
+                RomObject("object", ("null",), [prop("constructor", ("null",))])]
+
+    def image(objs):
+        rom = Rom(cells=[("object", 0)], objects=objs, modules=[RomModule("./m.js",
+                                                                          [("f", 0)])])
+        return write_image(root, board=PICO, manifest=Manifest("m"), rom=rom, strip=True,
+                           modules=[ModuleRecord("./m.js", "module", 1)])
+
+    def fields(o):
+        return (o.kind, o.proto, o.props, o.items, o.constructor_kind, o.home, o.this,
+                o.cells)
+
+    for objs in (objects(), objects(proto_flags=1)):  # a writable prototype: spelled
+        data = image(objs)
+        lazy = read_image(data, lazy=True)
+        assert fields(lazy.rom.objects[3]) == fields(objs[3])  # skims objects 0-2 first
+        back = read_image(data).rom
+        assert [fields(o) for o in back.objects] == [fields(o) for o in objs]
+    linked, spelled = read_image(image(objects())), read_image(image(objects(1)))
+    assert "prototype" not in linked.strings, linked.strings
+    assert "prototype" in spelled.strings
+    assert len(image(objects())) < len(image(objects(1)))
