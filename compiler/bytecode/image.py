@@ -109,6 +109,8 @@ _SITE_FLAGS = ("strict", "function", "new_target", "super_prop", "super_call", "
                "in_params")
 
 MODULE_KINDS = ("script", "module")
+# a module record's kind byte: bit 0 the kind, then which lists follow (absent: empty)
+MOD_REQUESTS, MOD_IMPORTS, MOD_EXPORTS = 2, 4, 8
 # Code.kind values stored as a number; another kind is stored as a string
 FUNCTION_KINDS = ("normal", "arrow", "method", "constructor", "derived", "script", "module")
 # the name a function of that kind has when its name field is 0
@@ -574,14 +576,18 @@ def _section_modules(w: _Writer, modules: list[ModuleRecord], manifest: Manifest
                              f"which the image does not hold")
         implied = m.specifier == _entry_specifier(manifest)
         out += _uleb(0 if implied else w.string(m.specifier) + 1)
-        out.append(MODULE_KINDS.index(m.kind))
+        out.append(MODULE_KINDS.index(m.kind) | (MOD_REQUESTS if m.requests else 0)
+                   | (MOD_IMPORTS if m.imports else 0) | (MOD_EXPORTS if m.exports else 0))
         out += _uleb(m.function)
-        out += _uleb(len(m.requests)) + b"".join(_uleb(w.string(s)) for s in m.requests)
-        out += _uleb(len(m.imports))
+        if m.requests:
+            out += _uleb(len(m.requests)) + b"".join(_uleb(w.string(s)) for s in m.requests)
+        if m.imports:
+            out += _uleb(len(m.imports))
         for i in m.imports:
             out += b"".join(_uleb(w.string(s)) for s in (i.specifier, i.import_name,
                                                           i.local_name))
-        out += _uleb(len(m.exports))
+        if m.exports:
+            out += _uleb(len(m.exports))
         for e in m.exports:
             local, imported = _export_defaults(e.export_name, e.specifier)
             fields = (X_LOCAL if e.local_name != local else 0) | (
@@ -670,7 +676,7 @@ def _link(kind: str, prop: tuple) -> int | None:
     return None
 
 
-def _section_rom(w: _Writer, rom: Rom) -> bytes:
+def _section_rom(w: _Writer, rom: Rom, modules: list[ModuleRecord]) -> bytes:
     index = {id(c): i for i, c in enumerate(w.functions)}
     simple = {"undefined": T_UNDEFINED, "null": T_NULL, "hole": T_HOLE}
 
@@ -699,10 +705,13 @@ def _section_rom(w: _Writer, rom: Rom) -> bytes:
 
     out = bytearray(_uleb(len(rom.cells)) + _uleb(len(rom.objects)))
     out += _uleb(len(rom.modules))
-    for module in rom.modules:
-        out += _uleb(len(module.exports))
+    for module, record in zip(rom.modules, modules, strict=True):
+        # names as the module record's exports, in order: only the cells (low bit set)
+        implied = [name for name, _ in module.exports] == [
+            e.export_name for e in record.exports[:len(module.exports)]]
+        out += _uleb(len(module.exports) << 1 | implied)
         for name, cell in module.exports:
-            out += _uleb(w.string(name)) + _uleb(cell)
+            out += (b"" if implied else _uleb(w.string(name))) + _uleb(cell)
     cells = b"".join(value(cell) for cell in rom.cells)
     out += _uleb(len(cells)) + cells
     for obj in rom.objects:
@@ -751,7 +760,10 @@ def _sections(w: _Writer, code: Code, modules: list[ModuleRecord], manifest: Man
     functions, lines, sources = _section_functions(w)
     mods = _section_modules(w, modules, manifest)
     man = _section_manifest(w, manifest)
-    rom_data = _section_rom(w, rom) if rom is not None else None
+    if rom is not None and len(rom.modules) != len(modules):
+        raise ImageError(f"the ROM has {len(rom.modules)} modules, the image "
+                         f"{len(modules)} module records")
+    rom_data = _section_rom(w, rom, modules) if rom is not None else None
     consts = _uleb(len(w.const_records)) + b"".join(w.const_records)
     strings = _section_strings(w)  # last: every other section has named its strings
     sections = [(STRINGS, 0, strings), (CONSTANTS, 0, consts), (FUNCTIONS, 0, functions),
@@ -1735,7 +1747,7 @@ class _Decoder:
 
     def read_modules(self, manifest: Manifest):
         c = self.cursor(MODULES)
-        n = c.count("module", 4)
+        n = c.count("module", 3)
         if n == 0:
             c.finish()
             return [_default_module(manifest)]
@@ -1747,14 +1759,24 @@ class _Decoder:
         where = f"module {i}"
         ref = c.uint(self.nstrings + 1, f"{where} specifier (string index + 1)")
         specifier = self.strings[ref - 1] if ref else _entry_specifier(self.manifest)
-        kind = MODULE_KINDS[c.uint(len(MODULE_KINDS), f"{where} kind")]
+        flags = c.uint(MOD_EXPORTS << 1, f"{where} kind")
+        kind = MODULE_KINDS[flags & 1]
         function = c.uint(len(self.functions), f"{where} function")
+
+        def count(flag: int, what: str, min_item_bytes: int = 1) -> int:
+            if not flags & flag:
+                return 0
+            n = c.count(what, min_item_bytes)
+            if n == 0:
+                raise c.fail(f"{where}: an empty {what} list is flagged as present")
+            return n
+
         requests = tuple(self.string(c, f"{where} request")
-                         for _ in range(c.count("request")))
+                         for _ in range(count(MOD_REQUESTS, "request")))
         imports = tuple(ImportEntry(*(self.string(c, f"{where} import") for _ in range(3)))
-                        for _ in range(c.count("import", 3)))
+                        for _ in range(count(MOD_IMPORTS, "import", 3)))
         exports = tuple(self.read_export(c, f"{where} export")
-                        for _ in range(c.count("export", 2)))
+                        for _ in range(count(MOD_EXPORTS, "export", 2)))
         return ModuleRecord(specifier, kind, function, requests, imports, exports)
 
     def read_export(self, c: _Cursor, what: str) -> ExportEntry:
@@ -1803,8 +1825,17 @@ class _Decoder:
             where = f"module {i}"
             module = RomModule(modules[i].specifier)
             exports = module.exports
-            for j in range(c.count(f"{where} exports", 2)):
-                name = strings[uint(nstrings, f"{where} export {j} (string index)")]
+            word = uint(what=f"{where} exports count")
+            n, implied = word >> 1, word & 1
+            if n > c.end - c.pos:
+                raise c.fail(f"{where} exports count {n} is more than the section can hold")
+            names = modules[i].exports
+            if implied and n > len(names):
+                raise c.fail(f"{where}: {n} exports named as its record's, which has "
+                             f"{len(names)}")
+            for j in range(n):
+                name = names[j].export_name if implied else \
+                    strings[uint(nstrings, f"{where} export {j} (string index)")]
                 exports.append((name, uint(ncells, f"{where} export {j} cell")))
             rom.modules.append(module)
         size = c.uint(c.end - c.pos + 1, "cells length")

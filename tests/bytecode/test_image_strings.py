@@ -115,10 +115,11 @@ def test_a_preloaded_entry_specifier_and_usual_exports_are_implied():
     usual = write_image(code, board=PICO, manifest=Manifest("lib", entry="lib.js"),
                         modules=[ModuleRecord("./lib.js", "module", 0, (), (), exports[:1])],
                         strip=True)
-    # module count, implied specifier, kind, function, request count, import count, export
-    # count (1 byte each), then the one export: its name and a field byte saying the rest
-    # are the usual ones (9 bytes; 11 with all four names spelled)
-    assert {s.name: s.length for s in read_image(usual).sections}["modules"] == 9
+    # module count, implied specifier, kind byte (saying only exports follow), function,
+    # export count (1 byte each), then the one export: its name and a field byte saying
+    # the rest are the usual ones (7 bytes; 11 in format 4, with empty request and import
+    # counts and all four names spelled)
+    assert {s.name: s.length for s in read_image(usual).sections}["modules"] == 7
 
 
 def test_the_header_names_its_board_without_a_length_and_lists_sections_by_bitmap():
@@ -188,3 +189,26 @@ def test_rom_prototype_links_and_plain_functions_are_left_out():
     assert "prototype" not in linked.strings, linked.strings
     assert "prototype" in spelled.strings
     assert len(image(objects())) < len(image(objects(1)))
+
+
+def test_rom_export_names_are_the_module_records():
+    from compiler.bytecode.code import Code
+    from compiler.bytecode.image import ExportEntry, ModuleRecord
+    from compiler.bytecode.isa import OPCODE
+    from compiler.bytecode.rom import Rom, RomModule
+
+    body = Code("m", code=[(OPCODE["RETURNUNDEF"],)])
+    root = Code("", kind="script", functions=[body], code=[(OPCODE["RETURNUNDEF"],)])
+
+    def image(record_exports):
+        rom = Rom(cells=[("number", 1.0)], modules=[RomModule("./m.js", [("api", 0)])])
+        data = write_image(root, board=PICO, manifest=Manifest("m"), rom=rom, strip=True,
+                           modules=[ModuleRecord("./m.js", "module", 1, (), (),
+                                                 record_exports)])
+        back = read_image(data)
+        assert back.rom.modules[0].exports == [("api", 0)]
+        return {s.name: s.length for s in back.sections}["rom"]
+
+    named = image((ExportEntry("api", "api"),))  # the record names it: only the cell
+    assert image(()) == named + 1
+    assert image((ExportEntry("other", "other"),)) == named + 1
