@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import struct
 
+from .atoms import ATOMS
 from .code import Code, EvalSite, TemplateSite
 from .encoding import BytecodeError, decode_with_starts, encode_with_starts
 from .isa import (
@@ -79,6 +80,7 @@ WORD_SHIFT = 3
 ARCHES = ("armv6-m", "armv7-m", "armv7e-m", "armv8-m.main", "xtensa-lx6", "xtensa-lx7",
           "xtensa-lx106", "riscv32")
 SECTION_OPTIONAL = 1  # a reader that does not know the kind may skip the section
+FIRST_OPTIONAL_KIND = 16  # kinds from here on are optional; 9-15 are required kinds
 
 STRINGS, CONSTANTS, FUNCTIONS, MODULES, MANIFEST, LINES, SOURCES, ROM = range(1, 9)
 SECTION_NAMES = {STRINGS: "strings", CONSTANTS: "constants", FUNCTIONS: "functions",
@@ -106,6 +108,8 @@ _SITE_FLAGS = ("strict", "function", "new_target", "super_prop", "super_call", "
                "in_params")
 
 MODULE_KINDS = ("script", "module")
+# a module record's kind byte: bit 0 the kind, then which lists follow (absent: empty)
+MOD_REQUESTS, MOD_IMPORTS, MOD_EXPORTS = 2, 4, 8
 # Code.kind values stored as a number; another kind is stored as a string
 FUNCTION_KINDS = ("normal", "arrow", "method", "constructor", "derived", "script", "module")
 # the name a function of that kind has when its name field is 0
@@ -115,11 +119,20 @@ DEFAULT_NAMES = {"script": "<script>", "module": "<module>"}
 # `length` and `name` first (both left out)
 T_INTEGER = 11
 R_KIND, R_DEFAULT_PROTO, R_FUNCTION_PROPS = 7, 8, 16
+# a function's usual `prototype` or its prototype object's usual `constructor` property
+# (attribute 0, an object) as just the object's index; a function's home and lexical
+# `this` both undefined (left out)
+R_LINK, R_PLAIN = 32, 64
+LINK_KEYS = {"function": "prototype", "object": "constructor"}
 DEFAULT_PROTOS = {"object": "%Object.prototype%", "array": "%Array.prototype%",
                   "function": "%Function.prototype%", "alias-object": "%Object.prototype%",
                   "alias-array": "%Array.prototype%"}
 # optional manifest fields
-M_VERSION, M_QUOTA, M_CAPABILITIES, M_STEPS, M_NAME = 1, 2, 4, 8, 16
+M_VERSION, M_QUOTA, M_CAPABILITIES, M_STEPS = 1, 2, 4, 8
+# how the entry is stored: absent (the name + ".js"), the name + ".mjs", or spelled
+M_ENTRY_MJS, M_ENTRY = 16, 32
+# export entry fields stored (absent: the usual value, see _section_modules)
+X_LOCAL, X_SPECIFIER, X_IMPORT = 1, 2, 4
 DEFAULT_VERSION = "0.0.0"
 _CODE_FIELDS = {"name", "params", "registers", "cells", "captures", "param_cells",
                 "constants", "code", "handlers", "lines", "functions", "strict", "kind",
@@ -132,13 +145,16 @@ class ImageError(Exception):
 
 
 def isa_hash() -> bytes:
-    """2 bytes identifying the instruction table: names, numbers and operand kinds.
+    """2 bytes identifying the instruction table (names, numbers and operand kinds) and
+    the atom table (``atoms.py``): what a VM must share with an image to read it.
 
     The doc column is left out, so rewording an opcode's description changes nothing;
-    renumbering, adding or retyping an opcode changes the hash.
+    renumbering, adding or retyping an opcode, or any change to the atoms, changes it.
     """
     text = "\n".join(f"{i}:{name}:{kinds}" for i, (name, kinds, _) in enumerate(OPCODES))
-    return sha256(f"caplet-isa-{ISA_VERSION}\n{text}".encode()).digest()[:ISA_HASH_SIZE]
+    atoms = "\n".join(ATOMS)  # no atom holds a newline
+    return sha256(f"caplet-isa-{ISA_VERSION}\n{text}\natoms {len(ATOMS)}\n{atoms}".encode(
+        "utf-8", "surrogatepass")).digest()[:ISA_HASH_SIZE]
 
 
 # ------------------------------------------------------------------------- records
@@ -332,11 +348,13 @@ def _const_key(value) -> tuple:
 
 
 class _Writer:
-    def __init__(self, order: str, strip: bool):
+    def __init__(self, order: str, strip: bool, numbering: list[str] = ()):
         self.order = order  # "<" or ">"
         self.strip = strip
-        self.strings: list[str] = []
-        self.string_index: dict[str, int] = {}
+        # the strings in the order a first (counting) pass chose; others are appended
+        self.strings: list[str] = list(numbering)
+        self.string_index: dict[str, int] = {s: i for i, s in enumerate(numbering)}
+        self.uses: dict[str, int] = {}  # how many refs name each string (stored bytes)
         self.constants: list = []
         self.const_records: list[bytes] = []
         self.const_index: dict[tuple, int] = {}
@@ -347,7 +365,14 @@ class _Writer:
         if idx is None:
             idx = self.string_index[text] = len(self.strings)
             self.strings.append(text)
+        self.uses[text] = self.uses.get(text, 0) + 1
         return idx
+
+    def by_use(self) -> list[str]:
+        """The strings most referenced first (ties: first use first): the numbering
+        that makes the most refs small (K operands below 15 take half a byte)."""
+        return sorted(self.strings, key=lambda s: (-self.uses.get(s, 0),
+                                                   self.string_index[s]))
 
     def ref(self, value) -> int:
         """A const ref: a string's index << 1, or a constant record's index << 1 | 1."""
@@ -429,6 +454,7 @@ def _section_functions(w: _Writer) -> tuple[bytes, bytes, bytes]:
                 data_inline, starts_inline = encode_with_starts(inline)
                 if len(data_inline) <= len(data) + len(table):
                     data, table, starts = data_inline, b"", starts_inline
+                    _count_inline_refs(w, code)
         except BytecodeError as e:
             raise ImageError(f"cannot encode function {code.name!r}: {e}") from None
         flags = ((F_CONSTANT_LIST if table else 0)
@@ -497,6 +523,18 @@ def _section_functions(w: _Writer) -> tuple[bytes, bytes, bytes]:
     return bytes(body), bytes(lines), bytes(sources)
 
 
+def _count_inline_refs(w: _Writer, code: Code) -> None:
+    """K operands that are const refs each name their string: count every one (the
+    constant list counted each string once)."""
+    constants, uses = code.constants, w.uses
+    for ins in code.code:
+        for kind, v in zip(OPERANDS[ins[0]], ins[1:], strict=True):
+            if kind == "K" and isinstance(constants[v], str):
+                uses[constants[v]] += 1
+    for v in {v for v in constants if isinstance(v, str)}:
+        uses[v] -= 1
+
+
 def _constants_in_code(code: list, refs: list[int]) -> list | None:
     """The instructions with const refs as K operands, when the function's constant list
     is exactly its K operands in order of first use (so a reader can rebuild it)."""
@@ -534,33 +572,54 @@ def _section_modules(w: _Writer, modules: list[ModuleRecord], manifest: Manifest
         if not 0 <= m.function < len(w.functions):
             raise ImageError(f"module {m.specifier!r} names function {m.function}, "
                              f"which the image does not hold")
-        out += _uleb(w.string(m.specifier)) + bytes([MODULE_KINDS.index(m.kind)])
+        implied = m.specifier == _entry_specifier(manifest)
+        out += _uleb(0 if implied else w.string(m.specifier) + 1)
+        out.append(MODULE_KINDS.index(m.kind) | (MOD_REQUESTS if m.requests else 0)
+                   | (MOD_IMPORTS if m.imports else 0) | (MOD_EXPORTS if m.exports else 0))
         out += _uleb(m.function)
-        out += _uleb(len(m.requests)) + b"".join(_uleb(w.string(s)) for s in m.requests)
-        out += _uleb(len(m.imports))
+        if m.requests:
+            out += _uleb(len(m.requests)) + b"".join(_uleb(w.string(s)) for s in m.requests)
+        if m.imports:
+            out += _uleb(len(m.imports))
         for i in m.imports:
             out += b"".join(_uleb(w.string(s)) for s in (i.specifier, i.import_name,
                                                           i.local_name))
-        out += _uleb(len(m.exports))
+        if m.exports:
+            out += _uleb(len(m.exports))
         for e in m.exports:
-            out += b"".join(_uleb(w.string(s)) for s in (e.export_name, e.local_name,
-                                                          e.specifier, e.import_name))
+            local, imported = _export_defaults(e.export_name, e.specifier)
+            fields = (X_LOCAL if e.local_name != local else 0) | (
+                X_SPECIFIER if e.specifier else 0) | (
+                X_IMPORT if e.import_name != imported else 0)
+            out += _uleb(w.string(e.export_name)) + bytes([fields])
+            for flag, text in ((X_LOCAL, e.local_name), (X_SPECIFIER, e.specifier),
+                               (X_IMPORT, e.import_name)):
+                if fields & flag:
+                    out += _uleb(w.string(text))
     return bytes(out)
 
 
-def _stem(entry: str) -> str:
-    """An app's default name: its entry's file name without the extension."""
-    base = entry.rsplit("/", 1)[-1]
-    return base[:base.rindex(".")] if "." in base[1:] else base
+def _export_defaults(name: str, specifier: str) -> tuple[str, str]:
+    """An export entry's usual local name and import name, given its specifier (stored
+    when not empty): a local export under its own name (``export { x }``), or a
+    re-export of the same name (``export { x } from "m"``)."""
+    return ("", name) if specifier else (name, "")
+
+
+def _entry_specifier(manifest: Manifest) -> str:
+    """How a preloaded image's module graph names its entry (relative to its folder)."""
+    return "./" + manifest.entry
 
 
 def _section_manifest(w: _Writer, m: Manifest) -> bytes:
+    entry = 0 if m.entry == m.name + ".js" else M_ENTRY_MJS if m.entry == m.name + ".mjs" \
+        else M_ENTRY
     flags = ((M_VERSION if m.version != DEFAULT_VERSION else 0)
              | (M_QUOTA if m.heap_quota else 0) | (M_CAPABILITIES if m.capabilities else 0)
-             | (M_STEPS if m.step_budget else 0) | (M_NAME if m.name != _stem(m.entry) else 0))
-    out = bytearray(_uleb(flags) + _uleb(w.string(m.entry)))
-    if flags & M_NAME:
-        out += _uleb(w.string(m.name))
+             | (M_STEPS if m.step_budget else 0) | entry)
+    out = bytearray(_uleb(flags) + _uleb(w.string(m.name)))
+    if flags & M_ENTRY:
+        out += _uleb(w.string(m.entry))
     if flags & M_VERSION:
         out += _uleb(w.string(m.version))
     if flags & M_QUOTA:
@@ -574,16 +633,23 @@ def _section_manifest(w: _Writer, m: Manifest) -> bytes:
 
 
 def _section_strings(w: _Writer) -> bytes:
+    """Each string as ``atom << 1 | 1`` when it is an atom, else ``bytes << 1`` and its
+    bytes."""
+    atom_index = {name: i for i, name in enumerate(ATOMS)}
     out = bytearray(_uleb(len(w.strings)))
     for s in w.strings:
-        data = _encode_text(s)
-        out += _uleb(len(data)) + data
+        atom = atom_index.get(s)
+        if atom is not None:
+            out += _uleb(atom << 1 | 1)
+        else:
+            data = _encode_text(s)
+            out += _uleb(len(data) << 1) + data
     return bytes(out)
 
 
 def _name_field(text: str, limit: int, what: str) -> bytes:
     data = text.encode("ascii", "replace")
-    if not data or len(data) > limit:
+    if not data or len(data) > limit or not all(0x20 < c < 0x7F for c in data):
         raise ImageError(f"{what} {text!r} is empty or longer than {limit} bytes")
     return bytes([len(data)]) + data
 
@@ -595,7 +661,20 @@ def _function_props(code: Code) -> list[tuple]:
             (("string", "name"), 0, ("string", code.name), ("undefined",), ("undefined",))]
 
 
-def _section_rom(w: _Writer, rom: Rom) -> bytes:
+def _link_prop(kind: str, target: int) -> tuple:
+    """A function's usual `prototype`, or its prototype object's `constructor`."""
+    return (("string", LINK_KEYS[kind]), 0, ("object", target), ("undefined",),
+            ("undefined",))
+
+
+def _link(kind: str, prop: tuple) -> int | None:
+    """The object index of ``prop`` when it is ``kind``'s usual link property."""
+    if kind in LINK_KEYS and prop[2][0] == "object" and prop == _link_prop(kind, prop[2][1]):
+        return prop[2][1]
+    return None
+
+
+def _section_rom(w: _Writer, rom: Rom, modules: list[ModuleRecord]) -> bytes:
     index = {id(c): i for i, c in enumerate(w.functions)}
     simple = {"undefined": T_UNDEFINED, "null": T_NULL, "hole": T_HOLE}
 
@@ -624,10 +703,13 @@ def _section_rom(w: _Writer, rom: Rom) -> bytes:
 
     out = bytearray(_uleb(len(rom.cells)) + _uleb(len(rom.objects)))
     out += _uleb(len(rom.modules))
-    for module in rom.modules:
-        out += _uleb(w.string(module.specifier)) + _uleb(len(module.exports))
+    for module, record in zip(rom.modules, modules, strict=True):
+        # names as the module record's exports, in order: only the cells (low bit set)
+        implied = [name for name, _ in module.exports] == [
+            e.export_name for e in record.exports[:len(module.exports)]]
+        out += _uleb(len(module.exports) << 1 | implied)
         for name, cell in module.exports:
-            out += _uleb(w.string(name)) + _uleb(cell)
+            out += (b"" if implied else _uleb(w.string(name))) + _uleb(cell)
     cells = b"".join(value(cell) for cell in rom.cells)
     out += _uleb(len(cells)) + cells
     for obj in rom.objects:
@@ -638,6 +720,12 @@ def _section_rom(w: _Writer, rom: Rom) -> bytes:
         if obj.kind == "function" and props[:2] == _function_props(obj.code):
             flags |= R_FUNCTION_PROPS
             props = props[2:]
+        link = _link(obj.kind, props[0]) if props else None
+        if link is not None:
+            flags |= R_LINK
+            props = props[1:]
+        if obj.kind == "function" and obj.home == obj.this == ("undefined",):
+            flags |= R_PLAIN
         out.append(flags)
         if not flags & R_DEFAULT_PROTO:
             out += value(obj.proto)
@@ -647,17 +735,42 @@ def _section_rom(w: _Writer, rom: Rom) -> bytes:
             out += _uleb(index[id(obj.code)]) + _uleb(len(obj.cells))
             for cell in obj.cells:
                 out += _uleb(cell)
-            out += value(obj.home) + value(obj.this)
+            if not flags & R_PLAIN:
+                out += value(obj.home) + value(obj.this)
             out.append(CONSTRUCTOR_KINDS.index(obj.constructor_kind))
         elif obj.kind in ITEM_KINDS:
             out += _uleb(len(obj.items))
             for item in obj.items:
                 out += value(item)
+        if link is not None:
+            out += _uleb(link)
         out += _uleb(len(props))
         for key, flags, val, getter, setter in props:
             out += value(key) + bytes([flags])
             out += value(getter) + value(setter) if flags & ROM_ACCESSOR else value(val)
     return bytes(out)
+
+
+def _sections(w: _Writer, code: Code, modules: list[ModuleRecord], manifest: Manifest,
+              rom: Rom | None) -> list[tuple[int, int, bytes]]:
+    """(kind, flags, bytes) of each section, in kind order."""
+    w.collect(code)
+    functions, lines, sources = _section_functions(w)
+    mods = _section_modules(w, modules, manifest)
+    man = _section_manifest(w, manifest)
+    if rom is not None and len(rom.modules) != len(modules):
+        raise ImageError(f"the ROM has {len(rom.modules)} modules, the image "
+                         f"{len(modules)} module records")
+    rom_data = _section_rom(w, rom, modules) if rom is not None else None
+    consts = _uleb(len(w.const_records)) + b"".join(w.const_records)
+    strings = _section_strings(w)  # last: every other section has named its strings
+    sections = [(STRINGS, 0, strings), (CONSTANTS, 0, consts), (FUNCTIONS, 0, functions),
+                (MODULES, 0, mods), (MANIFEST, 0, man)]
+    if not w.strip:
+        sections += [(LINES, SECTION_OPTIONAL, lines), (SOURCES, SECTION_OPTIONAL, sources)]
+    if rom_data is not None:
+        sections.append((ROM, 0, rom_data))
+    return sections
 
 
 def write_image(code: Code, *, board: BoardProfile, manifest: Manifest,
@@ -669,38 +782,29 @@ def write_image(code: Code, *, board: BoardProfile, manifest: Manifest,
     ``signing_key`` is an Ed25519 private key (see ``signing.py``).
     """
     order = "<" if board.endianness == "little" else ">"
-    w = _Writer(order, strip)
-    w.collect(code)
     if modules is None:
         modules = [_default_module(manifest)]
-    functions, lines, sources = _section_functions(w)
-    mods = _section_modules(w, modules, manifest)
-    man = _section_manifest(w, manifest)
-    rom_data = _section_rom(w, rom) if rom is not None else None
-    consts = _uleb(len(w.const_records)) + b"".join(w.const_records)
-    strings = _section_strings(w)  # last: every other section has named its strings
-    sections = [(STRINGS, 0, strings), (CONSTANTS, 0, consts), (FUNCTIONS, 0, functions),
-                (MODULES, 0, mods), (MANIFEST, 0, man)]
-    if not strip:
-        sections += [(LINES, SECTION_OPTIONAL, lines), (SOURCES, SECTION_OPTIONAL, sources)]
-    if rom_data is not None:
-        sections.append((ROM, 0, rom_data))
+    # two passes: the first counts the refs to each string, the second numbers the
+    # strings most referenced first (the same walk names the same strings)
+    counted = _Writer(order, strip)
+    _sections(counted, code, modules, manifest, rom)
+    sections = _sections(_Writer(order, strip, counted.by_use()), code, modules, manifest,
+                         rom)
     sections = [(k, f, d) for k, f, d in sections if k in REQUIRED or d != EMPTY]
-    table = bytearray()
-    for kind, flags, data in sections:
-        table += _uleb(kind << 1 | flags) + _uleb(len(data))
+    # the kinds present as a bitmap (bit k - 1), then each one's length in kind order
+    table = _uleb(sum(1 << (kind - 1) for kind, _, _ in sections))
+    table += b"".join(_uleb(len(data)) for _, _, data in sections)
     if board.word_size not in (2, 4, 8):
         raise ImageError(f"word size {board.word_size} is not 2, 4 or 8")
     flags = ((FLAG_BIG_ENDIAN if order == ">" else 0) | (FLAG_STRIPPED if strip else 0)
              | (FLAG_SIGNED if signing_key is not None else 0)
              | (board.word_size.bit_length() - 2) << WORD_SHIFT)
     header = MAGIC + bytes([FORMAT_VERSION, flags]) + _uleb(ISA_VERSION) + isa_hash()
-    header += _name_field(board.name, MAX_BOARD_NAME, "board name")
+    header += _name_field(board.name, MAX_BOARD_NAME, "board name")[1:]  # the arch ends it
     if board.arch in ARCHES:
         header += bytes([ARCHES.index(board.arch) + 1])
     else:
         header += b"\x00" + _name_field(board.arch, MAX_ARCH_NAME, "arch")
-    header += bytes([len(sections)])
     body = bytes(header + table + b"".join(data for _, _, data in sections))
     if len(body) + DIGEST_SIZE + SIGNATURE_SIZE > MAX_IMAGE_SIZE:
         raise ImageError(f"image of {len(body)} bytes exceeds the format's limit of "
@@ -790,11 +894,11 @@ class Header(Frozen):
     """The header's facts, read from the first bytes of an image (see ``read_header``)."""
 
     __slots__ = ("order", "word_size", "format_version", "flags", "isa_version", "isa_hash",
-                 "board", "arch", "sections", "size")
+                 "board", "arch", "sections", "size", "kinds")
 
     def __init__(self, order: str, word_size: int, format_version: int, flags: int,
                  isa_version: int, isa_hash: bytes, board: str, arch: str,
-                 sections: int, size: int) -> None:
+                 sections: int, size: int, kinds: tuple[int, ...] = ()) -> None:
         _set(self, "order", order)  # "<" or ">"
         _set(self, "word_size", word_size)
         _set(self, "format_version", format_version)
@@ -804,7 +908,8 @@ class Header(Frozen):
         _set(self, "board", board)
         _set(self, "arch", arch)
         _set(self, "sections", sections)  # entries in the section table
-        _set(self, "size", size)  # bytes of the header, up to the section table
+        _set(self, "size", size)  # bytes of the header and the kind bitmap, up to the lengths
+        _set(self, "kinds", kinds)  # the section kinds present, in order
 
     @property
     def endianness(self) -> str:
@@ -855,11 +960,9 @@ def read_header(data: bytes) -> Header:
     found = bytes(data[c.pos:c.pos + ISA_HASH_SIZE])
     if isa_version != ISA_VERSION or found != isa_hash():
         raise ImageError(f"instruction set: the image was compiled for ISA {isa_version} "
-                         f"({found.hex()}), this VM runs ISA {ISA_VERSION} "
-                         f"({isa_hash().hex()}); recompile it")
-    board, pos = _header_name(data, c.pos + ISA_HASH_SIZE, MAX_BOARD_NAME, "board name")
-    if pos >= len(data):
-        raise ImageError("truncated: the image ends inside its header (arch)")
+                         f"(opcode and atom tables {found.hex()}), this VM runs ISA "
+                         f"{ISA_VERSION} (tables {isa_hash().hex()}); recompile it")
+    board, pos = _board_name(data, c.pos + ISA_HASH_SIZE)
     code, pos = data[pos], pos + 1
     if code == 0:
         arch, pos = _header_name(data, pos, MAX_ARCH_NAME, "arch")
@@ -867,10 +970,27 @@ def read_header(data: bytes) -> Header:
         arch = ARCHES[code - 1]
     else:
         raise ImageError(f"header: architecture code {code} is unknown")
-    if pos >= len(data):
-        raise ImageError("truncated: the image ends inside its header (section count)")
-    return Header(order, word_size, fmt, flags, isa_version, found, board, arch, data[pos],
-                  pos + 1)
+    c.pos = pos
+    try:
+        bitmap = c.uint(1 << MAX_SECTIONS, "section bitmap")
+    except ImageError:
+        raise ImageError("truncated: the image ends inside its header (section bitmap)") \
+            from None
+    kinds = tuple(k + 1 for k in range(MAX_SECTIONS) if bitmap >> k & 1)
+    return Header(order, word_size, fmt, flags, isa_version, found, board, arch, len(kinds),
+                  c.pos, kinds)
+
+
+def _board_name(data: bytes, pos: int) -> tuple[str, int]:
+    """The board name: printable ASCII up to the architecture byte (below 0x20)."""
+    end = pos
+    while end < len(data) and 0x20 < data[end] < 0x7F and end - pos <= MAX_BOARD_NAME:
+        end += 1
+    if end >= len(data):
+        raise ImageError("truncated: the image ends inside its header (board name)")
+    if not 0 < end - pos <= MAX_BOARD_NAME or data[end] >= 0x20:
+        raise ImageError("header: board name field is malformed")
+    return data[pos:end].decode("ascii"), end
 
 
 def board_name_of(data: bytes) -> str | None:
@@ -904,7 +1024,7 @@ def read_image(data: bytes, *, board: BoardProfile | None = None, public_key=Non
     head = read_header(data)
     order = head.order
     signed = bool(head.flags & FLAG_SIGNED)
-    entries, table_end = _table_entries(data, head.size, head.sections)
+    entries, table_end = _table_entries(data, head.size, head.kinds)
     body_length = table_end + sum(length for _, length in entries)
     expected = body_length + DIGEST_SIZE + (SIGNATURE_SIZE if signed else 0)
     if size < expected:
@@ -947,16 +1067,17 @@ def read_image(data: bytes, *, board: BoardProfile | None = None, public_key=Non
     return image
 
 
-def _table_entries(data: bytes, start: int, n: int) -> tuple[list[tuple[int, int]], int]:
-    """The section table's (kind word, length) entries at ``start``, and where it ends:
-    the sections follow it back to back, so it also gives the body's length."""
-    if n > MAX_SECTIONS:
-        raise ImageError(f"section table: {n} sections is over the limit of {MAX_SECTIONS}")
+def _table_entries(data: bytes, start: int, kinds: tuple[int, ...]
+                   ) -> tuple[list[tuple[int, int]], int]:
+    """(kind word, length) of each section the header's bitmap lists, from the lengths at
+    ``start``, and where they end: the sections follow back to back, so this also gives
+    the body's length. The kind word is ``kind << 1 | optional``."""
     c = _Cursor(data, start, len(data), "section table", "<")
     entries = []
     try:
-        for _ in range(n):
-            entries.append((c.uint(1 << 16, "kind"), c.uint(MAX_IMAGE_SIZE, "length")))
+        for kind in kinds:
+            optional = kind in (LINES, SOURCES) or kind >= FIRST_OPTIONAL_KIND
+            entries.append((kind << 1 | optional, c.uint(MAX_IMAGE_SIZE, "length")))
     except ImageError as e:
         raise ImageError(str(e).replace("section table section:", "section table:")) from None
     return entries, c.pos
@@ -967,10 +1088,7 @@ def _read_table(entries: list[tuple[int, int]], pos: int) -> list[SectionInfo]:
     sections, seen = [], set()
     for word, length in entries:
         kind, flags = word >> 1, word & SECTION_OPTIONAL
-        name = SECTION_NAMES.get(kind, f"kind {kind}")
-        if kind in seen:
-            raise ImageError(f"section table: the {name} section appears twice")
-        seen.add(kind)
+        seen.add(kind)  # each at most once: the header's bitmap lists kinds
         offset, pos = pos, pos + length
         if kind not in SECTION_NAMES:
             if flags & SECTION_OPTIONAL:
@@ -1133,13 +1251,17 @@ def _skip_rom_object(c: _Cursor, i: int) -> None:
                 raise c.fail(f"object {i} cells count {k} is more than the section holds")
             for _ in range(k):
                 pos = uint(pos)[1]
-            pos = skip(data, skip(data, pos)) + 1
+            if not flags & R_PLAIN:
+                pos = skip(data, skip(data, pos))
+            pos += 1
         elif kind in _ROM_WITH_ITEMS:
             k, pos = uint(pos)
             if k > end - pos:
                 raise c.fail(f"object {i} items count {k} is more than the section holds")
             for _ in range(k):
                 pos = skip(data, pos)
+        if flags & R_LINK:
+            pos = uint(pos)[1]
         k, pos = uint(pos)
         if 3 * k > end - pos:
             raise c.fail(f"object {i} properties count {k} is more than the section holds")
@@ -1301,9 +1423,9 @@ class _Decoder:
         self.functions = self.read_functions()
         self.lines = self.read_lines() if LINES in self.by_kind else None
         self.source_entries = self.read_sources() if SOURCES in self.by_kind else None
-        manifest = self.read_manifest()
+        manifest = self.manifest = self.read_manifest()
         modules = self.read_modules(manifest)
-        rom = self.read_rom(len(modules)) if ROM in self.by_kind else None
+        rom = self.read_rom(modules) if ROM in self.by_kind else None
         sizes = LazyObjects(len(self.functions), self.code_size)
         return Image(sections=self.sections, strings=self.strings, constants=None,
                      functions=self.functions, code_sizes=sizes, modules=modules,
@@ -1336,13 +1458,23 @@ class _Decoder:
         n = c.count("string")
 
         def skip(c: _Cursor, i: int) -> None:
-            c.skip(c.uint(what=f"string {i} length"), f"string {i}")
+            word = c.uint(what=f"string {i} length")
+            if not word & 1:
+                c.skip(word >> 1, f"string {i}")
 
         entries = _Entries(c, n, skip)
+        atoms = ATOMS
 
         def decode(i: int) -> str:
             c = entries.cursor(i)
-            raw = c.raw(c.uint(what=f"string {i} length"), f"string {i}")
+            word = c.uint(what=f"string {i} length")
+            if word & 1:  # an atom: the VM's own copy of a well-known string
+                entries.ended(i, c.pos)
+                if word >> 1 >= len(atoms):
+                    raise c.fail(f"string {i} names atom {word >> 1}, past the "
+                                 f"{len(atoms)} atoms of this VM")
+                return atoms[word >> 1]
+            raw = c.raw(word >> 1, f"string {i}")
             entries.ended(i, c.pos)
             try:
                 return raw.decode("utf-8", "surrogatepass")
@@ -1617,7 +1749,7 @@ class _Decoder:
 
     def read_modules(self, manifest: Manifest):
         c = self.cursor(MODULES)
-        n = c.count("module", 4)
+        n = c.count("module", 3)
         if n == 0:
             c.finish()
             return [_default_module(manifest)]
@@ -1627,22 +1759,47 @@ class _Decoder:
 
     def read_module(self, c: _Cursor, i: int) -> ModuleRecord:
         where = f"module {i}"
-        specifier = self.string(c, f"{where} specifier")
-        kind = MODULE_KINDS[c.uint(len(MODULE_KINDS), f"{where} kind")]
+        ref = c.uint(self.nstrings + 1, f"{where} specifier (string index + 1)")
+        specifier = self.strings[ref - 1] if ref else _entry_specifier(self.manifest)
+        flags = c.uint(MOD_EXPORTS << 1, f"{where} kind")
+        kind = MODULE_KINDS[flags & 1]
         function = c.uint(len(self.functions), f"{where} function")
+
+        def count(flag: int, what: str, min_item_bytes: int = 1) -> int:
+            if not flags & flag:
+                return 0
+            n = c.count(what, min_item_bytes)
+            if n == 0:
+                raise c.fail(f"{where}: an empty {what} list is flagged as present")
+            return n
+
         requests = tuple(self.string(c, f"{where} request")
-                         for _ in range(c.count("request")))
+                         for _ in range(count(MOD_REQUESTS, "request")))
         imports = tuple(ImportEntry(*(self.string(c, f"{where} import") for _ in range(3)))
-                        for _ in range(c.count("import", 3)))
-        exports = tuple(ExportEntry(*(self.string(c, f"{where} export") for _ in range(4)))
-                        for _ in range(c.count("export", 4)))
+                        for _ in range(count(MOD_IMPORTS, "import", 3)))
+        exports = tuple(self.read_export(c, f"{where} export")
+                        for _ in range(count(MOD_EXPORTS, "export", 2)))
         return ModuleRecord(specifier, kind, function, requests, imports, exports)
+
+    def read_export(self, c: _Cursor, what: str) -> ExportEntry:
+        name = self.string(c, what)
+        fields = c.byte()
+        if fields & ~(X_LOCAL | X_SPECIFIER | X_IMPORT):
+            raise c.fail(f"{what}: unknown field bits {fields}")
+        local = self.string(c, what) if fields & X_LOCAL else None
+        specifier = self.string(c, what) if fields & X_SPECIFIER else ""
+        usual = _export_defaults(name, specifier)
+        imported = self.string(c, what) if fields & X_IMPORT else usual[1]
+        return ExportEntry(name, usual[0] if local is None else local, specifier, imported)
 
     def read_manifest(self) -> Manifest:
         c = self.cursor(MANIFEST)
-        flags = c.uint(32, "manifest flags")
-        entry = self.string(c, "manifest entry")
-        name = self.string(c, "manifest name") if flags & M_NAME else _stem(entry)
+        flags = c.uint(64, "manifest flags")
+        if flags & M_ENTRY and flags & M_ENTRY_MJS:
+            raise c.fail("the entry is both spelled and implied")
+        name = self.string(c, "manifest name")
+        entry = self.string(c, "manifest entry") if flags & M_ENTRY else \
+            name + (".mjs" if flags & M_ENTRY_MJS else ".js")
         version = self.string(c, "manifest version") if flags & M_VERSION else DEFAULT_VERSION
         quota = c.uint(what="heap quota") if flags & M_QUOTA else 0
         caps = tuple(self.string(c, "capability") for _ in
@@ -1653,9 +1810,11 @@ class _Decoder:
 
     # -- the ROM snapshot
 
-    def read_rom(self, nmodules: int) -> Rom:
-        """The ROM snapshot: its module table now; cells and objects when first asked
-        for, each checked then (every object, cell and function reference)."""
+    def read_rom(self, modules) -> Rom:
+        """The ROM snapshot: its module table now (each module's specifier is its
+        record's); cells and objects when first asked for, each checked then (every
+        object, cell and function reference)."""
+        nmodules = len(modules)
         c = self.cursor(ROM)
         ncells = c.count("cells")
         self.rom_objects = nobjects = c.count("objects")
@@ -1666,10 +1825,19 @@ class _Decoder:
         strings, nstrings, uint = self.strings, self.nstrings, c.uint
         for i in range(n):
             where = f"module {i}"
-            module = RomModule(strings[uint(nstrings, f"{where} specifier (string index)")])
+            module = RomModule(modules[i].specifier)
             exports = module.exports
-            for j in range(c.count(f"{where} exports", 2)):
-                name = strings[uint(nstrings, f"{where} export {j} (string index)")]
+            word = uint(what=f"{where} exports count")
+            n, implied = word >> 1, word & 1
+            if n > c.end - c.pos:
+                raise c.fail(f"{where} exports count {n} is more than the section can hold")
+            names = modules[i].exports
+            if implied and n > len(names):
+                raise c.fail(f"{where}: {n} exports named as its record's, which has "
+                             f"{len(names)}")
+            for j in range(n):
+                name = names[j].export_name if implied else \
+                    strings[uint(nstrings, f"{where} export {j} (string index)")]
                 exports.append((name, uint(ncells, f"{where} export {j} cell")))
             rom.modules.append(module)
         size = c.uint(c.end - c.pos + 1, "cells length")
@@ -1737,8 +1905,10 @@ class _Decoder:
         where = f"object {i}"
         flags = c.byte()
         kind = flags & R_KIND
-        if kind >= len(KINDS) or flags & ~(R_KIND | R_DEFAULT_PROTO | R_FUNCTION_PROPS) or (
-                flags & R_FUNCTION_PROPS and KINDS[kind] != "function") or (
+        if kind >= len(KINDS) or flags & ~(R_KIND | R_DEFAULT_PROTO | R_FUNCTION_PROPS
+                                           | R_LINK | R_PLAIN) or (
+                flags & (R_FUNCTION_PROPS | R_PLAIN) and KINDS[kind] != "function") or (
+                flags & R_LINK and KINDS[kind] not in LINK_KEYS) or (
                 flags & R_DEFAULT_PROTO and KINDS[kind] not in DEFAULT_PROTOS):
             raise c.fail(f"{where}: unknown kind or flags {flags}")
         obj = RomObject(KINDS[kind], ("intrinsic", DEFAULT_PROTOS[KINDS[kind]])
@@ -1747,8 +1917,9 @@ class _Decoder:
             obj.code = functions[c.uint(len(functions), f"{where} function index")]
             for _ in range(c.count(f"{where} cells")):
                 obj.cells.append(c.uint(ncells, f"{where} cell index"))
-            obj.home = value(c, f"{where} home object")
-            obj.this = value(c, f"{where} this")
+            if not flags & R_PLAIN:
+                obj.home = value(c, f"{where} home object")
+                obj.this = value(c, f"{where} this")
             ctor = c.byte()
             if ctor >= len(CONSTRUCTOR_KINDS):
                 raise c.fail(f"{where}: unknown constructor kind {ctor}")
@@ -1758,6 +1929,9 @@ class _Decoder:
                 obj.items.append(value(c, f"{where} item {j}"))
         if flags & R_FUNCTION_PROPS:
             obj.props.extend(_function_props(obj.code))
+        if flags & R_LINK:
+            link = c.uint(self.rom_objects, f"{where} {LINK_KEYS[obj.kind]} (object index)")
+            obj.props.append(_link_prop(obj.kind, link))
         for j in range(c.count(f"{where} properties", 3)):
             key = value(c, f"{where} property {j} key")
             if key[0] not in ("string", "symbol"):

@@ -20,21 +20,24 @@ def image_of(text: str, board, **options) -> bytes:
     return write_image(compile_text(text), board=board, manifest=Manifest("app"), **options)
 
 
+def _varint(data: bytes, pos: int) -> tuple[int, int]:
+    value = shift = 0
+    while True:
+        b = data[pos]
+        pos += 1
+        value |= (b & 0x7F) << shift
+        shift += 7
+        if not b & 0x80:
+            return value, pos
+
+
 def body_length(image: bytes) -> int:
     """The bytes the digest covers: the header, the section table and the sections."""
     head = read_header(image)
     pos, total = head.size, 0
-    for _ in range(head.sections):  # kind, then length: varints
-        for i in range(2):
-            value = shift = 0
-            while True:
-                b = image[pos]
-                pos += 1
-                value |= (b & 0x7F) << shift
-                shift += 7
-                if not b & 0x80:
-                    break
-            total += value if i else 0
+    for _ in range(head.sections):  # one length varint per section the bitmap lists
+        length, pos = _varint(image, pos)
+        total += length
     return pos + total
 
 
@@ -43,18 +46,21 @@ def reseal(body: bytes) -> bytes:
     return body + hashlib.sha256(body).digest()
 
 
-def last_section_entry(body: bytes) -> int:
-    """Offset in ``body`` of the last section table entry's kind byte (small kinds only)."""
+def with_section_kinds(body: bytes, kinds: list[int]) -> bytearray:
+    """``body`` with the header's section bitmap listing ``kinds`` (one per length in the
+    table, in order) instead: relabelled sections."""
     head = read_header(body)
-    pos = head.size
-    for i in range(head.sections):
-        if i == head.sections - 1:
-            return pos
-        for _ in range(2):  # kind, then length: varints
-            while body[pos] & 0x80:
-                pos += 1
-            pos += 1
-    raise AssertionError("an image without sections")
+    start = head.size - 1
+    while start > 0 and body[start - 1] & 0x80:  # back to the bitmap's first byte
+        start -= 1
+    assert len(kinds) == head.sections and kinds == sorted(kinds)
+    bitmap, out = sum(1 << (k - 1) for k in kinds), bytearray()
+    while True:
+        out.append(bitmap & 0x7F | (0x80 if bitmap >> 7 else 0))
+        bitmap >>= 7
+        if not bitmap:
+            break
+    return bytearray(body[:start] + out + body[head.size:])
 
 
 def unsealed(image: bytes) -> bytearray:

@@ -17,9 +17,9 @@ from image_support import (
     comparable,
     compile_text,
     image_of,
-    last_section_entry,
     reseal,
     unsealed,
+    with_section_kinds,
 )
 
 import boards
@@ -32,7 +32,7 @@ from compiler.bytecode.image import (
     HEADER_SIZE,
     MAGIC,
     ROM,
-    SECTION_OPTIONAL,
+    SOURCES,
     ExportEntry,
     ImageError,
     ImportEntry,
@@ -349,20 +349,21 @@ def test_a_section_labelled_rom_is_checked_as_a_rom_snapshot():
     code = compile_text("1")
     data = write_image(code, board=PICO, manifest=Manifest("x"))
     body = unsealed(data)
-    last = last_section_entry(body)  # turn the last (optional) section into ROM
-    assert body[last] & SECTION_OPTIONAL
-    body[last] = ROM << 1 | SECTION_OPTIONAL
-    rejects(reseal(bytes(body)), "rom section: ")
+    kinds = list(read_header(body).kinds)
+    assert kinds[-1] == SOURCES
+    kinds[-1] = ROM  # the last section (the sources) relabelled as a ROM snapshot
+    rejects(reseal(bytes(with_section_kinds(body, kinds))), "rom section: ")
 
 
 def test_unknown_sections():
     body = unsealed(image_of("1", PICO))
-    last = last_section_entry(body)
-    body[last] = 60 << 1 | SECTION_OPTIONAL
-    image = read_image(reseal(bytes(body)))  # optional: skipped
+    kinds = list(read_header(body).kinds)
+    kinds[-1] = 60  # kinds from 16 on are optional: skipped
+    image = read_image(reseal(bytes(with_section_kinds(body, kinds))))
     assert "sources" not in {s.name for s in image.sections}
-    body[last] = 60 << 1
-    rejects(reseal(bytes(body)), "section table: unknown required section kind 60")
+    kinds[-1] = 12  # 9-15 are required kinds
+    rejects(reseal(bytes(with_section_kinds(body, kinds))),
+            "section table: unknown required section kind 12")
 
 
 def _stored_code(image, instructions: list) -> bytes:
@@ -545,8 +546,9 @@ def test_rom_objects_round_trip_with_their_usual_parts_left_out():
 def test_the_header_is_tight_and_empty_sections_are_left_out():
     data = write_image(compile_text("1"), board=PICO, manifest=Manifest("app", entry="app.js"))
     head = read_header(data)
-    # magic, version, flags, ISA version, ISA hash, board name, arch code, section count
-    assert head.size == 4 + 1 + 1 + 1 + 2 + 1 + len("rpi-pico") + 1 + 1
+    # magic, version, flags, ISA version, ISA hash, board name (the arch code ends it),
+    # arch code, section bitmap
+    assert head.size == 4 + 1 + 1 + 1 + 2 + len("rpi-pico") + 1 + 1
     assert (head.arch, head.word_size, head.endianness) == ("armv6-m", 4, "little")
     image = read_image(data)
     assert {s.name for s in image.sections} == {"strings", "functions", "manifest", "lines",
