@@ -354,6 +354,8 @@ class _Writer:
         # the strings in the order a first (counting) pass chose; others are appended
         self.strings: list[str] = list(numbering)
         self.string_index: dict[str, int] = {s: i for i, s in enumerate(numbering)}
+        # const refs name records after the strings: only right once numbering is final
+        self.string_count = len(numbering)
         self.uses: dict[str, int] = {}  # how many refs name each string (stored bytes)
         self.constants: list = []
         self.const_records: list[bytes] = []
@@ -375,10 +377,11 @@ class _Writer:
                                                    self.string_index[s]))
 
     def ref(self, value) -> int:
-        """A const ref: a string's index << 1, or a constant record's index << 1 | 1."""
+        """A const ref: a string's index, or the string count plus a constant record's
+        index (in the counting pass, where the count is not known, only sizes matter)."""
         if isinstance(value, str):
-            return self.string(value) << 1
-        return self.constant(value) << 1 | 1
+            return self.string(value)
+        return self.string_count + self.constant(value)
 
     def constant(self, value) -> int:
         key = _const_key(value)
@@ -788,8 +791,10 @@ def write_image(code: Code, *, board: BoardProfile, manifest: Manifest,
     # strings most referenced first (the same walk names the same strings)
     counted = _Writer(order, strip)
     _sections(counted, code, modules, manifest, rom)
-    sections = _sections(_Writer(order, strip, counted.by_use()), code, modules, manifest,
-                         rom)
+    final = _Writer(order, strip, counted.by_use())
+    sections = _sections(final, code, modules, manifest, rom)
+    if len(final.strings) != final.string_count:  # a const ref would name the wrong thing
+        raise ImageError("the writing pass named a string the counting pass did not")
     sections = [(k, f, d) for k, f, d in sections if k in REQUIRED or d != EMPTY]
     # the kinds present as a bitmap (bit k - 1), then each one's length in kind order
     table = _uleb(sum(1 << (kind - 1) for kind, _, _ in sections))
@@ -1550,19 +1555,18 @@ class _Decoder:
         return out
 
     def const_ref(self, c: _Cursor, records, what: str):
-        """A string (ref << 1) or one of ``records`` so far (ref << 1 | 1)."""
+        """A string (ref below the string count) or one of ``records`` so far."""
         return self.const_value(c, c.uint(what=f"{what} (const ref)"), records, what)
 
     def const_value(self, c: _Cursor, ref: int, records, what: str):
-        if ref & 1:
-            if ref >> 1 >= len(records):
-                raise c.fail(f"{what}: constant {ref >> 1} is out of range (limit "
+        if ref >= self.nstrings:
+            ref -= self.nstrings
+            if ref >= len(records):
+                raise c.fail(f"{what}: constant {ref} is out of range (limit "
                              f"{len(records)})")
-            return records[ref >> 1]
-        if ref >> 1 >= self.nstrings:
-            raise c.fail(f"{what}: string {ref >> 1} is out of range (limit {self.nstrings})")
-        self.string_constants[ref >> 1] = None
-        return self.strings[ref >> 1]
+            return records[ref]
+        self.string_constants[ref] = None
+        return self.strings[ref]
 
     def read_eval_site(self, c: _Cursor, where: str) -> EvalSite:
         flags = c.uint(1 << len(_SITE_FLAGS), f"{where} flags")

@@ -371,8 +371,8 @@ def _stored_code(image, instructions: list) -> bytes:
     from compiler.bytecode.encoding import encode
     from compiler.bytecode.image import _constants_in_code
 
-    refs = [image.strings.index(v) << 1 if isinstance(v, str)  # records come first
-            else image.constants.index(v) << 1 | 1 for v in image.entry.constants]
+    refs = [image.strings.index(v) if isinstance(v, str)  # records come after the strings
+            else len(image.strings) + image.constants.index(v) for v in image.entry.constants]
     inline = _constants_in_code(instructions, refs)  # K operands stored as const refs
     return encode(inline if inline is not None else instructions)
 
@@ -434,10 +434,11 @@ def test_constant_lists_inline_or_listed_round_trip():
     assert len(image.strings) < 5
     stored = _stored_code(image, image.entry.code)
     assert number_nibbles(OPCODE["LOADK"]) == [OPCODE["LOADK"]]  # so its K is nibble 2
-    assert stored[1] & 15 == image.strings.index("a") << 1  # a string's const ref
-    body[pos + 1] = body[pos + 1] & 0xF0 | 10  # string 5: no such string
-    rejects(reseal(bytes(body)), "functions section: function 0 constant: string 5 is out "
-            "of range")
+    assert stored[1] & 15 == image.strings.index("a")  # a string's const ref
+    body[pos + 1] = body[pos + 1] & 0xF0 | 10  # past the strings and the one record
+    missing = 10 - len(image.strings)
+    rejects(reseal(bytes(body)), f"functions section: function 0 constant: constant {missing} "
+            "is out of range (limit 1)")
 
 
 def test_code_that_runs_off_its_end_is_refused():
