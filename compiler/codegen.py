@@ -1202,9 +1202,7 @@ class FunctionCompiler:
             mark = self.next_reg
             v = self.alloc()
             self.emit(O["MOVE"], v, value)
-            skip = self.emit(O["JMPIFUNDEF"], v, 0)
-            done = self.emit(O["JMP"], 0)
-            self.patch(skip)
+            done = self.emit(O["JMPNOTUNDEF"], v, 0)
             if target.left.type == "Identifier":
                 self.expr_named(target.right, target.left.name, v)
             else:
@@ -1306,9 +1304,7 @@ class FunctionCompiler:
         member = el
         if el.type == "AssignmentPattern":
             member = el.left
-            skip = self.emit(O["JMPIFUNDEF"], value, 0)
-            done = self.emit(O["JMP"], 0)
-            self.patch(skip)
+            done = self.emit(O["JMPNOTUNDEF"], value, 0)
             self.expr(el.right, value)
             self.patch(done)
         self.set_member(member, ref[0], ref[1], value)

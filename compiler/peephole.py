@@ -51,7 +51,7 @@ _DEFINES_FIRST = frozenset(OPCODE[n] for n in (
     "ADDI", "SUBI", "MULI", "MODI", "GETCELLCHECK", "CALLFN0", "CALLFN1", "CALLFN2",
     "CALLPROP0", "CALLPROP1", "CALLPROP2", "GETEXCEPTION", "RESTOBJECT", "GETGLOBALPROP",
     "ARGUMENTS", "RESTARGS", "TYPEIS", "NEWPRIVATE", "GETPRIVATE", "HASPRIVATE",
-    "IMPORTMETA"))
+    "IMPORTMETA", "GETTHISPROP", "GETCELLPROP"))
 # Of those, the ones that cannot throw or run code: dropped when their result is dead.
 _PURE = frozenset(OPCODE[n] for n in (
     "MOVE", "LOADK", "LOADINT", "LOADUNDEF", "LOADNULL", "LOADTRUE", "LOADFALSE",
@@ -74,6 +74,12 @@ _GETGLOBAL, _SETGLOBAL, _TONUMERIC = OPCODE["GETGLOBAL"], OPCODE["SETGLOBAL"], \
 # `GETGLOBAL t, k; INC u, t; SETGLOBAL k, u` -> `INCGLOBAL k` (and DEC)
 _GETPROP, _GETGLOBALPROP = OPCODE["GETPROP"], OPCODE["GETGLOBALPROP"]
 _GETGLOBALMETHOD, _SETGLOBALI = OPCODE["GETGLOBALMETHOD"], OPCODE["SETGLOBALI"]
+# `CLOSURE t, f; SETCELL c, t` -> `CLOSURECELL c, f`; `LOADTHIS t; GETPROP d, t, k` ->
+# `GETTHISPROP d, k` (and SETPROP); `GETCELL t, c; GETPROP d, t, k` -> `GETCELLPROP d, c, k`
+_CLOSURE, _CLOSURECELL = OPCODE["CLOSURE"], OPCODE["CLOSURECELL"]
+_LOADTHIS, _SETPROP = OPCODE["LOADTHIS"], OPCODE["SETPROP"]
+_GETTHISPROP, _SETTHISPROP = OPCODE["GETTHISPROP"], OPCODE["SETTHISPROP"]
+_GETCELLPROP = OPCODE["GETCELLPROP"]
 _GLOBAL_UPDATES = {OPCODE["INC"]: OPCODE["INCGLOBAL"], OPCODE["DEC"]: OPCODE["DECGLOBAL"]}
 # `OP t, x, y; JMPIFNOT t, L` -> `JNOP x, y, L`
 _COMPARE_JUMPS = {OPCODE[n]: OPCODE["JN" + n]
@@ -300,6 +306,13 @@ def _one_round(code: Code) -> bool:
             keep[i + 1] = False
             i += 2
             continue
+        elif op in (_CLOSURE, _LOADTHIS, _GETCELL) and (
+                fused := _fused_pair(code, i, keep, targets, live_in, live_out, throws,
+                                     pinned)) is not None:
+            replace[i] = fused
+            keep[i + 1] = False
+            i += 2
+            continue
         elif op == _GETGLOBAL and (length := _updates_global(
                 code, i, keep, targets, live_in, live_out, throws, pinned)):
             replace[i] = (_GLOBAL_UPDATES[code.code[i + length - 2][0]], ins[2])
@@ -431,6 +444,40 @@ def _updates_global(code: Code, i: int, keep: list[bool], targets: set[int],
         for h in throws[j]:
             caught |= live_in[h]
     return 0 if caught & regs else length
+
+
+def _fused_pair(code: Code, i: int, keep: list[bool], targets: set[int],
+                live_in: list[int], live_out: list[int], throws: list[list[int]],
+                pinned: int) -> tuple | None:
+    """The one instruction doing what i and i+1 do, when i writes a temporary t that
+    only i+1 reads: ``CLOSURE t, f; SETCELL c, t`` (a captured function declaration),
+    ``LOADTHIS t; GETPROP d, t, k`` and ``LOADTHIS t; SETPROP t, k, v`` (``this.x``),
+    ``GETCELL t, c; GETPROP d, t, k``. None if there is none, or t is read afterwards
+    (by a handler, too: the fused form never writes t), or something jumps between, or
+    the two are covered by different handlers."""
+    if i + 1 >= len(code.code) or not keep[i + 1] or i + 1 in targets:
+        return None
+    first, second = code.code[i], code.code[i + 1]
+    op, t = first[0], first[1]
+    if op == _CLOSURE and second[0] == _SETCELL and second[2] == t:
+        fused = (_CLOSURECELL, second[1], first[2])
+    elif op == _LOADTHIS and second[0] == _GETPROP and second[2] == t:
+        fused = (_GETTHISPROP, second[1], second[3])
+    elif op == _LOADTHIS and second[0] == _SETPROP and second[1] == t and second[3] != t:
+        fused = (_SETTHISPROP, second[2], second[3])
+    elif op == _GETCELL and second[0] == _GETPROP and second[2] == t:
+        fused = (_GETCELLPROP, second[1], first[2], second[3])
+    else:
+        return None
+    written = _uses_defs(fused)[1]
+    caught = pinned
+    for h in throws[i + 1]:
+        caught |= live_in[h]
+    if caught >> t & 1 or (live_out[i + 1] >> t & 1 and not written >> t & 1):
+        return None
+    if any(_in_range(h, i) != _in_range(h, i + 1) for h in code.handlers):
+        return None
+    return fused
 
 
 def _negates(code: Code, i: int, keep: list[bool], targets: set[int]) -> bool:

@@ -193,6 +193,11 @@ OP_TYPEIS = OPCODE["TYPEIS"]
 OP_JTYPEIS = OPCODE["JTYPEIS"]
 OP_JNTYPEIS = OPCODE["JNTYPEIS"]
 OP_YIELD = OPCODE["YIELD"]
+OP_CLOSURECELL = OPCODE["CLOSURECELL"]
+OP_GETTHISPROP = OPCODE["GETTHISPROP"]
+OP_SETTHISPROP = OPCODE["SETTHISPROP"]
+OP_JMPNOTUNDEF = OPCODE["JMPNOTUNDEF"]
+OP_GETCELLPROP = OPCODE["GETCELLPROP"]
 OP_YIELDSTAR = OPCODE["YIELDSTAR"]
 
 ERROR_KINDS = ("TypeError", "ReferenceError", "SyntaxError", "RangeError")
@@ -513,6 +518,16 @@ class Interpreter:
                                 cells[code.this_cell] if code.this_cell >= 0 else None)
                         elif op == OP_GETCELL:
                             regs[ins[1]] = cells[ins[2]].value
+                        elif op == OP_GETCELLPROP:
+                            obj = cells[ins[2]].value
+                            key = consts[ins[3]]
+                            if type(obj) is JSObject:
+                                v = obj.props.get(key, HOLE)
+                                if v is HOLE or type(v) is Slot:
+                                    v = obj.get(key, obj)
+                                regs[ins[1]] = v
+                            else:
+                                regs[ins[1]] = self.get_property(obj, key)
                         elif op == OP_SETCELL:
                             cells[ins[1]].value = regs[ins[2]]
                         elif op == OP_INC:
@@ -614,6 +629,29 @@ class Interpreter:
                             child = code.functions[ins[2]]
                             regs[ins[1]] = self.new_closure(
                                 fn, child, [cells[i] for i in child.captures], g, new_target)
+                        elif op == OP_CLOSURECELL:
+                            child = code.functions[ins[2]]
+                            cells[ins[1]].value = self.new_closure(
+                                fn, child, [cells[i] for i in child.captures], g, new_target)
+                        elif op == OP_GETTHISPROP or op == OP_SETTHISPROP:
+                            if this is HOLE and code.this_cell >= 0:
+                                this = cells[code.this_cell].value  # bound by an arrow
+                            if this is HOLE:
+                                raise JSError("ReferenceError", "Must call super constructor "
+                                              "in derived class before accessing 'this' or "
+                                              "returning from derived constructor")
+                            if op == OP_GETTHISPROP:
+                                key = consts[ins[2]]
+                                if type(this) is JSObject:
+                                    v = this.props.get(key, HOLE)
+                                    if v is HOLE or type(v) is Slot:
+                                        v = this.get(key, this)
+                                    regs[ins[1]] = v
+                                else:
+                                    regs[ins[1]] = self.get_property(this, key)
+                            else:
+                                self.set_property(this, consts[ins[1]], regs[ins[2]],
+                                                  code.strict)
                         elif op == OP_DEC:
                             a = regs[ins[2]]
                             regs[ins[1]] = a - 1.0 if type(a) is float else self.increment(a, -1)
@@ -704,6 +742,9 @@ class Interpreter:
                                 pc = ins[2]
                         elif op == OP_JMPIFUNDEF:
                             if regs[ins[1]] is UNDEFINED:
+                                pc = ins[2]
+                        elif op == OP_JMPNOTUNDEF:
+                            if regs[ins[1]] is not UNDEFINED:
                                 pc = ins[2]
                         elif op == OP_JTYPEIS or op == OP_JNTYPEIS:
                             if (C.type_of(regs[ins[1]]) == consts[ins[2]]) is \

@@ -1,0 +1,197 @@
+"""Fused instructions for common pairs (a captured function declaration stored in its
+cell, `this.x`, default values, a captured variable's property): the fused form is
+emitted, and the interpreter and the translating tier compute what the pair did."""
+
+from __future__ import annotations
+
+from compiler import parse
+from compiler.bytecode.isa import NAMES
+from compiler.codegen import compile_script
+from vm import Machine
+from vm.errors import UncaughtError
+
+
+def ops(source: str) -> list[str]:
+    """Opcode names of a script's code and of every function in it."""
+    todo, out = [compile_script(parse(source, module=False), source, "t.js")], []
+    while todo:
+        code = todo.pop()
+        out += [NAMES[ins[0]] for ins in code.code]
+        todo += code.functions
+    return out
+
+
+def pairs(source: str) -> set[tuple[str, str]]:
+    """Adjacent opcode name pairs of every function."""
+    todo, out = [compile_script(parse(source, module=False), source, "t.js")], set()
+    while todo:
+        code = todo.pop()
+        names = [NAMES[ins[0]] for ins in code.code]
+        out |= set(zip(names, names[1:], strict=False))
+        todo += code.functions
+    return out
+
+
+def run(source: str) -> list[str]:
+    """Printed lines (and the uncaught error) on the interpreter; the tier must agree."""
+    results = []
+    for tier in (False, "eager"):
+        lines: list[str] = []
+        try:
+            Machine(output=lines.append, tier=tier).run_script(source)
+        except UncaughtError as e:
+            lines.append(f"uncaught {e}")
+        results.append(lines)
+    assert results[0] == results[1], "the tier disagrees with the interpreter"
+    return results[0]
+
+
+RECURSIVE = """
+function outer(k) {
+  const early = count(2);
+  function count(n) { return n ? count(n - 1) + k : 0; }
+  return [early, () => count(3)];
+}
+const [early, later] = outer(10);
+console.log(early, later(), typeof later);
+"""
+
+
+def test_a_captured_function_declaration_is_made_in_its_cell() -> None:
+    names = ops(RECURSIVE)
+    assert "CLOSURECELL" in names
+    assert ("CLOSURE", "SETCELL") not in pairs(RECURSIVE)
+    assert run(RECURSIVE) == ["20 30 function"]
+
+
+def test_each_call_makes_a_fresh_closure_in_a_fresh_cell() -> None:
+    src = ("function make(v) { function get() { return v; } return () => get; }"
+           "const a = make(1)(), b = make(2)();"
+           "console.log(a(), b(), a === b, a === make(1)())")
+    assert "CLOSURECELL" in ops(src)
+    assert run(src) == ["1 2 false false"]
+
+
+THIS_PROPS = """
+class Temp {
+  constructor(c) { this.c = c; }
+  get f() { if (this.c > 100) throw new RangeError('too hot'); return this.c * 9 / 5 + 32; }
+  set f(v) { this.c = (v - 32) * 5 / 9; }
+  read() { return this.f; }
+  write(v) { this.f = v; return this.c; }
+}
+const t = new Temp(100);
+console.log(t.read(), t.write(212), t.write(32));
+t.c = 101;
+try { t.read(); } catch (e) { console.log(e.name, e.message); }
+"""
+
+
+def test_this_property_reads_and_writes_are_one_instruction() -> None:
+    names = ops(THIS_PROPS)
+    assert "GETTHISPROP" in names and "SETTHISPROP" in names
+    assert ("LOADTHIS", "GETPROP") not in pairs(THIS_PROPS)
+    assert ("LOADTHIS", "SETPROP") not in pairs(THIS_PROPS)
+    assert run(THIS_PROPS) == ["212 100 0", "RangeError too hot"]
+
+
+def test_this_of_plain_functions_strict_and_sloppy() -> None:
+    src = ("var g = 5; function sloppy() { return this.g; }"
+           "function strict() { 'use strict'; return this.g; }"
+           "function setStrict(v) { 'use strict'; this.q = v; }"
+           "String.prototype.size = function () { 'use strict'; return this.length; };"
+           "console.log(sloppy(), 'abc'.size());"
+           "try { strict(); } catch (e) { console.log(e.name); }"
+           "try { setStrict.call(Object.freeze({}), 1); } catch (e) { console.log(e.name); }"
+           "try { setStrict.call(7, 1); } catch (e) { console.log(e.name); }")
+    names = ops(src)
+    assert "GETTHISPROP" in names and "SETTHISPROP" in names
+    assert run(src) == ["5 3", "TypeError", "TypeError", "TypeError"]
+
+
+DERIVED = """
+class Base { constructor() { this.b = 1; } }
+class ReadEarly extends Base {
+  constructor() {
+    try { console.log(this.b); } catch (e) { console.log('read', e.name); }
+    super();
+    console.log(this.b);
+  }
+}
+class WriteEarly extends Base {
+  constructor(v) { this.w = v; super(); }
+}
+class ByArrow extends Base {
+  constructor() { const init = () => super(); init(); this.z = this.b + 1; console.log(this.z); }
+}
+new ReadEarly();
+new ByArrow();
+try { new WriteEarly(console.log('argument first')); } catch (e) { console.log('write', e.name); }
+"""
+
+
+def test_derived_constructors_still_check_this_before_super() -> None:
+    names = ops(DERIVED)
+    assert "GETTHISPROP" in names and "SETTHISPROP" in names
+    assert run(DERIVED) == ["read ReferenceError", "1", "2", "argument first",
+                            "write ReferenceError"]
+
+
+DEFAULTS = """
+function f(a, b = a + 1) { return b; }
+console.log(f(1), f(1, null), f(1, 0), f(1, undefined));
+const {x = 5, y = 6} = {x: undefined, y: null};
+const o = {};
+[o.p = 7, o.q = 8] = [undefined, false];
+console.log(x, y, o.p, o.q);
+function g(a = (() => { throw new Error('default ran'); })()) { return a; }
+console.log(g(0));
+try { g(); } catch (e) { console.log(e.message); }
+"""
+
+
+def test_default_values_jump_unless_undefined() -> None:
+    names = ops(DEFAULTS)
+    assert names.count("JMPNOTUNDEF") >= 5
+    assert "JMPIFUNDEF" not in names
+    assert run(DEFAULTS) == ["2 null 0 2", "5 null 7 false", "0", "default ran"]
+
+
+CELL_PROPS = """
+function outer(o) {
+  var s = 'abc';
+  const read = () => { try { return o.b; } catch (e) { return o.a + e.message + s.length; } };
+  const early = () => late.v;
+  let r;
+  try { early(); } catch (e) { r = e.name; }
+  const late = { v: 2 };
+  return [read(), r, early()];
+}
+console.log(outer({ a: 1, get b() { throw new Error('boom'); } }).join());
+"""
+
+
+def test_a_captured_variables_property_is_one_instruction() -> None:
+    names = ops(CELL_PROPS)
+    assert "GETCELLPROP" in names
+    # (parameters and vars need no TDZ check) a binding in its TDZ keeps its check
+    assert "GETCELLCHECK" in names
+    assert run(CELL_PROPS) == ["1boom3,ReferenceError,2"]
+
+
+def _optimized(handler_reads_t: bool) -> list[str]:
+    """`GETCELL r1, c0; GETPROP r2, r1, k0` in a try whose handler returns r1 or r0."""
+    from compiler.bytecode.code import Code
+    from compiler.bytecode.isa import OPCODE as O
+    from compiler.peephole import optimize
+
+    code = Code("f", params=1, registers=3, cells=1, constants=["x"], code=[
+        (O["GETCELL"], 1, 0), (O["GETPROP"], 2, 1, 0), (O["RETURN"], 2),
+        (O["GETEXCEPTION"], 0), (O["RETURN"], 1 if handler_reads_t else 0)],
+        handlers=[(0, 3, 3)])
+    return [NAMES[ins[0]] for ins in optimize(code).code]
+
+
+def test_a_handler_that_reads_the_temporary_keeps_the_pair() -> None:
+    assert _optimized(True)[:2] == ["GETCELL", "GETPROP"]
+    assert _optimized(False)[0] == "GETCELLPROP"
