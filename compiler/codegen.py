@@ -1756,7 +1756,7 @@ class FunctionCompiler:
                 self.emit(O["NOT"], r, r)
             return r
         left = self.expr(node.left)
-        if left < mark and not _is_simple(node.right):
+        if left < mark and _writes_registers(node.right):  # `k < (k = 1)` reads the old k
             copy = self.alloc()
             self.emit(O["MOVE"], copy, left)
             left = copy
@@ -1843,15 +1843,19 @@ class FunctionCompiler:
                 return r
             if left.type == "MemberExpression":
                 mark = self.next_reg
+                # a register local is copied only if what runs before the store could
+                # assign it (nothing else can: register locals are never captured)
+                later_writes = _writes_registers(node.right)
                 obj = self.expr(left.object)
-                if obj < mark:
+                if obj < mark and (later_writes or left.computed
+                                   and _writes_registers(left.property)):
                     copy = self.alloc()
                     self.emit(O["MOVE"], copy, obj)
                     obj = copy
                 key = None
                 if left.computed:
                     key = self.expr(left.property)
-                    if key < mark:
+                    if key < mark and later_writes:
                         copy = self.alloc()
                         self.emit(O["MOVE"], copy, key)
                         key = copy
@@ -2506,10 +2510,6 @@ def _writes_registers(node) -> bool:
     if t in ("FunctionExpression", "ArrowFunctionExpression", "TemplateObject"):
         return False
     return any(_writes_registers(child) for child in A.iter_children(node))
-
-
-def _is_simple(node) -> bool:
-    return node.type in ("Literal", "Identifier", "ThisExpression")
 
 
 __all__ = ["compile_script", "CompileError", "pattern_names"]

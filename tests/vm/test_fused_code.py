@@ -195,3 +195,23 @@ def _optimized(handler_reads_t: bool) -> list[str]:
 def test_a_handler_that_reads_the_temporary_keeps_the_pair() -> None:
     assert _optimized(True)[:2] == ["GETCELL", "GETPROP"]
     assert _optimized(False)[0] == "GETCELLPROP"
+
+
+COPY = """
+function copy(a, b) { for (let k = 0; k < b.length; k++) a[k] = b[k]; return a; }
+console.log(copy([], [1, 2, 3]).join());
+"""
+
+
+def test_a_member_store_uses_register_locals_in_place() -> None:
+    assert "MOVE" not in ops(COPY)
+    assert run(COPY) == ["1,2,3"]
+
+
+def test_a_member_store_keeps_the_locals_the_right_side_reassigns() -> None:
+    src = ("function f() { let a = [0, 0], b = [9], k = 0;"
+           " a[k] = (k = 1, 5); b.x = (b = a, 6); a[(a = b, 1)] = 7;"
+           " return [a.join(), b.join(), b.x, k, a[1]]; }"
+           "function g(o, p) { o[p] = (p = 'late', 1); return Object.keys(o).join(); }"
+           "console.log(f().join('|'), g({}, 'early'))")
+    assert run(src) == ["5,7|5,7||1|7 early"]
