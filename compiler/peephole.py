@@ -51,7 +51,7 @@ _DEFINES_FIRST = frozenset(OPCODE[n] for n in (
     "ADDI", "SUBI", "MULI", "MODI", "GETCELLCHECK", "CALLFN0", "CALLFN1", "CALLFN2",
     "CALLPROP0", "CALLPROP1", "CALLPROP2", "GETEXCEPTION", "RESTOBJECT", "GETGLOBALPROP",
     "ARGUMENTS", "RESTARGS", "TYPEIS", "NEWPRIVATE", "GETPRIVATE", "HASPRIVATE",
-    "IMPORTMETA", "GETTHISPROP", "GETCELLPROP"))
+    "IMPORTMETA", "GETTHISPROP", "GETCELLPROP", "CALLCELL1"))
 # Of those, the ones that cannot throw or run code: dropped when their result is dead.
 _PURE = frozenset(OPCODE[n] for n in (
     "MOVE", "LOADK", "LOADINT", "LOADUNDEF", "LOADNULL", "LOADTRUE", "LOADFALSE",
@@ -79,7 +79,8 @@ _GETGLOBALMETHOD, _SETGLOBALI = OPCODE["GETGLOBALMETHOD"], OPCODE["SETGLOBALI"]
 _CLOSURE, _CLOSURECELL = OPCODE["CLOSURE"], OPCODE["CLOSURECELL"]
 _LOADTHIS, _SETPROP = OPCODE["LOADTHIS"], OPCODE["SETPROP"]
 _GETTHISPROP, _SETTHISPROP = OPCODE["GETTHISPROP"], OPCODE["SETTHISPROP"]
-_GETCELLPROP = OPCODE["GETCELLPROP"]
+_GETCELLPROP, _CALLFN1, _CALLCELL1 = OPCODE["GETCELLPROP"], OPCODE["CALLFN1"], \
+    OPCODE["CALLCELL1"]
 _GLOBAL_UPDATES = {OPCODE["INC"]: OPCODE["INCGLOBAL"], OPCODE["DEC"]: OPCODE["DECGLOBAL"]}
 # `OP t, x, y; JMPIFNOT t, L` -> `JNOP x, y, L`
 _COMPARE_JUMPS = {OPCODE[n]: OPCODE["JN" + n]
@@ -306,6 +307,11 @@ def _one_round(code: Code) -> bool:
             keep[i + 1] = False
             i += 2
             continue
+        elif op == _GETCELL and _loads_argument_of(code, i, keep, targets):
+            # `GETCELL t, c; LOADK x, k; CALLFN1 d, t, x`: the load first, then one CALLCELL1
+            replace[i], replace[i + 1] = code.code[i + 1], ins
+            i += 2
+            continue
         elif op in (_CLOSURE, _LOADTHIS, _GETCELL) and (
                 fused := _fused_pair(code, i, keep, targets, live_in, live_out, throws,
                                      pinned)) is not None:
@@ -452,9 +458,9 @@ def _fused_pair(code: Code, i: int, keep: list[bool], targets: set[int],
     """The one instruction doing what i and i+1 do, when i writes a temporary t that
     only i+1 reads: ``CLOSURE t, f; SETCELL c, t`` (a captured function declaration),
     ``LOADTHIS t; GETPROP d, t, k`` and ``LOADTHIS t; SETPROP t, k, v`` (``this.x``),
-    ``GETCELL t, c; GETPROP d, t, k``. None if there is none, or t is read afterwards
-    (by a handler, too: the fused form never writes t), or something jumps between, or
-    the two are covered by different handlers."""
+    ``GETCELL t, c; GETPROP d, t, k``, ``GETCELL t, c; CALLFN1 d, t, x``. None if there
+    is none, or t is read afterwards (by a handler, too: the fused form never writes t),
+    or something jumps between, or the two are covered by different handlers."""
     if i + 1 >= len(code.code) or not keep[i + 1] or i + 1 in targets:
         return None
     first, second = code.code[i], code.code[i + 1]
@@ -467,6 +473,8 @@ def _fused_pair(code: Code, i: int, keep: list[bool], targets: set[int],
         fused = (_SETTHISPROP, second[2], second[3])
     elif op == _GETCELL and second[0] == _GETPROP and second[2] == t:
         fused = (_GETCELLPROP, second[1], first[2], second[3])
+    elif op == _GETCELL and second[0] == _CALLFN1 and second[2] == t and second[3] != t:
+        fused = (_CALLCELL1, second[1], first[2], second[3])
     else:
         return None
     written = _uses_defs(fused)[1]
@@ -478,6 +486,18 @@ def _fused_pair(code: Code, i: int, keep: list[bool], targets: set[int],
     if any(_in_range(h, i) != _in_range(h, i + 1) for h in code.handlers):
         return None
     return fused
+
+
+def _loads_argument_of(code: Code, i: int, keep: list[bool], targets: set[int]) -> bool:
+    """Instruction i is ``GETCELL t, c``, i+1 a load that cannot throw and leaves t alone,
+    and i+2 ``CALLFN1 d, t, x``: the two loads may swap (nothing writes a cell between)."""
+    if i + 2 >= len(code.code) or not keep[i + 1] or not keep[i + 2] \
+            or i + 1 in targets or i + 2 in targets:
+        return False
+    t, load, call = code.code[i][1], code.code[i + 1], code.code[i + 2]
+    uses, defs = _uses_defs(load)
+    return load[0] in _PURE and not (uses | defs) >> t & 1 and call[0] == _CALLFN1 \
+        and call[2] == t and call[3] != t
 
 
 def _negates(code: Code, i: int, keep: list[bool], targets: set[int]) -> bool:

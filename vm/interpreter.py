@@ -198,6 +198,7 @@ OP_GETTHISPROP = OPCODE["GETTHISPROP"]
 OP_SETTHISPROP = OPCODE["SETTHISPROP"]
 OP_JMPNOTUNDEF = OPCODE["JMPNOTUNDEF"]
 OP_GETCELLPROP = OPCODE["GETCELLPROP"]
+OP_CALLCELL1 = OPCODE["CALLCELL1"]
 OP_YIELDSTAR = OPCODE["YIELDSTAR"]
 
 ERROR_KINDS = ("TypeError", "ReferenceError", "SyntaxError", "RangeError")
@@ -488,6 +489,18 @@ class Interpreter:
                                 regs[ins[1]] = self.call(f, this_arg, call_args)
                             elif isinstance(f, JSNative):
                                 regs[ins[1]] = f.fn(this_arg, call_args)
+                            else:
+                                raise JSError("TypeError", f"{C.describe(f)} is not a function")
+                        elif op == OP_CALLCELL1:
+                            f = cells[ins[2]].value
+                            call_args = [regs[ins[3]]]
+                            self.steps -= 1
+                            if self.steps < 0:
+                                machine.out_of_steps()
+                            if type(f) is JSFunction:
+                                regs[ins[1]] = self.call(f, UNDEFINED, call_args)
+                            elif isinstance(f, JSNative):
+                                regs[ins[1]] = f.fn(UNDEFINED, call_args)
                             else:
                                 raise JSError("TypeError", f"{C.describe(f)} is not a function")
                         elif op == OP_GETELEM:

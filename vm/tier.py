@@ -65,6 +65,7 @@ SUPPORTED = frozenset(_O[name] for name in (
     "CALLPROP0", "CALLPROP1", "CALLPROP2", "JNEQ", "JNNE", "HOLECELL", "INCGLOBAL",
     "DECGLOBAL", "GETGLOBALPROP", "GETGLOBALMETHOD", "SETGLOBALI", "TYPEIS", "JTYPEIS",
     "JNTYPEIS", "CLOSURECELL", "GETTHISPROP", "SETTHISPROP", "JMPNOTUNDEF", "GETCELLPROP",
+    "CALLCELL1",
 ))
 
 # Instructions after which control never falls through.
@@ -1157,6 +1158,9 @@ class _Translator:
             f"    r{a} = {f}.fn({this}, {args})",
             "else:",
             f"    raise JSError('TypeError', f'{{describe({f})}} is not a function')"]
+
+    def op_CALLCELL1(self, a, c, b):
+        return [f"cf = c{c}.value"] + self._call(a, "cf", "UNDEFINED", [b])
 
     def op_CALLSPREAD(self, a, b, c, d):
         return [f"r{a} = interp.call({self.R(b)}, {self.R(c)}, list({self.R(d)}.items))"]

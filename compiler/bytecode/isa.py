@@ -275,6 +275,8 @@ OPCODES: list[tuple[str, str, str]] = [
     ("JMPNOTUNDEF", "RJ", "jump to b unless r[a] is undefined (default values)"),
     ("GETCELLPROP", "RCK", "r[a] = (value of closure cell b)[constants[c]] (GETCELL and GETPROP "
      "in one)"),
+    ("CALLCELL1", "RCR", "r[a] = (value of closure cell b)(r[c]) with this = undefined (GETCELL "
+     "and CALLFN1 in one)"),
 ]
 
 OPCODE: dict[str, int] = {name: i for i, (name, _, _) in enumerate(OPCODES)}

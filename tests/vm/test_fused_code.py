@@ -215,3 +215,24 @@ def test_a_member_store_keeps_the_locals_the_right_side_reassigns() -> None:
            "function g(o, p) { o[p] = (p = 'late', 1); return Object.keys(o).join(); }"
            "console.log(f().join('|'), g({}, 'early'))")
     assert run(src) == ["5,7|5,7||1|7 early"]
+
+
+CELL_CALLS = """
+function outer(f, g, h) {
+  var log = console.log;
+  function twice(x) { return 2 * x; }
+  const calls = () => {
+    log(twice(21), f(f) === f, g('7'));
+    try { h(1); } catch (e) { log(e.name); }
+    try { f(null); } catch (e) { log('caught', e); }
+  };
+  return calls;
+}
+outer(x => { if (x === null) throw 'thrown'; return x; }, parseInt, 5)();
+"""
+
+
+def test_a_captured_function_called_with_one_argument() -> None:
+    names = ops(CELL_CALLS)
+    assert names.count("CALLCELL1") >= 5
+    assert run(CELL_CALLS) == ["42 true 7", "TypeError", "caught thrown"]
