@@ -23,7 +23,10 @@ successors of every instruction they cover):
   u, t; SETGLOBAL k, u`` (a global's ``i++`` whose value is unused; a TONUMERIC may come
   before the INC) is ``INCGLOBAL k`` (and DEC); ``GETGLOBAL t, g; GETPROP r, t, k`` is
   ``GETGLOBALPROP r, g, k`` when ``t`` is ``r`` or dead, and ``GETGLOBALMETHOD r, g, k``
-  (which writes ``t`` too) when ``t`` is ``r+1``, the ``this`` of a method call.
+  (which writes ``t`` too) when ``t`` is ``r+1``, the ``this`` of a method call;
+  ``CLOSURE t; SETCELL``, ``LOADTHIS t; GETPROP``/``SETPROP``, ``GETCELL t; GETPROP``
+  and ``GETCELL t; CALLFN1`` whose ``t`` nothing reads afterwards are one instruction
+  (``CLOSURECELL``, ``GETTHISPROP``/``SETTHISPROP``, ``GETCELLPROP``, ``CALLCELL1``).
 
 Jump targets, exception handlers and line tables are renumbered. Functions that use a
 direct eval or a mapped ``arguments`` object are left alone (their registers can be
