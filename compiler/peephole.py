@@ -26,7 +26,8 @@ successors of every instruction they cover):
   (which writes ``t`` too) when ``t`` is ``r+1``, the ``this`` of a method call;
   ``CLOSURE t; SETCELL``, ``LOADTHIS t; GETPROP``/``SETPROP``, ``GETCELL t; GETPROP``
   and ``GETCELL t; CALLFN1`` whose ``t`` nothing reads afterwards are one instruction
-  (``CLOSURECELL``, ``GETTHISPROP``/``SETTHISPROP``, ``GETCELLPROP``, ``CALLCELL1``).
+  (``CLOSURECELL``, ``GETTHISPROP``/``SETTHISPROP``, ``GETCELLPROP``, ``CALLCELL1``),
+  and a run of ``CLOSURECELL`` on consecutive cells and functions is one ``CLOSURECELLS``.
 
 Jump targets, exception handlers and line tables are renumbered. Functions that use a
 direct eval or a mapped ``arguments`` object are left alone (their registers can be
@@ -80,6 +81,7 @@ _GETGLOBALMETHOD, _SETGLOBALI = OPCODE["GETGLOBALMETHOD"], OPCODE["SETGLOBALI"]
 # `CLOSURE t, f; SETCELL c, t` -> `CLOSURECELL c, f`; `LOADTHIS t; GETPROP d, t, k` ->
 # `GETTHISPROP d, k` (and SETPROP); `GETCELL t, c; GETPROP d, t, k` -> `GETCELLPROP d, c, k`
 _CLOSURE, _CLOSURECELL = OPCODE["CLOSURE"], OPCODE["CLOSURECELL"]
+_CLOSURECELLS = OPCODE["CLOSURECELLS"]
 _LOADTHIS, _SETPROP = OPCODE["LOADTHIS"], OPCODE["SETPROP"]
 _GETTHISPROP, _SETTHISPROP = OPCODE["GETTHISPROP"], OPCODE["SETTHISPROP"]
 _GETCELLPROP, _CALLFN1, _CALLCELL1 = OPCODE["GETCELLPROP"], OPCODE["CALLFN1"], \
@@ -315,6 +317,13 @@ def _one_round(code: Code) -> bool:
             replace[i], replace[i + 1] = code.code[i + 1], ins
             i += 2
             continue
+        elif op == _CLOSURECELL and (length := _closure_run(code, i, keep, targets)) > 1:
+            replace[i] = (_CLOSURECELLS, ins[1], ins[1] + length - 1, ins[2],
+                          ins[2] + length - 1)
+            for j in range(i + 1, i + length):
+                keep[j] = False
+            i += length
+            continue
         elif op in (_CLOSURE, _LOADTHIS, _GETCELL) and (
                 fused := _fused_pair(code, i, keep, targets, live_in, live_out, throws,
                                      pinned)) is not None:
@@ -489,6 +498,18 @@ def _fused_pair(code: Code, i: int, keep: list[bool], targets: set[int],
     if any(_in_range(h, i) != _in_range(h, i + 1) for h in code.handlers):
         return None
     return fused
+
+
+def _closure_run(code: Code, i: int, keep: list[bool], targets: set[int]) -> int:
+    """How many ``CLOSURECELL c+j, f+j`` follow one another from i (nothing jumping in,
+    all under the same handlers): one ``CLOSURECELLS c, c+n-1, f, f+n-1`` makes them."""
+    first, j = code.code[i], i + 1
+    while j < len(code.code) and keep[j] and j not in targets \
+            and code.code[j][0] == _CLOSURECELL \
+            and code.code[j][1:] == (first[1] + j - i, first[2] + j - i) \
+            and not any(_in_range(h, i) != _in_range(h, j) for h in code.handlers):
+        j += 1
+    return j - i
 
 
 def _loads_argument_of(code: Code, i: int, keep: list[bool], targets: set[int]) -> bool:

@@ -199,6 +199,7 @@ OP_SETTHISPROP = OPCODE["SETTHISPROP"]
 OP_JMPNOTUNDEF = OPCODE["JMPNOTUNDEF"]
 OP_GETCELLPROP = OPCODE["GETCELLPROP"]
 OP_CALLCELL1 = OPCODE["CALLCELL1"]
+OP_CLOSURECELLS = OPCODE["CLOSURECELLS"]
 OP_YIELDSTAR = OPCODE["YIELDSTAR"]
 
 ERROR_KINDS = ("TypeError", "ReferenceError", "SyntaxError", "RangeError")
@@ -646,6 +647,13 @@ class Interpreter:
                             child = code.functions[ins[2]]
                             cells[ins[1]].value = self.new_closure(
                                 fn, child, [cells[i] for i in child.captures], g, new_target)
+                        elif op == OP_CLOSURECELLS:
+                            for i, f in zip(range(ins[1], ins[2] + 1),
+                                            range(ins[3], ins[4] + 1), strict=False):
+                                child = code.functions[f]
+                                cells[i].value = self.new_closure(
+                                    fn, child, [cells[j] for j in child.captures], g,
+                                    new_target)
                         elif op == OP_GETTHISPROP or op == OP_SETTHISPROP:
                             if this is HOLE and code.this_cell >= 0:
                                 this = cells[code.this_cell].value  # bound by an arrow

@@ -65,7 +65,7 @@ SUPPORTED = frozenset(_O[name] for name in (
     "CALLPROP0", "CALLPROP1", "CALLPROP2", "JNEQ", "JNNE", "HOLECELL", "INCGLOBAL",
     "DECGLOBAL", "GETGLOBALPROP", "GETGLOBALMETHOD", "SETGLOBALI", "TYPEIS", "JTYPEIS",
     "JNTYPEIS", "CLOSURECELL", "GETTHISPROP", "SETTHISPROP", "JMPNOTUNDEF", "GETCELLPROP",
-    "CALLCELL1",
+    "CALLCELL1", "CLOSURECELLS",
 ))
 
 # Instructions after which control never falls through.
@@ -1118,6 +1118,10 @@ class _Translator:
 
     def op_CLOSURECELL(self, c, f):
         return [f"c{c}.value = {self._closure(f)}"]
+
+    def op_CLOSURECELLS(self, c, last_c, f, last_f):
+        return [f"c{i}.value = {self._closure(j)}"
+                for i, j in zip(range(c, last_c + 1), range(f, last_f + 1), strict=False)]
 
     def _closure(self, f) -> str:
         """A new closure of nested function ``f`` (an expression)."""

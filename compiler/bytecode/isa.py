@@ -277,6 +277,10 @@ OPCODES: list[tuple[str, str, str]] = [
      "in one)"),
     ("CALLCELL1", "RCR", "r[a] = (value of closure cell b)(r[c]) with this = undefined (GETCELL "
      "and CALLFN1 in one)"),
+    ("CLOSURECELLS", "CCFF", "closure cells a .. b = new functions closing over this frame, "
+     "codes of functions c .. d, paired in order (a run of CLOSURECELL: hoisted function "
+     "declarations; the compiler makes b - a = d - c, both ends are operands so the image "
+     "check bounds every index)"),
 ]
 
 OPCODE: dict[str, int] = {name: i for i, (name, _, _) in enumerate(OPCODES)}

@@ -236,3 +236,53 @@ def test_a_captured_function_called_with_one_argument() -> None:
     names = ops(CELL_CALLS)
     assert names.count("CALLCELL1") >= 5
     assert run(CELL_CALLS) == ["42 true 7", "TypeError", "caught thrown"]
+
+
+HOISTED = """
+function parity(n) {
+  const early = isEven(n);
+  function isEven(k) { return k === 0 ? true : isOdd(k - 1); }
+  function isOdd(k) { return k === 0 ? false : isEven(k - 1); }
+  function name() { return isEven.name + '/' + isOdd.name; }
+  return [early, isOdd(n), name(), isEven === isEven];
+}
+console.log(parity(7).join(), parity(4).join());
+"""
+
+
+def test_a_run_of_captured_function_declarations_is_one_instruction() -> None:
+    names = ops(HOISTED)
+    assert names.count("CLOSURECELLS") == 1 and "CLOSURECELL" not in names
+    assert run(HOISTED) == ["false,true,isEven/isOdd,true true,false,isEven/isOdd,true"]
+
+
+def test_a_closure_run_is_bounded_by_its_operands() -> None:
+    """Both ends of both ranges are operands, so the image check bounds every index;
+    ranges of different lengths pair what they can (never read past either end)."""
+    from boards import load_board
+    from compiler.bytecode.code import Code
+    from compiler.bytecode.image import ImageError, Manifest, read_image, write_image
+    from compiler.bytecode.isa import OPCODE as O
+
+    def image(run: tuple, cells: int) -> bytes:
+        kids = [Code(f"k{i}", code=[(O["LOADINT"], 0, i), (O["RETURN"], 0)], registers=1)
+                for i in range(2)]
+        code = Code("f", registers=2, cells=cells, functions=kids, code=[
+            (O["CLOSURECELLS"], *run), (O["GETCELL"], 0, 1), (O["CALLFN0"], 0, 0),
+            (O["RETURN"], 0)])
+        return write_image(code, board=load_board("rpi-pico"), manifest=Manifest("x"))
+
+    try:
+        read_image(image((0, 2, 0, 1), cells=2))
+        raise AssertionError("a cell past the frame's cells was accepted")
+    except ImageError as e:
+        assert "CLOSURECELLS" in str(e) and "out of range" in str(e)
+    for tier in (False, "eager"):
+        loaded = read_image(image((0, 1, 0, 1), cells=2))
+        assert Machine(output=None, tier=tier).run_code(loaded.entry) == 1.0
+        short = read_image(image((0, 1, 1, 1), cells=2))  # cell 0 only: cell 1 stays
+        try:
+            Machine(output=None, tier=tier).run_code(short.entry)
+            raise AssertionError("an unset cell was called")
+        except UncaughtError as e:
+            assert "TypeError" in str(e)
