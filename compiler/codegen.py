@@ -1916,7 +1916,7 @@ class FunctionCompiler:
             self.free_to(outer)
             return r
         mark = self.next_reg
-        obj, key = self.member_reference(left)
+        obj, key = self.member_reference(left, node.right)
         cur = self.alloc()
         self.get_member(left, cur, obj, key)
         j = None
@@ -1978,13 +1978,19 @@ class FunctionCompiler:
             self.emit(O["LOADK"], key, self.const(member.property.name))
         return key
 
-    def member_reference(self, member) -> tuple[int | None, int | None]:
+    def member_reference(self, member, later=None) -> tuple[int | None, int | None]:
         """Evaluate a member target's object and key once (for `+=`, `++`); a super
-        reference has no object register (None)."""
+        reference has no object register (None). A register local is used in place
+        unless the key or ``later`` (the right side) could assign it."""
         if member.object.type == "Super":
             return None, self._super_key(member)
-        obj = self.alloc()
-        self.expr(member.object, obj)
+        mark = self.next_reg
+        obj = self.expr(member.object)
+        if obj < mark and (member.computed and _writes_registers(member.property)
+                           or later is not None and _writes_registers(later)):
+            copy = self.alloc()
+            self.emit(O["MOVE"], copy, obj)
+            obj = copy
         key = None
         if member.property.type == "PrivateIdentifier":
             key = self.private_key(member.property)

@@ -286,3 +286,26 @@ def test_a_closure_run_is_bounded_by_its_operands() -> None:
             raise AssertionError("an unset cell was called")
         except UncaughtError as e:
             assert "TypeError" in str(e)
+
+
+COMPOUND = """
+function f() {
+  let o = {n: 1}, p = {n: 10}, k = 'n';
+  o.n += 2; o.n |= 4; o[k] *= 3; o.n++; ++o[k];
+  const trace = [o.n];
+  o.n += (o = p, 5);
+  let q = null; q ??= o; q.n ||= 99; q.z ||= 7; q.z &&= (q = o, 8);
+  let a = [1, 2]; let i = 0; a[i] += (i = 1, 10); a[i++] += 100;
+  let u; try { u[(() => { trace.push('key'); return 'k'; })()] += 1; } catch (e) {
+    trace.push(e.name); }
+  return JSON.stringify([trace, o, p, q, a, i]);
+}
+console.log(f());
+"""
+
+
+def test_compound_member_assignment_uses_register_locals_in_place() -> None:
+    src = "function f(o, k) { o.n += 2; o[k] |= 1; o.n++; return o; }"
+    assert "MOVE" not in ops(src)
+    assert run(COMPOUND) == ['[[23,"key","TypeError"],{"n":10,"z":8},{"n":10,"z":8},'
+                             '{"n":10,"z":8},[11,102],2]']
