@@ -200,6 +200,9 @@ OP_JMPNOTUNDEF = OPCODE["JMPNOTUNDEF"]
 OP_GETCELLPROP = OPCODE["GETCELLPROP"]
 OP_CALLCELL1 = OPCODE["CALLCELL1"]
 OP_CLOSURECELLS = OPCODE["CLOSURECELLS"]
+# jumps on undefined (or null too): (jump when the value is so, null counts too)
+NULLISH_JUMPS = {OP_JMPNULLISH: (True, True), OP_JMPNOTNULLISH: (False, True),
+                 OP_JMPIFUNDEF: (True, False), OP_JMPNOTUNDEF: (False, False)}
 OP_YIELDSTAR = OPCODE["YIELDSTAR"]
 
 ERROR_KINDS = ("TypeError", "ReferenceError", "SyntaxError", "RangeError")
@@ -753,20 +756,16 @@ class Interpreter:
                             regs[ins[1]] = v if type(v) is str else C.to_string(v)
                         elif op == OP_TOPROPERTYKEY:
                             regs[ins[1]] = C.to_property_key(regs[ins[2]])
-                        elif op == OP_JMPNULLISH:
+                        elif op in NULLISH_JUMPS:
                             v = regs[ins[1]]
-                            if v is UNDEFINED or v is NULL:
-                                pc = ins[2]
-                        elif op == OP_JMPNOTNULLISH:
-                            v = regs[ins[1]]
-                            if v is not UNDEFINED and v is not NULL:
-                                pc = ins[2]
-                        elif op == OP_JMPIFUNDEF:
-                            if regs[ins[1]] is UNDEFINED:
-                                pc = ins[2]
-                        elif op == OP_JMPNOTUNDEF:
-                            if regs[ins[1]] is not UNDEFINED:
-                                pc = ins[2]
+                            when, null_too = NULLISH_JUMPS[op]
+                            if (v is UNDEFINED or null_too and v is NULL) is when:
+                                target = ins[2]
+                                if target < pc:  # the compiler never jumps back; an image may
+                                    self.steps -= 1
+                                    if self.steps < 0:
+                                        machine.out_of_steps()
+                                pc = target
                         elif op == OP_JTYPEIS or op == OP_JNTYPEIS:
                             if (C.type_of(regs[ins[1]]) == consts[ins[2]]) is \
                                     (op == OP_JTYPEIS):

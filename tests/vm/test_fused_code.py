@@ -309,3 +309,21 @@ def test_compound_member_assignment_uses_register_locals_in_place() -> None:
     assert "MOVE" not in ops(src)
     assert run(COMPOUND) == ['[[23,"key","TypeError"],{"n":10,"z":8},{"n":10,"z":8},'
                              '{"n":10,"z":8},[11,102],2]']
+
+
+def test_a_backward_undefined_test_jump_is_metered() -> None:
+    """The compiler only jumps forward on these; a hand-made image may loop on one."""
+    from compiler.bytecode.code import Code
+    from compiler.bytecode.isa import OPCODE as O
+    from vm.interpreter import StepLimit
+
+    for name, value in (("JMPNOTUNDEF", "LOADNULL"), ("JMPIFUNDEF", "LOADUNDEF"),
+                        ("JMPNULLISH", "LOADNULL"), ("JMPNOTNULLISH", "LOADTRUE")):
+        code = Code("loop", registers=1, code=[(O[value], 0), (O[name], 0, 0),
+                                               (O["RETURNUNDEF"],)])
+        for tier in (False, "eager"):
+            try:
+                Machine(output=None, tier=tier, step_budget=50).run_code(code)
+                raise AssertionError(f"{name} looped past the step budget")
+            except StepLimit:
+                pass
