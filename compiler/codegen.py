@@ -1202,9 +1202,7 @@ class FunctionCompiler:
             mark = self.next_reg
             v = self.alloc()
             self.emit(O["MOVE"], v, value)
-            skip = self.emit(O["JMPIFUNDEF"], v, 0)
-            done = self.emit(O["JMP"], 0)
-            self.patch(skip)
+            done = self.emit(O["JMPNOTUNDEF"], v, 0)
             if target.left.type == "Identifier":
                 self.expr_named(target.right, target.left.name, v)
             else:
@@ -1306,9 +1304,7 @@ class FunctionCompiler:
         member = el
         if el.type == "AssignmentPattern":
             member = el.left
-            skip = self.emit(O["JMPIFUNDEF"], value, 0)
-            done = self.emit(O["JMP"], 0)
-            self.patch(skip)
+            done = self.emit(O["JMPNOTUNDEF"], value, 0)
             self.expr(el.right, value)
             self.patch(done)
         self.set_member(member, ref[0], ref[1], value)
@@ -1760,7 +1756,7 @@ class FunctionCompiler:
                 self.emit(O["NOT"], r, r)
             return r
         left = self.expr(node.left)
-        if left < mark and not _is_simple(node.right):
+        if left < mark and _writes_registers(node.right):  # `k < (k = 1)` reads the old k
             copy = self.alloc()
             self.emit(O["MOVE"], copy, left)
             left = copy
@@ -1847,15 +1843,19 @@ class FunctionCompiler:
                 return r
             if left.type == "MemberExpression":
                 mark = self.next_reg
+                # a register local is copied only if what runs before the store could
+                # assign it (nothing else can: register locals are never captured)
+                later_writes = _writes_registers(node.right)
                 obj = self.expr(left.object)
-                if obj < mark:
+                if obj < mark and (later_writes or left.computed
+                                   and _writes_registers(left.property)):
                     copy = self.alloc()
                     self.emit(O["MOVE"], copy, obj)
                     obj = copy
                 key = None
                 if left.computed:
                     key = self.expr(left.property)
-                    if key < mark:
+                    if key < mark and later_writes:
                         copy = self.alloc()
                         self.emit(O["MOVE"], copy, key)
                         key = copy
@@ -1916,7 +1916,7 @@ class FunctionCompiler:
             self.free_to(outer)
             return r
         mark = self.next_reg
-        obj, key = self.member_reference(left)
+        obj, key = self.member_reference(left, node.right)
         cur = self.alloc()
         self.get_member(left, cur, obj, key)
         j = None
@@ -1978,13 +1978,19 @@ class FunctionCompiler:
             self.emit(O["LOADK"], key, self.const(member.property.name))
         return key
 
-    def member_reference(self, member) -> tuple[int | None, int | None]:
+    def member_reference(self, member, later=None) -> tuple[int | None, int | None]:
         """Evaluate a member target's object and key once (for `+=`, `++`); a super
-        reference has no object register (None)."""
+        reference has no object register (None). A register local is used in place
+        unless the key or ``later`` (the right side) could assign it."""
         if member.object.type == "Super":
             return None, self._super_key(member)
-        obj = self.alloc()
-        self.expr(member.object, obj)
+        mark = self.next_reg
+        obj = self.expr(member.object)
+        if obj < mark and (member.computed and _writes_registers(member.property)
+                           or later is not None and _writes_registers(later)):
+            copy = self.alloc()
+            self.emit(O["MOVE"], copy, obj)
+            obj = copy
         key = None
         if member.property.type == "PrivateIdentifier":
             key = self.private_key(member.property)
@@ -2510,10 +2516,6 @@ def _writes_registers(node) -> bool:
     if t in ("FunctionExpression", "ArrowFunctionExpression", "TemplateObject"):
         return False
     return any(_writes_registers(child) for child in A.iter_children(node))
-
-
-def _is_simple(node) -> bool:
-    return node.type in ("Literal", "Identifier", "ThisExpression")
 
 
 __all__ = ["compile_script", "CompileError", "pattern_names"]

@@ -23,7 +23,11 @@ successors of every instruction they cover):
   u, t; SETGLOBAL k, u`` (a global's ``i++`` whose value is unused; a TONUMERIC may come
   before the INC) is ``INCGLOBAL k`` (and DEC); ``GETGLOBAL t, g; GETPROP r, t, k`` is
   ``GETGLOBALPROP r, g, k`` when ``t`` is ``r`` or dead, and ``GETGLOBALMETHOD r, g, k``
-  (which writes ``t`` too) when ``t`` is ``r+1``, the ``this`` of a method call.
+  (which writes ``t`` too) when ``t`` is ``r+1``, the ``this`` of a method call;
+  ``CLOSURE t; SETCELL``, ``LOADTHIS t; GETPROP``/``SETPROP``, ``GETCELL t; GETPROP``
+  and ``GETCELL t; CALLFN1`` whose ``t`` nothing reads afterwards are one instruction
+  (``CLOSURECELL``, ``GETTHISPROP``/``SETTHISPROP``, ``GETCELLPROP``, ``CALLCELL1``),
+  and a run of ``CLOSURECELL`` on consecutive cells and functions is one ``CLOSURECELLS``.
 
 Jump targets, exception handlers and line tables are renumbered. Functions that use a
 direct eval or a mapped ``arguments`` object are left alone (their registers can be
@@ -51,7 +55,7 @@ _DEFINES_FIRST = frozenset(OPCODE[n] for n in (
     "ADDI", "SUBI", "MULI", "MODI", "GETCELLCHECK", "CALLFN0", "CALLFN1", "CALLFN2",
     "CALLPROP0", "CALLPROP1", "CALLPROP2", "GETEXCEPTION", "RESTOBJECT", "GETGLOBALPROP",
     "ARGUMENTS", "RESTARGS", "TYPEIS", "NEWPRIVATE", "GETPRIVATE", "HASPRIVATE",
-    "IMPORTMETA"))
+    "IMPORTMETA", "GETTHISPROP", "GETCELLPROP", "CALLCELL1"))
 # Of those, the ones that cannot throw or run code: dropped when their result is dead.
 _PURE = frozenset(OPCODE[n] for n in (
     "MOVE", "LOADK", "LOADINT", "LOADUNDEF", "LOADNULL", "LOADTRUE", "LOADFALSE",
@@ -74,6 +78,14 @@ _GETGLOBAL, _SETGLOBAL, _TONUMERIC = OPCODE["GETGLOBAL"], OPCODE["SETGLOBAL"], \
 # `GETGLOBAL t, k; INC u, t; SETGLOBAL k, u` -> `INCGLOBAL k` (and DEC)
 _GETPROP, _GETGLOBALPROP = OPCODE["GETPROP"], OPCODE["GETGLOBALPROP"]
 _GETGLOBALMETHOD, _SETGLOBALI = OPCODE["GETGLOBALMETHOD"], OPCODE["SETGLOBALI"]
+# `CLOSURE t, f; SETCELL c, t` -> `CLOSURECELL c, f`; `LOADTHIS t; GETPROP d, t, k` ->
+# `GETTHISPROP d, k` (and SETPROP); `GETCELL t, c; GETPROP d, t, k` -> `GETCELLPROP d, c, k`
+_CLOSURE, _CLOSURECELL = OPCODE["CLOSURE"], OPCODE["CLOSURECELL"]
+_CLOSURECELLS = OPCODE["CLOSURECELLS"]
+_LOADTHIS, _SETPROP = OPCODE["LOADTHIS"], OPCODE["SETPROP"]
+_GETTHISPROP, _SETTHISPROP = OPCODE["GETTHISPROP"], OPCODE["SETTHISPROP"]
+_GETCELLPROP, _CALLFN1, _CALLCELL1 = OPCODE["GETCELLPROP"], OPCODE["CALLFN1"], \
+    OPCODE["CALLCELL1"]
 _GLOBAL_UPDATES = {OPCODE["INC"]: OPCODE["INCGLOBAL"], OPCODE["DEC"]: OPCODE["DECGLOBAL"]}
 # `OP t, x, y; JMPIFNOT t, L` -> `JNOP x, y, L`
 _COMPARE_JUMPS = {OPCODE[n]: OPCODE["JN" + n]
@@ -300,6 +312,25 @@ def _one_round(code: Code) -> bool:
             keep[i + 1] = False
             i += 2
             continue
+        elif op == _GETCELL and _loads_argument_of(code, i, keep, targets):
+            # `GETCELL t, c; LOADK x, k; CALLFN1 d, t, x`: the load first, then one CALLCELL1
+            replace[i], replace[i + 1] = code.code[i + 1], ins
+            i += 2
+            continue
+        elif op == _CLOSURECELL and (length := _closure_run(code, i, keep, targets)) > 1:
+            replace[i] = (_CLOSURECELLS, ins[1], ins[1] + length - 1, ins[2],
+                          ins[2] + length - 1)
+            for j in range(i + 1, i + length):
+                keep[j] = False
+            i += length
+            continue
+        elif op in (_CLOSURE, _LOADTHIS, _GETCELL) and (
+                fused := _fused_pair(code, i, keep, targets, live_in, live_out, throws,
+                                     pinned)) is not None:
+            replace[i] = fused
+            keep[i + 1] = False
+            i += 2
+            continue
         elif op == _GETGLOBAL and (length := _updates_global(
                 code, i, keep, targets, live_in, live_out, throws, pinned)):
             replace[i] = (_GLOBAL_UPDATES[code.code[i + length - 2][0]], ins[2])
@@ -431,6 +462,66 @@ def _updates_global(code: Code, i: int, keep: list[bool], targets: set[int],
         for h in throws[j]:
             caught |= live_in[h]
     return 0 if caught & regs else length
+
+
+def _fused_pair(code: Code, i: int, keep: list[bool], targets: set[int],
+                live_in: list[int], live_out: list[int], throws: list[list[int]],
+                pinned: int) -> tuple | None:
+    """The one instruction doing what i and i+1 do, when i writes a temporary t that
+    only i+1 reads: ``CLOSURE t, f; SETCELL c, t`` (a captured function declaration),
+    ``LOADTHIS t; GETPROP d, t, k`` and ``LOADTHIS t; SETPROP t, k, v`` (``this.x``),
+    ``GETCELL t, c; GETPROP d, t, k``, ``GETCELL t, c; CALLFN1 d, t, x``. None if there
+    is none, or t is read afterwards (by a handler, too: the fused form never writes t),
+    or something jumps between, or the two are covered by different handlers."""
+    if i + 1 >= len(code.code) or not keep[i + 1] or i + 1 in targets:
+        return None
+    first, second = code.code[i], code.code[i + 1]
+    op, t = first[0], first[1]
+    if op == _CLOSURE and second[0] == _SETCELL and second[2] == t:
+        fused = (_CLOSURECELL, second[1], first[2])
+    elif op == _LOADTHIS and second[0] == _GETPROP and second[2] == t:
+        fused = (_GETTHISPROP, second[1], second[3])
+    elif op == _LOADTHIS and second[0] == _SETPROP and second[1] == t and second[3] != t:
+        fused = (_SETTHISPROP, second[2], second[3])
+    elif op == _GETCELL and second[0] == _GETPROP and second[2] == t:
+        fused = (_GETCELLPROP, second[1], first[2], second[3])
+    elif op == _GETCELL and second[0] == _CALLFN1 and second[2] == t and second[3] != t:
+        fused = (_CALLCELL1, second[1], first[2], second[3])
+    else:
+        return None
+    written = _uses_defs(fused)[1]
+    caught = pinned
+    for h in throws[i + 1]:
+        caught |= live_in[h]
+    if caught >> t & 1 or (live_out[i + 1] >> t & 1 and not written >> t & 1):
+        return None
+    if any(_in_range(h, i) != _in_range(h, i + 1) for h in code.handlers):
+        return None
+    return fused
+
+
+def _closure_run(code: Code, i: int, keep: list[bool], targets: set[int]) -> int:
+    """How many ``CLOSURECELL c+j, f+j`` follow one another from i (nothing jumping in,
+    all under the same handlers): one ``CLOSURECELLS c, c+n-1, f, f+n-1`` makes them."""
+    first, j = code.code[i], i + 1
+    while j < len(code.code) and keep[j] and j not in targets \
+            and code.code[j][0] == _CLOSURECELL \
+            and code.code[j][1:] == (first[1] + j - i, first[2] + j - i) \
+            and not any(_in_range(h, i) != _in_range(h, j) for h in code.handlers):
+        j += 1
+    return j - i
+
+
+def _loads_argument_of(code: Code, i: int, keep: list[bool], targets: set[int]) -> bool:
+    """Instruction i is ``GETCELL t, c``, i+1 a load that cannot throw and leaves t alone,
+    and i+2 ``CALLFN1 d, t, x``: the two loads may swap (nothing writes a cell between)."""
+    if i + 2 >= len(code.code) or not keep[i + 1] or not keep[i + 2] \
+            or i + 1 in targets or i + 2 in targets:
+        return False
+    t, load, call = code.code[i][1], code.code[i + 1], code.code[i + 2]
+    uses, defs = _uses_defs(load)
+    return load[0] in _PURE and not (uses | defs) >> t & 1 and call[0] == _CALLFN1 \
+        and call[2] == t and call[3] != t
 
 
 def _negates(code: Code, i: int, keep: list[bool], targets: set[int]) -> bool:

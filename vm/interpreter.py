@@ -193,6 +193,16 @@ OP_TYPEIS = OPCODE["TYPEIS"]
 OP_JTYPEIS = OPCODE["JTYPEIS"]
 OP_JNTYPEIS = OPCODE["JNTYPEIS"]
 OP_YIELD = OPCODE["YIELD"]
+OP_CLOSURECELL = OPCODE["CLOSURECELL"]
+OP_GETTHISPROP = OPCODE["GETTHISPROP"]
+OP_SETTHISPROP = OPCODE["SETTHISPROP"]
+OP_JMPNOTUNDEF = OPCODE["JMPNOTUNDEF"]
+OP_GETCELLPROP = OPCODE["GETCELLPROP"]
+OP_CALLCELL1 = OPCODE["CALLCELL1"]
+OP_CLOSURECELLS = OPCODE["CLOSURECELLS"]
+# jumps on undefined (or null too): (jump when the value is so, null counts too)
+NULLISH_JUMPS = {OP_JMPNULLISH: (True, True), OP_JMPNOTNULLISH: (False, True),
+                 OP_JMPIFUNDEF: (True, False), OP_JMPNOTUNDEF: (False, False)}
 OP_YIELDSTAR = OPCODE["YIELDSTAR"]
 
 ERROR_KINDS = ("TypeError", "ReferenceError", "SyntaxError", "RangeError")
@@ -485,6 +495,18 @@ class Interpreter:
                                 regs[ins[1]] = f.fn(this_arg, call_args)
                             else:
                                 raise JSError("TypeError", f"{C.describe(f)} is not a function")
+                        elif op == OP_CALLCELL1:
+                            f = cells[ins[2]].value
+                            call_args = [regs[ins[3]]]
+                            self.steps -= 1
+                            if self.steps < 0:
+                                machine.out_of_steps()
+                            if type(f) is JSFunction:
+                                regs[ins[1]] = self.call(f, UNDEFINED, call_args)
+                            elif isinstance(f, JSNative):
+                                regs[ins[1]] = f.fn(UNDEFINED, call_args)
+                            else:
+                                raise JSError("TypeError", f"{C.describe(f)} is not a function")
                         elif op == OP_GETELEM:
                             obj = regs[ins[2]]
                             key = regs[ins[3]]
@@ -513,6 +535,16 @@ class Interpreter:
                                 cells[code.this_cell] if code.this_cell >= 0 else None)
                         elif op == OP_GETCELL:
                             regs[ins[1]] = cells[ins[2]].value
+                        elif op == OP_GETCELLPROP:
+                            obj = cells[ins[2]].value
+                            key = consts[ins[3]]
+                            if type(obj) is JSObject:
+                                v = obj.props.get(key, HOLE)
+                                if v is HOLE or type(v) is Slot:
+                                    v = obj.get(key, obj)
+                                regs[ins[1]] = v
+                            else:
+                                regs[ins[1]] = self.get_property(obj, key)
                         elif op == OP_SETCELL:
                             cells[ins[1]].value = regs[ins[2]]
                         elif op == OP_INC:
@@ -614,6 +646,36 @@ class Interpreter:
                             child = code.functions[ins[2]]
                             regs[ins[1]] = self.new_closure(
                                 fn, child, [cells[i] for i in child.captures], g, new_target)
+                        elif op == OP_CLOSURECELL:
+                            child = code.functions[ins[2]]
+                            cells[ins[1]].value = self.new_closure(
+                                fn, child, [cells[i] for i in child.captures], g, new_target)
+                        elif op == OP_CLOSURECELLS:
+                            for i, f in zip(range(ins[1], ins[2] + 1),
+                                            range(ins[3], ins[4] + 1), strict=False):
+                                child = code.functions[f]
+                                cells[i].value = self.new_closure(
+                                    fn, child, [cells[j] for j in child.captures], g,
+                                    new_target)
+                        elif op == OP_GETTHISPROP or op == OP_SETTHISPROP:
+                            if this is HOLE and code.this_cell >= 0:
+                                this = cells[code.this_cell].value  # bound by an arrow
+                            if this is HOLE:
+                                raise JSError("ReferenceError", "Must call super constructor "
+                                              "in derived class before accessing 'this' or "
+                                              "returning from derived constructor")
+                            if op == OP_GETTHISPROP:
+                                key = consts[ins[2]]
+                                if type(this) is JSObject:
+                                    v = this.props.get(key, HOLE)
+                                    if v is HOLE or type(v) is Slot:
+                                        v = this.get(key, this)
+                                    regs[ins[1]] = v
+                                else:
+                                    regs[ins[1]] = self.get_property(this, key)
+                            else:
+                                self.set_property(this, consts[ins[1]], regs[ins[2]],
+                                                  code.strict)
                         elif op == OP_DEC:
                             a = regs[ins[2]]
                             regs[ins[1]] = a - 1.0 if type(a) is float else self.increment(a, -1)
@@ -694,17 +756,16 @@ class Interpreter:
                             regs[ins[1]] = v if type(v) is str else C.to_string(v)
                         elif op == OP_TOPROPERTYKEY:
                             regs[ins[1]] = C.to_property_key(regs[ins[2]])
-                        elif op == OP_JMPNULLISH:
+                        elif op in NULLISH_JUMPS:
                             v = regs[ins[1]]
-                            if v is UNDEFINED or v is NULL:
-                                pc = ins[2]
-                        elif op == OP_JMPNOTNULLISH:
-                            v = regs[ins[1]]
-                            if v is not UNDEFINED and v is not NULL:
-                                pc = ins[2]
-                        elif op == OP_JMPIFUNDEF:
-                            if regs[ins[1]] is UNDEFINED:
-                                pc = ins[2]
+                            when, null_too = NULLISH_JUMPS[op]
+                            if (v is UNDEFINED or null_too and v is NULL) is when:
+                                target = ins[2]
+                                if target < pc:  # the compiler never jumps back; an image may
+                                    self.steps -= 1
+                                    if self.steps < 0:
+                                        machine.out_of_steps()
+                                pc = target
                         elif op == OP_JTYPEIS or op == OP_JNTYPEIS:
                             if (C.type_of(regs[ins[1]]) == consts[ins[2]]) is \
                                     (op == OP_JTYPEIS):

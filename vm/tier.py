@@ -64,7 +64,8 @@ SUPPORTED = frozenset(_O[name] for name in (
     "JNSEQI", "JNSNEI", "INITPROP", "GETCELLCHECK", "CALLFN0", "CALLFN1", "CALLFN2",
     "CALLPROP0", "CALLPROP1", "CALLPROP2", "JNEQ", "JNNE", "HOLECELL", "INCGLOBAL",
     "DECGLOBAL", "GETGLOBALPROP", "GETGLOBALMETHOD", "SETGLOBALI", "TYPEIS", "JTYPEIS",
-    "JNTYPEIS",
+    "JNTYPEIS", "CLOSURECELL", "GETTHISPROP", "SETTHISPROP", "JMPNOTUNDEF", "GETCELLPROP",
+    "CALLCELL1", "CLOSURECELLS",
 ))
 
 # Instructions after which control never falls through.
@@ -571,6 +572,8 @@ class _Translator:
                 cond = f"{v} is not UNDEFINED and {v} is not NULL"
             elif name == "JMPIFUNDEF":
                 cond = f"{v} is UNDEFINED"
+            elif name == "JMPNOTUNDEF":
+                cond = f"{v} is not UNDEFINED"
             else:
                 raise Unsupported(name)
         taken = self.goto(target, pc)
@@ -632,15 +635,24 @@ class _Translator:
         return [f"r{a} = HOLE"]
 
     def op_LOADTHIS(self, a):
-        if self.code.kind == "derived":
-            refresh = [] if self.code.this_cell < 0 else [
-                "if this is HOLE:", f"    this = c{self.code.this_cell}.value"]
-            return refresh + ["if this is HOLE:",
-                    "    raise JSError('ReferenceError', \"Must call super constructor in "
-                    "derived class before accessing 'this' or returning from derived "
-                    "constructor\")",
-                    f"r{a} = this"]
-        return [f"r{a} = this"]
+        return self._check_this() + [f"r{a} = this"]
+
+    def _check_this(self) -> list[str]:
+        """A derived constructor's ``this`` is bound by super() (maybe in an arrow)."""
+        if self.code.kind != "derived":
+            return []
+        refresh = [] if self.code.this_cell < 0 else [
+            "if this is HOLE:", f"    this = c{self.code.this_cell}.value"]
+        return refresh + ["if this is HOLE:",
+                          "    raise JSError('ReferenceError', \"Must call super constructor "
+                          "in derived class before accessing 'this' or returning from "
+                          "derived constructor\")"]
+
+    def op_GETTHISPROP(self, a, k):
+        return self._check_this() + self._get_prop_of("this", k) + [f"r{a} = v"]
+
+    def op_SETTHISPROP(self, k, b):
+        return self._check_this() + self._set_prop("this", k, self.R(b))
 
     def op_CHECKHOLE(self, a, k):
         message = f"Cannot access '{self.code.constants[k]}' before initialization"
@@ -728,6 +740,9 @@ class _Translator:
         message = f"Cannot access '{self.code.constants[k]}' before initialization"
         return [f"v = c{c}.value", "if v is HOLE:",
                 f"    raise JSError('ReferenceError', {message!r})", f"r{a} = v"]
+
+    def op_GETCELLPROP(self, a, c, k):
+        return [f"cv = c{c}.value"] + self._get_prop_of("cv", k) + [f"r{a} = v"]
 
     def op_HOLECELL(self, c):
         return [f"c{c}.value = HOLE"]
@@ -1016,7 +1031,11 @@ class _Translator:
         return out
 
     def op_SETPROP(self, a, k, c):
-        o, key, v = self.R(a), self.K(k), self.R(c)
+        return self._set_prop(self.R(a), k, self.R(c))
+
+    def _set_prop(self, o: str, k, v: str) -> list[str]:
+        """SETPROP of the Python expression ``o`` (a name) .constants[k] = ``v``."""
+        key = self.K(k)
         return [f"if type({o}) is JSObject and {o}.segment is None and "
                 f"(s := {o}.props.get({key}, HOLE)) is not HOLE and type(s) is not Slot:",
                 f"    {o}.props[{key}] = {v}",
@@ -1095,12 +1114,23 @@ class _Translator:
     # -- functions and calls -------------------------------------------------------------
 
     def op_CLOSURE(self, a, f):
+        return [f"r{a} = {self._closure(f)}"]
+
+    def op_CLOSURECELL(self, c, f):
+        return [f"c{c}.value = {self._closure(f)}"]
+
+    def op_CLOSURECELLS(self, c, last_c, f, last_f):
+        return [f"c{i}.value = {self._closure(j)}"
+                for i, j in zip(range(c, last_c + 1), range(f, last_f + 1), strict=False)]
+
+    def _closure(self, f) -> str:
+        """A new closure of nested function ``f`` (an expression)."""
         self.needs.add("g")
         child = self.code.functions[f]
         name = f"f{f}"
         self.bound[name] = child
         cells = ", ".join(f"c{i}" for i in child.captures)
-        return [f"r{a} = interp.new_closure(fn, {name}, [{cells}], g, new_target)"]
+        return f"interp.new_closure(fn, {name}, [{cells}], g, new_target)"
 
     def op_CALL(self, a, b, c, d):
         return self._call(a, self.R(b), self.R(c), range(c + 1, c + 1 + d))
@@ -1132,6 +1162,9 @@ class _Translator:
             f"    r{a} = {f}.fn({this}, {args})",
             "else:",
             f"    raise JSError('TypeError', f'{{describe({f})}} is not a function')"]
+
+    def op_CALLCELL1(self, a, c, b):
+        return [f"cf = c{c}.value"] + self._call(a, "cf", "UNDEFINED", [b])
 
     def op_CALLSPREAD(self, a, b, c, d):
         return [f"r{a} = interp.call({self.R(b)}, {self.R(c)}, list({self.R(d)}.items))"]

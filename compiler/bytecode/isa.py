@@ -267,6 +267,20 @@ OPCODES: list[tuple[str, str, str]] = [
     ("TYPEIS", "RRK", "r[a] = (typeof r[b] === constants[c])"),
     ("JTYPEIS", "RKJ", "jump to c if typeof r[a] is constants[b]"),
     ("JNTYPEIS", "RKJ", "jump to c unless typeof r[a] is constants[b]"),
+    # fused forms (ISA 3 round 2): a closure stored in its cell, `this.x`, default values
+    ("CLOSURECELL", "CF", "closure cell a = a new function closing over this frame, code of "
+     "function b (CLOSURE and SETCELL in one)"),
+    ("GETTHISPROP", "RK", "r[a] = this[constants[b]] (this checked as by LOADTHIS)"),
+    ("SETTHISPROP", "KR", "this[constants[a]] = r[b] (this checked as by LOADTHIS)"),
+    ("JMPNOTUNDEF", "RJ", "jump to b unless r[a] is undefined (default values)"),
+    ("GETCELLPROP", "RCK", "r[a] = (value of closure cell b)[constants[c]] (GETCELL and GETPROP "
+     "in one)"),
+    ("CALLCELL1", "RCR", "r[a] = (value of closure cell b)(r[c]) with this = undefined (GETCELL "
+     "and CALLFN1 in one)"),
+    ("CLOSURECELLS", "CCFF", "closure cells a .. b = new functions closing over this frame, "
+     "codes of functions c .. d, paired in order (a run of CLOSURECELL: hoisted function "
+     "declarations; the compiler makes b - a = d - c, both ends are operands so the image "
+     "check bounds every index)"),
 ]
 
 OPCODE: dict[str, int] = {name: i for i, (name, _, _) in enumerate(OPCODES)}
