@@ -1,10 +1,10 @@
 """THE instruction set: every opcode defined once, here.
 
 Each row is (name, operand kinds, doc). An opcode's number is its row index, so the
-table's order is the encoding: opcodes 0-11 take one nibble, 12-59 two, the rest three
-(see ``encoding.py``), so the table starts with the opcodes real code uses most (static
-counts over the npm libraries of ``tests/npm`` and the ``tests/js`` programs). Append a
-new opcode at the end, or reorder and bump ``ISA_VERSION``. The encoder, the decoder,
+table's order is the encoding: opcodes 0-11 take one nibble, 12-67 two, 68-123 three,
+the rest four (see ``encoding.py``), so the table starts with the opcodes real code uses
+most (static counts over the npm libraries of ``tests/npm`` and the ``tests/js``
+programs). Append a new opcode at the end, or reorder and bump ``ISA_VERSION``. The encoder, the decoder,
 the disassembler and ``docs/opcodes.md`` all derive from ``OPCODES``: adding an opcode
 is one edit here (plus its case in the VM loop and, if the compiler emits it, in the
 code generator).
@@ -27,37 +27,42 @@ ISA_VERSION = 3
 OPCODES: list[tuple[str, str, str]] = [
     # one nibble (opcodes 0-11): the commonest in real code (static counts over the npm
     # libraries of tests/npm and the tests/js programs)
+    ("LOADK", "RK", "r[a] = constants[b]"),
     ("GETPROP", "RRK", "r[a] = r[b][constants[c]]"),
     ("GETCELL", "RC", "r[a] = value of closure cell b"),
-    ("LOADK", "RK", "r[a] = constants[b]"),
     ("LOADINT", "RI", "r[a] = b (a small integer, as a number)"),
-    ("LOADTHIS", "R", "r[a] = this of the current function (checked in derived constructors)"),
     ("GETGLOBAL", "RK", "r[a] = the global binding named constants[b] (ReferenceError if none)"),
     ("RETURN", "R", "return r[a] from the current function"),
-    ("MOVE", "RR", "r[a] = r[b]"),
     ("CALL", "RRRN", "r[a] = r[b](r[c+1]..r[c+d]) with this = r[c]"),
-    ("CLOSURE", "RF", "r[a] = a new function closing over this frame, code of function b"),
+    ("MOVE", "RR", "r[a] = r[b]"),
+    ("LOADTHIS", "R", "r[a] = this of the current function (checked in derived constructors)"),
     ("JMPIFNOT", "RJ", "jump to b if r[a] is falsy"),
+    ("CLOSURE", "RF", "r[a] = a new function closing over this frame, code of function b"),
     ("SETPROP", "RKR", "r[a][constants[b]] = r[c]"),
-    # two nibbles (12-59): the next commonest
+    # two nibbles (12-67): the next commonest
     ("CALLPROP1", "RRKR", "r[a] = r[b][constants[c]](r[d]) with this = r[b]"),
-    ("GETGLOBALMETHOD", "RKK", "r[a+1] = the global binding named constants[b], then r[a] = "
-     "r[a+1][constants[c]] (a method and its `this`, for a CALL)"),
     ("INITPROP", "RKR", "define data property constants[b] = r[c] on object r[a] (object "
      "literals)"),
+    ("GETGLOBALMETHOD", "RKK", "r[a+1] = the global binding named constants[b], then r[a] = "
+     "r[a+1][constants[c]] (a method and its `this`, for a CALL)"),
     ("JMP", "J", "jump to a"),
+    ("GETTHISPROP", "RK", "r[a] = this[constants[b]] (this checked as by LOADTHIS)"),
     ("CALLPROP0", "RRK", "r[a] = r[b][constants[c]]() with this = r[b] (as CALLPROP)"),
-    ("CALLFN1", "RRR", "r[a] = r[b](r[c]) with this = undefined"),
-    ("SETCELL", "CR", "closure cell a = r[b]"),
     ("GETELEM", "RRR", "r[a] = r[b][r[c]]"),
     ("JMPIF", "RJ", "jump to b if r[a] is truthy"),
+    ("GETCELLPROP", "RCK", "r[a] = (value of closure cell b)[constants[c]] (GETCELL and GETPROP "
+     "in one)"),
     ("NEWARRAY", "RRN", "r[a] = a new array of the c values in r[b]..r[b+c-1]"),
     ("ADD", "RRR", "r[a] = r[b] + r[c]"),
-    ("NEW", "RRRN", "r[a] = new r[b](r[c]..r[c+d-1])"),
-    ("NEWOBJECT", "R", "r[a] = a new ordinary object"),
+    ("SETCELL", "CR", "closure cell a = r[b]"),
     ("RETURNUNDEF", "", "return undefined from the current function"),
+    ("NEWOBJECT", "R", "r[a] = a new ordinary object"),
+    ("NEW", "RRRN", "r[a] = new r[b](r[c]..r[c+d-1])"),
     ("INITGLOBAL", "KR", "initialise the global binding named constants[a] to r[b] (ends its TDZ)"),
+    ("CALLCELL1", "RCR", "r[a] = (value of closure cell b)(r[c]) with this = undefined (GETCELL "
+     "and CALLFN1 in one)"),
     ("ARRAYPUSH", "RR", "append r[b] to array r[a]"),
+    ("CALLFN1", "RRR", "r[a] = r[b](r[c]) with this = undefined"),
     ("CALLFN", "RRN", "r[a] = r[b](r[b+1]..r[b+c]) with this = undefined (a plain call)"),
     ("GETGLOBALPROP", "RKK", "r[a] = (the global binding named constants[b])[constants[c]] "
      "(GETGLOBAL and GETPROP in one)"),
@@ -65,18 +70,18 @@ OPCODES: list[tuple[str, str, str]] = [
     ("LOADNULL", "R", "r[a] = null"),
     ("JNSEQ", "RRJ", "jump to c unless r[a] === r[b] (SEQ and JMPIFNOT in one)"),
     ("LOADFALSE", "R", "r[a] = false"),
+    ("CALLFN2", "RRRR", "r[a] = r[b](r[c], r[d]) with this = undefined"),
+    ("JNSNE", "RRJ", "jump to c unless r[a] !== r[b] (SNE and JMPIFNOT in one)"),
+    ("CALLPROP2", "RRKRR", "r[a] = r[b][constants[c]](r[d], r[e]) with this = r[b]"),
+    ("SEQ", "RRR", "r[a] = r[b] === r[c]"),
     ("DEFGLOBALS", "KNNN", "declare a script's global names, the tuple of strings constants[a]: "
      "the first b functions, the next c vars, the next d let/class, the rest const; every name is "
      "checked before any is declared"),
-    ("CALLFN2", "RRRR", "r[a] = r[b](r[c], r[d]) with this = undefined"),
-    ("SEQ", "RRR", "r[a] = r[b] === r[c]"),
-    ("JNSNE", "RRJ", "jump to c unless r[a] !== r[b] (SNE and JMPIFNOT in one)"),
-    ("CALLPROP2", "RRKRR", "r[a] = r[b][constants[c]](r[d], r[e]) with this = r[b]"),
     ("LOADUNDEF", "R", "r[a] = undefined"),
     ("GETEXCEPTION", "R", "r[a] = the exception being handled (first instruction of a handler)"),
     ("SETELEM", "RRR", "r[a][r[b]] = r[c]"),
-    ("CALLFN0", "RR", "r[a] = r[b]() with this = undefined"),
     ("INC", "RR", "r[a] = ToNumeric(r[b]) + 1"),
+    ("CALLFN0", "RR", "r[a] = r[b]() with this = undefined"),
     ("CALLPROP", "RRKN", "r[a] = r[b][constants[c]](r[b+1]..r[b+d]) with this = r[b] (a method "
      "call whose arguments cannot observe when the method is read)"),
     ("SETGLOBAL", "KR", "assign r[b] to the global binding named constants[a]"),
@@ -86,95 +91,123 @@ OPCODES: list[tuple[str, str, str]] = [
     ("ITERNEXT", "RRJ", "r[a] = next value of iterator record r[b]; jump to c when done"),
     ("THROW", "R", "throw r[a]"),
     ("JNSEQI", "RIJ", "jump to c unless r[a] === b (b a small integer, as a number)"),
+    ("NOT", "RR", "r[a] = !r[b]"),
+    ("JNSNEI", "RIJ", "jump to c unless r[a] !== b (b a small integer, as a number)"),
     ("ITERCLOSE", "RN", "call return() of iterator record r[a] (early exit from for-of); b = 1: "
      "leaving by an exception, so what return() throws is ignored"),
-    ("NOT", "RR", "r[a] = !r[b]"),
     ("ADDI", "RRI", "r[a] = r[b] + c (c a small integer, as a number)"),
-    ("JNSNEI", "RIJ", "jump to c unless r[a] !== b (b a small integer, as a number)"),
     ("JNLT", "RRJ", "jump to c unless r[a] < r[b] (LT and JMPIFNOT in one)"),
+    ("SETTHISPROP", "KR", "this[constants[a]] = r[b] (this checked as by LOADTHIS)"),
+    ("JNEQ", "RRJ", "jump to c unless r[a] == r[b] (EQ and JMPIFNOT in one)"),
     ("GETCELLCHECK", "RCK", "r[a] = value of closure cell b; ReferenceError naming constants[c] "
      "(and r[a] unchanged) if it is the empty marker"),
-    ("JNEQ", "RRJ", "jump to c unless r[a] == r[b] (EQ and JMPIFNOT in one)"),
     ("NEWREGEXP", "RKK", "r[a] = a new RegExp object for the literal /constants[b]/constants[c]"),
     ("INSTANCEOF", "RRR", "r[a] = r[b] instanceof r[c]"),
     ("MULI", "RRI", "r[a] = r[b] * c"),
-    # three nibbles or more: the rest, by chapter
-    # two nibbles (12-59): the next commonest
-    ("TYPEOF", "RR", "r[a] = typeof r[b]"),
-    ("EQ", "RRR", "r[a] = r[b] == r[c]"),
-    ("SNE", "RRR", "r[a] = r[b] !== r[c]"),
+    ("SUB", "RRR", "r[a] = r[b] - r[c]"),
+    ("SUBI", "RRI", "r[a] = r[b] - c"),
     ("GETITERATOR", "RR", "r[a] = GetIterator(r[b]) (an iterator record)"),
-    # loads and moves
+    ("JNNE", "RRJ", "jump to c unless r[a] != r[b] (NE and JMPIFNOT in one)"),
+    # three nibbles (68-123): the next
+    ("DEFCLASS", "RR", "make closure r[a] a class constructor: prototype object, heritage r[b] "
+     "(the empty marker when there is no `extends`)"),
+    ("TONUMERIC", "RR", "r[a] = ToNumeric(r[b]) (unary +, and the old value of ++/--)"),
+    ("JNLTI", "RIJ", "jump to c unless r[a] < b (b a small integer, as a number)"),
+    ("JNTYPEIS", "RKJ", "jump to c unless typeof r[a] is constants[b]"),
+    ("IN", "RRR", "r[a] = r[b] in r[c]"),
+    ("ARGUMENTS", "R", "r[a] = a new arguments object for the current call"),
+    ("JNGTI", "RIJ", "jump to c unless r[a] > b (b a small integer, as a number)"),
+    ("TOSTRING", "RR", "r[a] = ToString(r[b]) (template substitutions)"),
     ("LOADHOLE", "R", "r[a] = the empty marker of an uninitialised lexical binding"),
+    ("JNGEI", "RIJ", "jump to c unless r[a] >= b (b a small integer, as a number)"),
+    ("EQ", "RRR", "r[a] = r[b] == r[c]"),
+    ("TYPEOF", "RR", "r[a] = typeof r[b]"),
+    ("HOLECELL", "C", "closure cell a = the empty marker (a lexical binding's TDZ begins)"),
+    ("DEC", "RR", "r[a] = ToNumeric(r[b]) - 1"),
+    ("ARRAYSPREAD", "RR", "append every value iterated from r[b] to array r[a]"),
+    ("LT", "RRR", "r[a] = r[b] < r[c]"),
+    ("NEG", "RR", "r[a] = -r[b]"),
+    ("GT", "RRR", "r[a] = r[b] > r[c]"),
+    ("JMPNOTNULLISH", "RJ", "jump to b unless r[a] is null or undefined"),
+    ("DIV", "RRR", "r[a] = r[b] / r[c]"),
+    ("BITAND", "RRR", "r[a] = r[b] & r[c]"),
+    ("CLOSURECELL", "CF", "closure cell a = a new function closing over this frame, code of "
+     "function b (CLOSURE and SETCELL in one)"),
+    ("GE", "RRR", "r[a] = r[b] >= r[c]"),
+    ("TYPEOFGLOBAL", "RK", "r[a] = typeof the global binding named constants[b] (no error)"),
+    ("INITFIELDS", "", "define the current constructor's instance fields on this"),
+    ("NEWCELL", "C", "give closure cell slot a a fresh cell (per-iteration bindings)"),
+    ("FORINKEYS", "RR", "r[a] = an iterator over the enumerable string keys of r[b]"),
+    ("YIELD", "RR", "suspend, producing r[b]; r[a] = the value sent in when resumed"),
+    ("TOPROPERTYKEY", "RR", "r[a] = ToPropertyKey(r[b]) (computed keys, evaluated once)"),
+    ("BITOR", "RRR", "r[a] = r[b] | r[c]"),
+    ("THROWERROR", "NK", "throw a new error of kind a (0 TypeError, 1 ReferenceError, 2 "
+     "SyntaxError, 3 RangeError) with message constants[b]"),
+    ("CLOSURECELLS", "CCFF", "closure cells a .. b = new functions closing over this frame, codes "
+     "of functions c .. d, paired in order (a run of CLOSURECELL: hoisted function declarations; "
+     "the compiler makes b - a = d - c, both ends are operands so the image check bounds every "
+     "index)"),
+    ("EVAL", "RRRNK", "r[a] = r[b](r[c]..r[c+d-1]), as a direct eval with site constants[e] when "
+     "r[b] is the Global's eval"),
+    ("JTYPEIS", "RKJ", "jump to c if typeof r[a] is constants[b]"),
+    ("SNE", "RRR", "r[a] = r[b] !== r[c]"),
+    ("MODI", "RRI", "r[a] = r[b] % c"),
+    ("JMPNOTUNDEF", "RJ", "jump to b unless r[a] is undefined (default values)"),
+    ("GENSTART", "", "a generator's parameters and declarations are set up: suspend until the "
+     "first next() (the call returns the generator object here)"),
+    ("MUL", "RRR", "r[a] = r[b] * r[c]"),
+    ("EXP", "RRR", "r[a] = r[b] ** r[c]"),
+    ("RESTARGS", "R", "r[a] = an array of the arguments after the formal parameters"),
+    ("LE", "RRR", "r[a] = r[b] <= r[c]"),
+    ("TYPEIS", "RRK", "r[a] = (typeof r[b] === constants[c])"),
+    ("JMPNULLISH", "RJ", "jump to b if r[a] is null or undefined"),
+    ("AWAIT", "RR", "suspend until r[b] settles; r[a] = its value (or throw its reason)"),
+    ("SUPERCALLSPREAD", "RR", "r[a] = super(...array r[b])"),
+    ("JNLEI", "RIJ", "jump to c unless r[a] <= b (b a small integer, as a number)"),
+    ("GETWITH", "RRKJ", "if object r[b] has a binding named constants[c] (HasProperty, not "
+     "@@unscopables): r[a] = its value and jump to d; else fall through"),
+    ("DELPROP", "RRK", "r[a] = delete r[b][constants[c]]"),
+    ("ADDFIELD", "RRR", "record an instance field of class r[a]: key r[b], initialiser closure "
+     "r[c] (or undefined)"),
+    ("INCGLOBAL", "K", "add 1 to the global binding named constants[a] (ToNumeric first; `i++` "
+     "whose value is unused)"),
+    ("DELELEM", "RRR", "r[a] = delete r[b][r[c]]"),
+    ("JNGE", "RRJ", "jump to c unless r[a] >= r[b] (GE and JMPIFNOT in one)"),
+    ("JNGT", "RRJ", "jump to c unless r[a] > r[b] (GT and JMPIFNOT in one)"),
+    ("SUPERCALL", "RRN", "r[a] = super(r[b]..r[b+c-1]): construct the parent, bind this"),
+    ("JNLE", "RRJ", "jump to c unless r[a] <= r[b] (LE and JMPIFNOT in one)"),
+    # four nibbles (124 on): the rest, by chapter
+    # loads and moves
     ("CHECKHOLE", "RK", "throw ReferenceError naming constants[b] if r[a] is the empty marker"),
     # variables outside the frame
-    ("TYPEOFGLOBAL", "RK", "r[a] = typeof the global binding named constants[b] (no error)"),
     ("DEFGLOBAL", "KN", "declare global constants[a]: b = 0 var, 1 function, 2 let, 3 const, 4 "
      "class (lexical ones start uninitialised), 5 var / 6 function of sloppy eval code; b + 8 "
      "only checks that it can be declared"),
-    ("NEWCELL", "C", "give closure cell slot a a fresh cell (per-iteration bindings)"),
     # arithmetic and logic
-    ("SUB", "RRR", "r[a] = r[b] - r[c]"),
-    ("MUL", "RRR", "r[a] = r[b] * r[c]"),
-    ("DIV", "RRR", "r[a] = r[b] / r[c]"),
     ("MOD", "RRR", "r[a] = r[b] % r[c]"),
-    ("EXP", "RRR", "r[a] = r[b] ** r[c]"),
-    ("BITAND", "RRR", "r[a] = r[b] & r[c]"),
-    ("BITOR", "RRR", "r[a] = r[b] | r[c]"),
     ("BITXOR", "RRR", "r[a] = r[b] ^ r[c]"),
     ("SHL", "RRR", "r[a] = r[b] << r[c]"),
     ("SHR", "RRR", "r[a] = r[b] >> r[c]"),
     ("USHR", "RRR", "r[a] = r[b] >>> r[c]"),
     ("NE", "RRR", "r[a] = r[b] != r[c]"),
-    ("LT", "RRR", "r[a] = r[b] < r[c]"),
-    ("LE", "RRR", "r[a] = r[b] <= r[c]"),
-    ("GT", "RRR", "r[a] = r[b] > r[c]"),
-    ("GE", "RRR", "r[a] = r[b] >= r[c]"),
-    ("IN", "RRR", "r[a] = r[b] in r[c]"),
-    ("NEG", "RR", "r[a] = -r[b]"),
-    ("TONUMERIC", "RR", "r[a] = ToNumeric(r[b]) (unary +, and the old value of ++/--)"),
     ("BITNOT", "RR", "r[a] = ~r[b]"),
-    ("DEC", "RR", "r[a] = ToNumeric(r[b]) - 1"),
-    ("TOSTRING", "RR", "r[a] = ToString(r[b]) (template substitutions)"),
-    ("TOPROPERTYKEY", "RR", "r[a] = ToPropertyKey(r[b]) (computed keys, evaluated once)"),
     # control flow
-    ("JMPNULLISH", "RJ", "jump to b if r[a] is null or undefined"),
-    ("JMPNOTNULLISH", "RJ", "jump to b unless r[a] is null or undefined"),
     ("JMPIFUNDEF", "RJ", "jump to b if r[a] is undefined (default values)"),
-    ("THROWERROR", "NK", "throw a new error of kind a (0 TypeError, 1 ReferenceError, 2 "
-     "SyntaxError, 3 RangeError) with message constants[b]"),
     # objects and properties
     ("ARRAYHOLE", "R", "append a hole to array r[a]"),
-    ("ARRAYSPREAD", "RR", "append every value iterated from r[b] to array r[a]"),
     ("DEFPROP", "RRR", "define data property r[b] = r[c] on object r[a] (object literals)"),
     ("DEFGETTER", "RRR", "define getter r[c] for key r[b] on object r[a]"),
     ("DEFSETTER", "RRR", "define setter r[c] for key r[b] on object r[a]"),
     ("COPYPROPS", "RR", "copy own enumerable properties of r[b] onto object r[a] ({...x})"),
-    ("DELPROP", "RRK", "r[a] = delete r[b][constants[c]]"),
-    ("DELELEM", "RRR", "r[a] = delete r[b][r[c]]"),
     # functions and calls
     ("CALLSPREAD", "RRRR", "r[a] = r[b].apply(r[c], array r[d])"),
     ("NEWSPREAD", "RRR", "r[a] = new r[b](...array r[c])"),
-    # iteration
-    ("FORINKEYS", "RR", "r[a] = an iterator over the enumerable string keys of r[b]"),
-    # late additions (kept at the end so numbers stay stable)
-    ("ARGUMENTS", "R", "r[a] = a new arguments object for the current call"),
-    ("RESTARGS", "R", "r[a] = an array of the arguments after the formal parameters"),
     # classes
-    ("DEFCLASS", "RR", "make closure r[a] a class constructor: prototype object, heritage r[b] "
-     "(the empty marker when there is no `extends`)"),
-    ("ADDFIELD", "RRR", "record an instance field of class r[a]: key r[b], initialiser closure "
-     "r[c] (or undefined)"),
-    ("INITFIELDS", "", "define the current constructor's instance fields on this"),
-    ("SUPERCALL", "RRN", "r[a] = super(r[b]..r[b+c-1]): construct the parent, bind this"),
-    ("SUPERCALLSPREAD", "RR", "r[a] = super(...array r[b])"),
     ("GETSUPER", "RR", "r[a] = the property r[b] of the home object's prototype (super[x])"),
     ("NEWTARGET", "R", "r[a] = new.target"),
     # generators
-    ("YIELD", "RR", "suspend, producing r[b]; r[a] = the value sent in when resumed"),
     ("YIELDSTAR", "RR", "yield every value of the iterable r[b] (delegating next, throw and "
      "return); r[a] = its completion value"),
-    ("AWAIT", "RR", "suspend until r[b] settles; r[a] = its value (or throw its reason)"),
     # private names
     ("NEWPRIVATE", "RK", "r[a] = a new private name described by constants[b] (one per class "
      "evaluation)"),
@@ -193,12 +226,8 @@ OPCODES: list[tuple[str, str, str]] = [
     ("ITERRESULT", "RRJ", "r[b] is an iterator result: jump to c if done, else r[a] = its value"),
     ("ASYNCITERCLOSE", "RR", "r[a] = what return() of iterator record r[b] returns (undefined "
      "without one), for the caller to await"),
-    ("GENSTART", "", "a generator's parameters and declarations are set up: suspend until the "
-     "first next() (the call returns the generator object here)"),
     # with
     ("TOOBJECT", "RR", "r[a] = ToObject(r[b]) (TypeError for null and undefined)"),
-    ("GETWITH", "RRKJ", "if object r[b] has a binding named constants[c] (HasProperty, not "
-     "@@unscopables): r[a] = its value and jump to d; else fall through"),
     ("SETWITH", "RKRJ", "if object r[a] has a binding named constants[b]: set it to r[c] and jump "
      "to d; else fall through"),
     ("DELWITH", "RRKJ", "if object r[b] has a binding named constants[c]: r[a] = delete it, jump "
@@ -206,8 +235,6 @@ OPCODES: list[tuple[str, str, str]] = [
     ("DELGLOBAL", "RK", "r[a] = delete the global object's property constants[b] (false for a "
      "global lexical binding)"),
     # eval
-    ("EVAL", "RRRNK", "r[a] = r[b](r[c]..r[c+d-1]), as a direct eval with site constants[e] when "
-     "r[b] is the Global's eval"),
     ("NEWEVALVARS", "CN", "cell a = a fresh scope for the vars sloppy eval adds to this function "
      "(its parent: cell b-1's, when b > 0)"),
     ("DEFEVALVAR", "CK", "declare var constants[b] in the eval-var scope of cell a (if absent)"),
@@ -243,44 +270,12 @@ OPCODES: list[tuple[str, str, str]] = [
      "(a deleted binding: recreated, or a ReferenceError in strict code)"),
     ("EVALSPREAD", "RRRK", "r[a] = r[b](...r[c]) (r[c] an array), as a direct eval with site "
      "constants[d] when r[b] is the Global's eval"),
-    # compact forms (ISA 2): fewer and shorter instructions for common code
-    ("SUBI", "RRI", "r[a] = r[b] - c"),
-    ("MODI", "RRI", "r[a] = r[b] % c"),
-    ("JNLE", "RRJ", "jump to c unless r[a] <= r[b] (LE and JMPIFNOT in one)"),
-    ("JNGT", "RRJ", "jump to c unless r[a] > r[b] (GT and JMPIFNOT in one)"),
-    ("JNGE", "RRJ", "jump to c unless r[a] >= r[b] (GE and JMPIFNOT in one)"),
-    ("JNLTI", "RIJ", "jump to c unless r[a] < b (b a small integer, as a number)"),
-    ("JNLEI", "RIJ", "jump to c unless r[a] <= b (b a small integer, as a number)"),
-    ("JNGTI", "RIJ", "jump to c unless r[a] > b (b a small integer, as a number)"),
-    ("JNGEI", "RIJ", "jump to c unless r[a] >= b (b a small integer, as a number)"),
     # calls with up to two arguments name every register (no copies into a window)
-    ("JNNE", "RRJ", "jump to c unless r[a] != r[b] (NE and JMPIFNOT in one)"),
-    ("HOLECELL", "C", "closure cell a = the empty marker (a lexical binding's TDZ begins)"),
     ("RESTOBJECT", "RRRN", "r[a] = a new object with the own enumerable properties of r[b] except "
      "the keys in r[c] .. r[c+d-1] (object rest patterns)"),
-    ("INCGLOBAL", "K", "add 1 to the global binding named constants[a] (ToNumeric first; `i++` "
-     "whose value is unused)"),
     ("DECGLOBAL", "K", "subtract 1 from the global binding named constants[a] (as INCGLOBAL)"),
     ("SETGLOBALI", "KI", "assign b (a small integer, as a number) to the global binding named "
      "constants[a]"),
-    # typeof tests (`typeof x == "string"`): the operator and the comparison in one
-    ("TYPEIS", "RRK", "r[a] = (typeof r[b] === constants[c])"),
-    ("JTYPEIS", "RKJ", "jump to c if typeof r[a] is constants[b]"),
-    ("JNTYPEIS", "RKJ", "jump to c unless typeof r[a] is constants[b]"),
-    # fused forms (ISA 3 round 2): a closure stored in its cell, `this.x`, default values
-    ("CLOSURECELL", "CF", "closure cell a = a new function closing over this frame, code of "
-     "function b (CLOSURE and SETCELL in one)"),
-    ("GETTHISPROP", "RK", "r[a] = this[constants[b]] (this checked as by LOADTHIS)"),
-    ("SETTHISPROP", "KR", "this[constants[a]] = r[b] (this checked as by LOADTHIS)"),
-    ("JMPNOTUNDEF", "RJ", "jump to b unless r[a] is undefined (default values)"),
-    ("GETCELLPROP", "RCK", "r[a] = (value of closure cell b)[constants[c]] (GETCELL and GETPROP "
-     "in one)"),
-    ("CALLCELL1", "RCR", "r[a] = (value of closure cell b)(r[c]) with this = undefined (GETCELL "
-     "and CALLFN1 in one)"),
-    ("CLOSURECELLS", "CCFF", "closure cells a .. b = new functions closing over this frame, "
-     "codes of functions c .. d, paired in order (a run of CLOSURECELL: hoisted function "
-     "declarations; the compiler makes b - a = d - c, both ends are operands so the image "
-     "check bounds every index)"),
 ]
 
 OPCODE: dict[str, int] = {name: i for i, (name, _, _) in enumerate(OPCODES)}
