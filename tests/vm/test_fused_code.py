@@ -4,47 +4,10 @@ emitted, and the interpreter and the translating tier compute what the pair did.
 
 from __future__ import annotations
 
-from compiler import parse
 from compiler.bytecode.isa import NAMES
-from compiler.codegen import compile_script
+from tests.vm.code_support import ops, pairs, run
 from vm import Machine
 from vm.errors import UncaughtError
-
-
-def ops(source: str) -> list[str]:
-    """Opcode names of a script's code and of every function in it."""
-    todo, out = [compile_script(parse(source, module=False), source, "t.js")], []
-    while todo:
-        code = todo.pop()
-        out += [NAMES[ins[0]] for ins in code.code]
-        todo += code.functions
-    return out
-
-
-def pairs(source: str) -> set[tuple[str, str]]:
-    """Adjacent opcode name pairs of every function."""
-    todo, out = [compile_script(parse(source, module=False), source, "t.js")], set()
-    while todo:
-        code = todo.pop()
-        names = [NAMES[ins[0]] for ins in code.code]
-        out |= set(zip(names, names[1:], strict=False))
-        todo += code.functions
-    return out
-
-
-def run(source: str) -> list[str]:
-    """Printed lines (and the uncaught error) on the interpreter; the tier must agree."""
-    results = []
-    for tier in (False, "eager"):
-        lines: list[str] = []
-        try:
-            Machine(output=lines.append, tier=tier).run_script(source)
-        except UncaughtError as e:
-            lines.append(f"uncaught {e}")
-        results.append(lines)
-    assert results[0] == results[1], "the tier disagrees with the interpreter"
-    return results[0]
-
 
 RECURSIVE = """
 function outer(k) {

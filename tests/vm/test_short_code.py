@@ -8,36 +8,7 @@ import itertools
 
 import pytest
 
-from compiler import parse
-from compiler.bytecode.isa import NAMES
-from compiler.codegen import compile_script
-from vm import Machine
-from vm.errors import UncaughtError
-
-
-def ops(source: str) -> list[str]:
-    """Opcode names of a script's code and of every function in it."""
-    todo, out = [compile_script(parse(source, module=False), source, "t.js")], []
-    while todo:
-        code = todo.pop()
-        out += [NAMES[ins[0]] for ins in code.code]
-        todo += code.functions
-    return out
-
-
-def run(source: str) -> list[str]:
-    """Printed lines (and the uncaught error) on the interpreter; the tier must agree."""
-    results = []
-    for tier in (False, "eager"):
-        lines: list[str] = []
-        try:
-            Machine(output=lines.append, tier=tier).run_script(source)
-        except UncaughtError as e:
-            lines.append(f"uncaught {e}")
-        results.append(lines)
-    assert results[0] == results[1], "the tier disagrees with the interpreter"
-    return results[0]
-
+from tests.vm.code_support import ops, run
 
 VALUES = ("1", "-0", "NaN", "'s'", "''", "true", "null", "undefined", "{}", "[]",
           "function () {}", "class {}", "Symbol()", "1n")
