@@ -79,11 +79,16 @@ JUMP_TESTS = {OPCODE[f"JN{name}{imm}"]: (i, bool(imm))
               for imm in ("", "I") if f"JN{name}{imm}" in OPCODE}
 OP_HOLECELL = OPCODE["HOLECELL"]
 OP_INITPROP = OPCODE["INITPROP"]
-# the call forms after CALL: (reads a property, arguments in a window after the base)
+# the call forms after CALL: (where the function is: a register, a property of the base
+# register or a closure cell; the arguments are in a window after the base register, or
+# else each named by an operand after the function's)
+CALLEE_REGISTER, CALLEE_PROPERTY, CALLEE_CELL = 0, 1, 2
 CALL_FORMS = {OPCODE[name]: form for name, form in (
-    ("CALLFN", (False, True)), ("CALLPROP", (True, True)), ("CALLFN0", (False, False)),
-    ("CALLFN1", (False, False)), ("CALLFN2", (False, False)), ("CALLPROP0", (True, False)),
-    ("CALLPROP1", (True, False)), ("CALLPROP2", (True, False)))}
+    ("CALLFN", (CALLEE_REGISTER, True)), ("CALLPROP", (CALLEE_PROPERTY, True)),
+    ("CALLFN0", (CALLEE_REGISTER, False)), ("CALLFN1", (CALLEE_REGISTER, False)),
+    ("CALLFN2", (CALLEE_REGISTER, False)), ("CALLPROP0", (CALLEE_PROPERTY, False)),
+    ("CALLPROP1", (CALLEE_PROPERTY, False)), ("CALLPROP2", (CALLEE_PROPERTY, False)),
+    ("CALLCELL1", (CALLEE_CELL, False)))}
 OP_GETCELLCHECK = OPCODE["GETCELLCHECK"]
 OP_DEFMETHOD = OPCODE["DEFMETHOD"]
 OP_DEFPROP = OPCODE["DEFPROP"]
@@ -198,7 +203,6 @@ OP_GETTHISPROP = OPCODE["GETTHISPROP"]
 OP_SETTHISPROP = OPCODE["SETTHISPROP"]
 OP_JMPNOTUNDEF = OPCODE["JMPNOTUNDEF"]
 OP_GETCELLPROP = OPCODE["GETCELLPROP"]
-OP_CALLCELL1 = OPCODE["CALLCELL1"]
 OP_CLOSURECELLS = OPCODE["CLOSURECELLS"]
 # jumps on undefined (or null too): (jump when the value is so, null counts too)
 NULLISH_JUMPS = {OP_JMPNULLISH: (True, True), OP_JMPNOTNULLISH: (False, True),
@@ -468,8 +472,9 @@ class Interpreter:
                             else:
                                 raise JSError("TypeError", f"{C.describe(f)} is not a function")
                         elif op in CALL_FORMS:
-                            prop, window = CALL_FORMS[op]
+                            callee, window = CALL_FORMS[op]
                             base = ins[2]
+                            prop = callee == CALLEE_PROPERTY
                             if prop:
                                 this_arg = regs[base]
                                 key = consts[ins[3]]
@@ -480,7 +485,7 @@ class Interpreter:
                                 else:
                                     f = self.get_property(this_arg, key)
                             else:
-                                f = regs[base]
+                                f = regs[base] if callee == CALLEE_REGISTER else cells[base].value
                                 this_arg = UNDEFINED
                             if window:
                                 call_args = regs[base + 1 : base + 1 + ins[-1]]
@@ -493,18 +498,6 @@ class Interpreter:
                                 regs[ins[1]] = self.call(f, this_arg, call_args)
                             elif isinstance(f, JSNative):
                                 regs[ins[1]] = f.fn(this_arg, call_args)
-                            else:
-                                raise JSError("TypeError", f"{C.describe(f)} is not a function")
-                        elif op == OP_CALLCELL1:
-                            f = cells[ins[2]].value
-                            call_args = [regs[ins[3]]]
-                            self.steps -= 1
-                            if self.steps < 0:
-                                machine.out_of_steps()
-                            if type(f) is JSFunction:
-                                regs[ins[1]] = self.call(f, UNDEFINED, call_args)
-                            elif isinstance(f, JSNative):
-                                regs[ins[1]] = f.fn(UNDEFINED, call_args)
                             else:
                                 raise JSError("TypeError", f"{C.describe(f)} is not a function")
                         elif op == OP_GETELEM:
@@ -536,15 +529,7 @@ class Interpreter:
                         elif op == OP_GETCELL:
                             regs[ins[1]] = cells[ins[2]].value
                         elif op == OP_GETCELLPROP:
-                            obj = cells[ins[2]].value
-                            key = consts[ins[3]]
-                            if type(obj) is JSObject:
-                                v = obj.props.get(key, HOLE)
-                                if v is HOLE or type(v) is Slot:
-                                    v = obj.get(key, obj)
-                                regs[ins[1]] = v
-                            else:
-                                regs[ins[1]] = self.get_property(obj, key)
+                            regs[ins[1]] = self.get_property(cells[ins[2]].value, consts[ins[3]])
                         elif op == OP_SETCELL:
                             cells[ins[1]].value = regs[ins[2]]
                         elif op == OP_INC:
@@ -635,12 +620,8 @@ class Interpreter:
                         elif op == OP_LOADUNDEF:
                             regs[ins[1]] = UNDEFINED
                         elif op == OP_LOADTHIS:
-                            if this is HOLE and code.this_cell >= 0:
-                                this = cells[code.this_cell].value  # bound by an arrow
                             if this is HOLE:
-                                raise JSError("ReferenceError", "Must call super constructor "
-                                              "in derived class before accessing 'this' or "
-                                              "returning from derived constructor")
+                                this = self.this_after_super(code, cells)
                             regs[ins[1]] = this
                         elif op == OP_CLOSURE:
                             child = code.functions[ins[2]]
@@ -658,21 +639,10 @@ class Interpreter:
                                     fn, child, [cells[j] for j in child.captures], g,
                                     new_target)
                         elif op == OP_GETTHISPROP or op == OP_SETTHISPROP:
-                            if this is HOLE and code.this_cell >= 0:
-                                this = cells[code.this_cell].value  # bound by an arrow
                             if this is HOLE:
-                                raise JSError("ReferenceError", "Must call super constructor "
-                                              "in derived class before accessing 'this' or "
-                                              "returning from derived constructor")
+                                this = self.this_after_super(code, cells)
                             if op == OP_GETTHISPROP:
-                                key = consts[ins[2]]
-                                if type(this) is JSObject:
-                                    v = this.props.get(key, HOLE)
-                                    if v is HOLE or type(v) is Slot:
-                                        v = this.get(key, this)
-                                    regs[ins[1]] = v
-                                else:
-                                    regs[ins[1]] = self.get_property(this, key)
+                                regs[ins[1]] = self.get_property(this, consts[ins[2]])
                             else:
                                 self.set_property(this, consts[ins[1]], regs[ins[2]],
                                                   code.strict)
@@ -1117,6 +1087,17 @@ class Interpreter:
                     "ReferenceError", "Must call super constructor in derived class before "
                     "accessing 'this' or returning from derived constructor"))
         return this
+
+    @staticmethod
+    def this_after_super(code, cells):
+        """`this` in a derived constructor (or an arrow or eval in one) while the frame's
+        own binding is still empty: what super() bound in the shared cell, if it ran."""
+        if code.this_cell >= 0:
+            this = cells[code.this_cell].value
+            if this is not HOLE:
+                return this
+        raise JSError("ReferenceError", "Must call super constructor in derived class before "
+                      "accessing 'this' or returning from derived constructor")
 
     def super_call_through_cell(self, fn, cell, args, new_target):
         """SUPERCALL when the derived constructor's this binding is its cell
