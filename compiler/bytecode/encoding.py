@@ -146,11 +146,6 @@ def decode(data: bytes) -> list[Instruction]:
     return decode_with_starts(data)[0]
 
 
-def instruction_starts(data: bytes) -> list[int]:
-    """Each encoded instruction's start in nibbles, then the end of the code."""
-    return decode_with_starts(data)[1]
-
-
 def decode_with_starts(data: bytes) -> tuple[list[Instruction], list[int]]:
     """The instructions (jump targets as indices) and their starts in nibbles."""
     nib = _nibbles(data)

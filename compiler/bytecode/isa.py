@@ -4,7 +4,8 @@ Each row is (name, operand kinds, doc). An opcode's number is its row index, so 
 table's order is the encoding: opcodes 0-11 take one nibble, 12-67 two, 68-123 three,
 the rest four (see ``encoding.py``), so the table starts with the opcodes real code uses
 most (static counts over the npm libraries of ``tests/npm`` and the ``tests/js``
-programs). Append a new opcode at the end, or reorder and bump ``ISA_VERSION``. The
+programs; ``python bench/opcodes.py`` reports any opcode whose band no longer fits its
+rank). Append a new opcode at the end, or reorder and bump ``ISA_VERSION``. The
 encoder, the decoder, the disassembler and ``docs/opcodes.md`` all derive from
 ``OPCODES``: adding an opcode is one edit here (plus its case in the VM loop and, if the
 compiler emits it, in the code generator).
