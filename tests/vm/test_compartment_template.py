@@ -4,19 +4,11 @@ against ses's is tests/hardened/cases/compartment_global_mutations.js."""
 
 from __future__ import annotations
 
+from tests.vm.support import printed as run
 from vm import Machine
 from vm.compartment import CONSTANTS, SHARED, UNIVERSAL
 from vm.global_object import GlobalObject
 from vm.heap import Cost
-
-
-def run(source: str, machine: Machine | None = None) -> list[str]:
-    lines: list[str] = []
-    machine = machine or Machine()
-    machine.main.output = lines.append
-    machine.run_script(source)
-    return lines
-
 
 SHOW = """const show = o => Reflect.ownKeys(o).map(k => {
       const d = Object.getOwnPropertyDescriptor(o, k);

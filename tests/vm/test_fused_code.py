@@ -5,7 +5,7 @@ emitted, and the interpreter and the translating tier compute what the pair did.
 from __future__ import annotations
 
 from compiler.bytecode.isa import NAMES
-from tests.vm.code_support import ops, pairs, run
+from tests.vm.support import ops, pairs, run
 from vm import Machine
 from vm.errors import UncaughtError
 

@@ -5,19 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from tests.vm.support import printed as run
 from vm import Machine
 from vm.global_object import GlobalObject
 from vm.heap import Cost
 from vm.values import UNDEFINED
-
-
-def run(source: str, machine: Machine | None = None) -> list[str]:
-    lines: list[str] = []
-    machine = machine or Machine()
-    machine.main.output = lines.append
-    machine.run_script(source)
-    return lines
-
 
 # Each step runs on a new Global's global object and on a plain object given the same
 # descriptors (the reference: an ordinary object), then both are compared.

@@ -6,20 +6,13 @@ from __future__ import annotations
 
 import pytest
 
+from tests.vm.support import printed as run
 from vm import Machine
 from vm.compartment import CompartmentFields
 from vm.harden import harden
 from vm.interpreter import StepLimit
 from vm.objects import JSObject
 from vm.realm import Global
-
-
-def run(src: str, machine: Machine | None = None) -> list[str]:
-    lines: list[str] = []
-    m = machine or Machine()
-    m.main.output = lines.append
-    m.run_script(src)
-    return lines
 
 
 def test_a_compartment_is_a_global_and_its_functions_know_it():

@@ -6,17 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from tests.vm.support import printed as run
 from vm import Machine
 from vm.errors import UncaughtError
 from vm.objects import ROM, JSArray, JSObject, Slot
-
-
-def run(src: str, machine: Machine | None = None) -> list[str]:
-    lines: list[str] = []
-    m = machine or Machine()
-    m.main.output = lines.append
-    m.run_script(src)
-    return lines
 
 
 def test_every_intrinsic_is_in_rom_after_lockdown():

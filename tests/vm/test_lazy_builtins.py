@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.vm.support import printed as run
 from vm import Machine
 from vm.builtins import LAZY_CHAPTERS
 from vm.lazy import Intrinsics
@@ -23,12 +24,6 @@ console.log(out.join(' '));
 """
 
 
-def run(src: str, machine: Machine | None = None) -> list[str]:
-    lines: list[str] = []
-    m = machine or Machine()
-    m.main.output = lines.append
-    m.run_script(src)
-    return lines
 
 
 @pytest.fixture

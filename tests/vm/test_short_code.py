@@ -8,7 +8,7 @@ import itertools
 
 import pytest
 
-from tests.vm.code_support import ops, run
+from tests.vm.support import ops, run
 
 VALUES = ("1", "-0", "NaN", "'s'", "''", "true", "null", "undefined", "{}", "[]",
           "function () {}", "class {}", "Symbol()", "1n")

@@ -5,15 +5,8 @@ compares the rest with node): WebIDL's single read of the options, a hardened de
 
 from __future__ import annotations
 
+from tests.vm.support import printed as run
 from vm import Machine
-
-
-def run(src: str, machine: Machine | None = None) -> list[str]:
-    lines: list[str] = []
-    m = machine or Machine()
-    m.main.output = lines.append
-    m.run_script(src)
-    return lines
 
 
 def test_options_are_read_once_in_dictionary_order_before_the_label_is_checked():

@@ -1,6 +1,6 @@
-"""Helpers for tests of the code the compiler emits: the opcodes of a script (and of
-every function in it), and what it prints on the interpreter and on the tier, which
-must agree."""
+"""Helpers for VM tests: what a script prints, the opcodes of a script (and of every
+function in it), and what it prints on the interpreter and on the tier, which must
+agree."""
 
 from __future__ import annotations
 
@@ -9,6 +9,15 @@ from compiler.bytecode.isa import NAMES
 from compiler.codegen import compile_script
 from vm import Machine
 from vm.errors import UncaughtError
+
+
+def printed(source: str, machine: Machine | None = None) -> list[str]:
+    """The lines a script prints on ``machine`` (a fresh one by default)."""
+    lines: list[str] = []
+    machine = machine or Machine()
+    machine.main.output = lines.append
+    machine.run_script(source)
+    return lines
 
 
 def functions(source: str) -> list[list[str]]:
